@@ -1,0 +1,3 @@
+//! `khabar`: scraped Persian news in, structured records out.
+
+fn main() {}

@@ -1,0 +1,1 @@
+//! Persian text normalization (placeholder, being built).
