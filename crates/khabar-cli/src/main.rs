@@ -1,3 +1,69 @@
 //! `khabar`: scraped Persian news in, structured records out.
 
-fn main() {}
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod bench;
+mod demo;
+mod inputs;
+mod normalize;
+mod process;
+mod train;
+
+/// khabar (خبر): turns scraped Persian news into clean, structured article records.
+#[derive(Parser, Debug)]
+#[command(name = "khabar", version, about, long_about = None)]
+struct Cli {
+    /// Log more (-v: debug, -vv: trace); logs go to stderr.
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    verbose: u8,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Read scraped articles and write one JSON record per article (JSON Lines) to stdout.
+    Process(process::Args),
+    /// Normalize Persian text from stdin to stdout, line by line (restores lost ZWNJ).
+    Normalize(normalize::Args),
+    /// Run the pipeline on the bundled sample corpus and print a summary per article.
+    Demo(demo::Args),
+    /// Measure throughput and memory on a synthetic corpus made from the samples.
+    Bench(bench::Args),
+    /// Rebuild a shipped model from shipped data.
+    Train(train::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let level = match cli.verbose {
+        0 => "warn",
+        1 => "debug",
+        _ => "trace",
+    };
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("KHABAR_LOG")
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(level)),
+        )
+        .with_writer(std::io::stderr)
+        .without_time()
+        .with_target(false)
+        .init();
+    let result = match cli.command {
+        Command::Process(a) => process::run(a),
+        Command::Normalize(a) => normalize::run(a),
+        Command::Demo(a) => demo::run(a),
+        Command::Bench(a) => bench::run(a),
+        Command::Train(a) => train::run(a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("khabar: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

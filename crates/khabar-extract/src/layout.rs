@@ -1,0 +1,472 @@
+//! Laying out a scraped page as an article: which lines are chrome, which are the kicker,
+//! title, lead and body, and what metadata (date, news id, outlet) the chrome carries.
+//!
+//! Works on decoded text, one line at a time, and keeps every piece's character range in
+//! that text so later stages can point back into the raw document.
+
+use std::ops::Range;
+
+use crate::agency::{Attribution, Evidence, Outlets};
+use crate::chrome::{ChromeRules, Verdict};
+use crate::dates::{DateMatch, DateProblem, PublishTime, find_date};
+use crate::fold::{fold, strip_folded_prefix};
+
+/// The role of a piece of article text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    /// روتیتر: the line above the title.
+    Kicker,
+    /// The headline.
+    Title,
+    /// The first paragraph.
+    Lead,
+    /// A paragraph of the body.
+    Body,
+}
+
+/// A piece of article text: its role and its character range in the decoded input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Piece {
+    /// What the piece is.
+    pub field: Field,
+    /// Character (Unicode scalar) range in the decoded input.
+    pub raw: Range<usize>,
+}
+
+/// The result of laying out one document.
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    /// Kicker, title, lead and body paragraphs, in reading order.
+    pub pieces: Vec<Piece>,
+    /// Lines (or line prefixes) removed as chrome, as they appear in the input.
+    pub boilerplate: Vec<String>,
+    /// The article code, ASCII digits.
+    pub news_id: Option<String>,
+    /// The publication date.
+    pub published: Option<PublishTime>,
+    /// The publisher and, for a republished story, the origin.
+    pub attribution: Option<Attribution>,
+    /// Problems worth telling the user (a date that does not exist, calendars disagreeing).
+    pub warnings: Vec<String>,
+}
+
+/// One input line with its character range.
+#[derive(Debug)]
+struct Line<'a> {
+    text: &'a str,
+    /// Character range of `text` (trimmed) in the document.
+    range: Range<usize>,
+    folded: String,
+    words: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Content,
+    Chrome,
+}
+
+/// Splits the document into trimmed, non-empty lines with character ranges.
+fn lines(doc: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut char_pos = 0usize;
+    for raw_line in doc.split('\n') {
+        let n_chars = raw_line.chars().count();
+        let lead_ws: usize = raw_line.chars().take_while(|c| is_blank(*c)).count();
+        let trimmed = raw_line.trim_matches(is_blank);
+        if !trimmed.is_empty() {
+            let start = char_pos + lead_ws;
+            let folded = fold(trimmed);
+            let words = folded.split(' ').filter(|w| w.chars().any(char::is_alphanumeric)).count();
+            out.push(Line { text: trimmed, range: start..start + trimmed.chars().count(), folded, words });
+        }
+        char_pos += n_chars + 1;
+    }
+    out
+}
+
+fn is_blank(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200c}' | '\u{200e}' | '\u{200f}' | '\u{feff}' | '\u{202a}'..='\u{202e}')
+}
+
+/// A line that reads as a paragraph rather than a headline.
+fn paragraph_like(l: &Line<'_>) -> bool {
+    let ends_sentence = l.folded.ends_with(['.', '!', '؟', '?', '…', '»']) && !l.folded.ends_with("..");
+    l.words > 30 || (ends_sentence && l.words > 6) || starts_with_attribution(&l.folded)
+}
+
+fn starts_with_attribution(folded: &str) -> bool {
+    ["به گزارش", "به نقل از", "بنا بر گزارش", "بنابر گزارش"].iter().any(|p| folded.starts_with(p))
+}
+
+/// A date line: a line that is mostly a date (weekday, date, time, separators).
+fn dateline(l: &Line<'_>) -> Option<DateMatch> {
+    if l.words > 14 {
+        return None;
+    }
+    let m = find_date(l.text)?;
+    let meaningful = l.folded.chars().filter(|c| c.is_alphanumeric()).count().max(1);
+    (m.covered * 10 >= meaningful * 6).then_some(m)
+}
+
+/// Lays out a decoded document.
+pub fn lay_out(doc: &str, rules: &ChromeRules, outlets: &Outlets) -> Layout {
+    let lines = lines(doc);
+    let mut out = Layout::default();
+    let mut kinds = vec![Kind::Content; lines.len()];
+    let mut source_outlet: Option<usize> = None;
+    let mut byline_outlet: Option<usize> = None;
+    let mut chrome_outlet: Option<usize> = None;
+    let mut seen_paragraph = false;
+    let mut ended = false;
+
+    let use_date = |m: DateMatch, out: &mut Layout| match m.value {
+        Ok(p) if out.published.is_none() => out.published = Some(p),
+        Ok(_) => {}
+        Err(e @ (DateProblem::Invalid(_) | DateProblem::Disagree { .. })) => {
+            out.warnings.push(format!("publication date ignored: {e}"))
+        }
+    };
+
+    // Pass 1: chrome by rules, date lines, bylines; the end of the article.
+    for (i, l) in lines.iter().enumerate() {
+        if ended {
+            kinds[i] = Kind::Chrome;
+            if out.news_id.is_none()
+                && let Verdict::NewsId { id, .. } = rules.judge_folded(&l.folded)
+            {
+                out.news_id = Some(id);
+            }
+            if out.published.is_none()
+                && matches!(rules.judge_folded(&l.folded), Verdict::Date)
+                && let Some(m) = find_date(l.text)
+            {
+                use_date(m, &mut out);
+            }
+            continue;
+        }
+        match rules.judge_folded(&l.folded) {
+            Verdict::Content => {}
+            Verdict::Drop => kinds[i] = Kind::Chrome,
+            Verdict::End => {
+                kinds[i] = Kind::Chrome;
+                ended = seen_paragraph;
+            }
+            Verdict::NewsId { id, whole_line } => {
+                out.news_id.get_or_insert(id);
+                if whole_line {
+                    kinds[i] = Kind::Chrome;
+                }
+                if let Some(m) = find_date(l.text) {
+                    use_date(m, &mut out);
+                }
+            }
+            Verdict::Date => {
+                if let Some(m) = find_date(l.text) {
+                    kinds[i] = Kind::Chrome;
+                    use_date(m, &mut out);
+                }
+            }
+            Verdict::Source(name) => {
+                kinds[i] = Kind::Chrome;
+                source_outlet = source_outlet.or(outlets.name_in(&name, true));
+            }
+        }
+        if kinds[i] == Kind::Content
+            && let Some(k) = outlets.byline(l.text)
+        {
+            kinds[i] = Kind::Chrome;
+            byline_outlet.get_or_insert(k);
+        }
+        if kinds[i] == Kind::Content
+            && let Some(m) = dateline(l)
+        {
+            kinds[i] = Kind::Chrome;
+            use_date(m, &mut out);
+        }
+        if kinds[i] == Kind::Content && paragraph_like(l) {
+            seen_paragraph = true;
+        }
+        if kinds[i] == Kind::Chrome && chrome_outlet.is_none() {
+            chrome_outlet = outlets.in_chrome(l.text);
+        }
+    }
+
+    // Pass 2: repeated short lines (the title printed twice) are chrome.
+    let content: Vec<usize> = (0..lines.len()).filter(|&i| kinds[i] == Kind::Content).collect();
+    let mut seen_short: Vec<&str> = Vec::new();
+    for &i in &content {
+        let l = &lines[i];
+        if paragraph_like(l) {
+            continue;
+        }
+        if seen_short.contains(&l.folded.as_str()) {
+            kinds[i] = Kind::Chrome;
+        } else {
+            seen_short.push(&l.folded);
+        }
+    }
+    let content: Vec<usize> = (0..lines.len()).filter(|&i| kinds[i] == Kind::Content).collect();
+
+    // Pass 3: the header (short lines before the first paragraph): kicker and title.
+    let header_len = content.iter().position(|&i| paragraph_like(&lines[i])).unwrap_or(content.len().min(2));
+    let mut header: Vec<usize> = content[..header_len].to_vec();
+    // Slogans and bylines above the title name the outlet: chrome.
+    while header.len() > 1 {
+        let Some(pos) = header[..header.len() - 1].iter().position(|&i| outlets.in_chrome(lines[i].text).is_some())
+        else {
+            break;
+        };
+        let i = header.remove(pos);
+        chrome_outlet.get_or_insert_with(|| outlets.in_chrome(lines[i].text).expect("checked"));
+        kinds[i] = Kind::Chrome;
+    }
+    let (kicker, title, extra_lead) = pick_kicker_title(&lines, &header);
+    for &i in &header {
+        if Some(i) != kicker && Some(i) != title && !extra_lead.contains(&i) {
+            kinds[i] = Kind::Chrome;
+        }
+    }
+    if let Some(k) = kicker {
+        out.pieces.push(Piece { field: Field::Kicker, raw: lines[k].range.clone() });
+    }
+    if let Some(t) = title {
+        out.pieces.push(Piece { field: Field::Title, raw: lines[t].range.clone() });
+    }
+
+    // Pass 4: lead and body; strip a repeated title glued to the start of a paragraph.
+    let mut title_range = title.map(|t| lines[t].range.clone());
+    let mut first = true;
+    for &i in &content[header_len..] {
+        if kinds[i] != Kind::Content {
+            continue;
+        }
+        let l = &lines[i];
+        let mut range = l.range.clone();
+        let title_text = title_range.clone().map(|r| slice_chars(doc, r)).filter(|t| fold(t).split(' ').count() >= 3);
+        if let Some(t) = title_text
+            && let Some(n) = strip_folded_prefix(l.text, t)
+        {
+            let rest: String = l.text.chars().skip(n).collect();
+            let rest_trimmed = rest.trim_start_matches(|c: char| is_blank(c) || matches!(c, '-' | '|' | '–'));
+            if rest_trimmed.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+                kinds[i] = Kind::Chrome;
+                continue;
+            }
+            out.boilerplate.push(l.text.chars().take(n).collect());
+            range.start = l.range.end - rest_trimmed.chars().count();
+        } else if first
+            && title_range.is_none()
+            && let Some(n) = glued_headline(l.text)
+        {
+            // "گروسی با رئیسی دیدار کردبه گزارش ...": a headline glued to the lead.
+            let r = l.range.start..l.range.start + n;
+            out.pieces.push(Piece { field: Field::Title, raw: r.clone() });
+            title_range = Some(r);
+            range.start = l.range.start + n;
+        }
+        let field = if first { Field::Lead } else { Field::Body };
+        first = false;
+        out.pieces.push(Piece { field, raw: range });
+    }
+    // Extra header lines below the title read as the lead: put them first.
+    if !extra_lead.is_empty() {
+        let mut lead_pieces: Vec<Piece> =
+            extra_lead.iter().map(|&i| Piece { field: Field::Body, raw: lines[i].range.clone() }).collect();
+        let at = out.pieces.iter().position(|p| matches!(p.field, Field::Lead | Field::Body)).unwrap_or(out.pieces.len());
+        for p in out.pieces.iter_mut().skip(at) {
+            p.field = Field::Body;
+        }
+        lead_pieces[0].field = Field::Lead;
+        out.pieces.splice(at..at, lead_pieces);
+    }
+
+    for (i, l) in lines.iter().enumerate() {
+        if kinds[i] == Kind::Chrome {
+            out.boilerplate.push(l.text.to_string());
+        }
+    }
+
+    // The outlet: attribution in the first paragraphs, then a dateline dash, the source
+    // line, a byline, and finally any chrome naming an outlet.
+    let paragraphs: Vec<&str> = out
+        .pieces
+        .iter()
+        .filter(|p| matches!(p.field, Field::Lead | Field::Body))
+        .take(4)
+        .map(|p| slice_chars(doc, p.raw.clone()))
+        .collect();
+    out.attribution = paragraphs
+        .iter()
+        .find_map(|p| outlets.attribution(p))
+        .or_else(|| {
+            let lead = paragraphs.first()?;
+            let k = outlets.dateline(lead)?;
+            Some(Attribution { publisher: k, origin: None, evidence: Evidence::Dateline })
+        })
+        .or_else(|| source_outlet.map(|k| Attribution { publisher: k, origin: None, evidence: Evidence::SourceLine }))
+        .or_else(|| byline_outlet.map(|k| Attribution { publisher: k, origin: None, evidence: Evidence::Byline }))
+        .or_else(|| chrome_outlet.map(|k| Attribution { publisher: k, origin: None, evidence: Evidence::Chrome }));
+    out
+}
+
+/// A headline glued to the attribution that starts the lead ("...دیدار کردبه گزارش
+/// ایسنا، ..."): returns the headline's length in chars when the text has one.
+fn glued_headline(text: &str) -> Option<usize> {
+    for phrase in ["به گزارش", "به نقل از"] {
+        let Some(at) = text.find(phrase) else { continue };
+        let before = &text[..at];
+        let last = before.chars().next_back()?;
+        let words = before.split_whitespace().count();
+        if last.is_alphabetic() && (3..=25).contains(&words) && !before.contains(['.', '؟', '!', '،']) {
+            return Some(before.chars().count());
+        }
+    }
+    None
+}
+
+/// Chooses kicker and title among the header lines. Returns (kicker, title, header lines
+/// after the title that belong to the lead).
+fn pick_kicker_title(lines: &[Line<'_>], header: &[usize]) -> (Option<usize>, Option<usize>, Vec<usize>) {
+    match header {
+        [] => (None, None, vec![]),
+        [t] => (None, Some(*t), vec![]),
+        _ => {
+            // A short line ending with a colon above another line is the kicker.
+            if let Some(p) = header[..header.len() - 1]
+                .iter()
+                .position(|&i| lines[i].folded.ends_with([':', '：']) && lines[i].words <= 14)
+            {
+                return (Some(header[p]), Some(header[p + 1]), header[p + 2..].to_vec());
+            }
+            // Otherwise the longest line is the title, a short line right above it the kicker.
+            let (tp, _) = header.iter().enumerate().max_by_key(|(p, i)| (lines[**i].words, std::cmp::Reverse(*p))).expect("non-empty");
+            let kicker = (tp > 0 && lines[header[tp - 1]].words <= 10).then(|| header[tp - 1]);
+            (kicker, Some(header[tp]), header[tp + 1..].to_vec())
+        }
+    }
+}
+
+/// The characters `range` of `s`.
+pub fn slice_chars(s: &str, range: Range<usize>) -> &str {
+    let mut it = s.char_indices().map(|(b, _)| b).chain(std::iter::once(s.len()));
+    let start = it.nth(range.start).unwrap_or(s.len());
+    let end = if range.end > range.start {
+        it.nth(range.end - range.start - 1).unwrap_or(s.len())
+    } else {
+        start
+    };
+    &s[start..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const OUTLETS: &str = "id\tname_en\tname_fa\tvariants_fa\tambiguous_fa\tdomains\tkind\tslogans\n\
+isna\tIranian Students' News Agency (ISNA)\tایسنا\tخبرگزاری دانشجویان ایران\t\tisna.ir\tagency\t\n\
+irna\tIslamic Republic News Agency (IRNA)\tایرنا\tخبرگزاری جمهوری اسلامی\t\tirna.ir\tagency\t\n\
+tabnak\tTabnak\tتابناک\tپایگاه خبری تابناک\t\ttabnak.ir\tsite\t\n";
+
+    fn run(doc: &str) -> (Layout, Vec<(Field, String)>) {
+        let outlets = Outlets::parse(OUTLETS).unwrap();
+        let l = lay_out(doc, ChromeRules::builtin(), &outlets);
+        let pieces = l.pieces.iter().map(|p| (p.field, slice_chars(doc, p.raw.clone()).to_string())).collect();
+        (l, pieces)
+    }
+
+    #[test]
+    fn kicker_title_lead_body_and_footer() {
+        let doc = "۱۵ مهر ۱۴۰۳ - ۱۰:۳۰\n\nپزشکیان در دیدار با نخست وزیر عراق:\nروابط تهران و بغداد راهبردی است\nروابط تهران و بغداد راهبردی است\n\
+رئیس جمهور در دیدار با نخست وزیر عراق گفت: روابط دو کشور ریشه در تاریخ دارد و گسترش آن به نفع منطقه است.\n\
+به گزارش ایرنا، این دیدار در کاخ سعدآباد برگزار شد.\nوی افزود: همکاری اقتصادی باید افزایش یابد.\n\
+کد خبر: ۸۷۶۵۴۳\nبرچسب‌ها\nعراق\nایران\nنظر شما\ncaptcha\n";
+        let (l, p) = run(doc);
+        assert_eq!(p[0], (Field::Kicker, "پزشکیان در دیدار با نخست وزیر عراق:".into()));
+        assert_eq!(p[1], (Field::Title, "روابط تهران و بغداد راهبردی است".into()));
+        assert_eq!(p[2].0, Field::Lead);
+        assert!(p[2].1.starts_with("رئیس جمهور در دیدار"));
+        assert_eq!(p.last().unwrap(), &(Field::Body, "وی افزود: همکاری اقتصادی باید افزایش یابد.".into()));
+        assert_eq!(p.len(), 5);
+        assert_eq!(l.news_id.as_deref(), Some("876543"));
+        assert_eq!(l.published.unwrap().jalali_string(), "1403-07-15T10:30");
+        assert_eq!(l.attribution.as_ref().map(|a| a.publisher), Some(1));
+        for b in ["کد خبر: ۸۷۶۵۴۳", "برچسب‌ها", "عراق", "captcha", "روابط تهران و بغداد راهبردی است"] {
+            assert!(l.boilerplate.iter().any(|x| x == b), "{b} not in {:?}", l.boilerplate);
+        }
+    }
+
+    #[test]
+    fn no_title_no_date() {
+        let doc = "وزیر امور خارجه در گفتگوی تلفنی با همتای عمانی درباره آخرین تحولات منطقه و مذاکرات غیرمستقیم رایزنی کرد و دو طرف بر ادامه گفتگوها تاکید کردند.\n\n\
+به گزارش پایگاه خبری تابناک، در این گفتگو دو طرف درباره روابط دوجانبه نیز گفتگو کردند.\n";
+        let (l, p) = run(doc);
+        assert_eq!(p.len(), 2);
+        assert_eq!(p[0].0, Field::Lead);
+        assert!(l.published.is_none() && l.news_id.is_none());
+        assert_eq!(l.attribution.unwrap().publisher, 2);
+    }
+
+    #[test]
+    fn glued_title_and_slogan() {
+        let doc = "اخبار روز را با تابناک دنبال کنید\nکد خبر: ۱۲۳۴۵\nتاریخ انتشار: ۰۸:۱۷ - ۲۹ آذر ۱۴۰۲ - 20 December 2023\n\n\
+عراقچی: مذاکره زیر فشار معنا ندارد\n\nوزیر امور خارجه گفت که مذاکره در شرایط فشار و تهدید معنایی ندارد و ایران آماده گفتگوی عادلانه است.\n\
+عراقچی: مذاکره زیر فشار معنا نداردبه گزارش تابناک، عراقچی این سخنان را در نشست خبری بیان کرد.\n";
+        let (l, p) = run(doc);
+        assert_eq!(p[0], (Field::Title, "عراقچی: مذاکره زیر فشار معنا ندارد".into()));
+        assert_eq!(p[2], (Field::Body, "به گزارش تابناک، عراقچی این سخنان را در نشست خبری بیان کرد.".into()));
+        assert_eq!(l.news_id.as_deref(), Some("12345"));
+        assert_eq!(l.published.unwrap().rfc3339(), "2023-12-20T08:17:00+03:30");
+        assert!(l.boilerplate.iter().any(|b| b.starts_with("اخبار روز را با تابناک")));
+        assert_eq!(l.attribution.unwrap().publisher, 2);
+    }
+
+    #[test]
+    fn headline_glued_to_the_lead() {
+        let doc = "کد خبر: 3948712\n1401/12/13\nگروسی با رئیسی دیدار کردبه گزارش تابناک، رافائل گروسی امروز شنبه با رئیس جمهور دیدار کرد.\nمتن دوم خبر.\n";
+        let (_, p) = run(doc);
+        assert_eq!(p[0], (Field::Title, "گروسی با رئیسی دیدار کرد".into()));
+        assert_eq!(p[1].0, Field::Lead);
+        assert!(p[1].1.starts_with("به گزارش تابناک،"));
+        assert_eq!(glued_headline("به گزارش ایسنا، متن"), None);
+        assert_eq!(glued_headline("او گفت به گزارش ایسنا، متن"), None);
+    }
+
+    #[test]
+    fn footer_source_and_related() {
+        let doc = "نشست خبری سخنگوی دولت برگزار شد\nایسنا\n\n\
+سخنگوی دولت در نشست خبری هفتگی به پرسش‌های خبرنگاران درباره وضعیت اقتصادی و برنامه‌های دولت پاسخ داد.\n\
+او گفت: برنامه‌های دولت ادامه دارد.\nانتهای پیام\nمنبع خبر: ایسنا\nاخبار مرتبط: نشست خبری سخنگوی دولت برگزار شد\n";
+        let (l, p) = run(doc);
+        assert_eq!(p.len(), 3);
+        assert_eq!(p[2].1, "او گفت: برنامه‌های دولت ادامه دارد.");
+        assert_eq!(l.attribution.unwrap().evidence, Evidence::Byline);
+    }
+
+    #[test]
+    fn disagreeing_calendars_are_warned_not_used() {
+        let doc = "تاریخ انتشار: ۲۹ آذر ۱۴۰۲ - 25 December 2023\nمتن خبر در اینجا آمده است و به اندازه کافی طولانی است تا یک پاراگراف باشد.\n";
+        let (l, _) = run(doc);
+        assert!(l.published.is_none());
+        assert_eq!(l.warnings.len(), 1);
+    }
+
+    #[test]
+    fn slice_chars_counts_scalars() {
+        assert_eq!(slice_chars("سلام دنیا", 5..9), "دنیا");
+        assert_eq!(slice_chars("abc", 1..1), "");
+        assert_eq!(slice_chars("abc", 2..10), "c");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn pieces_are_within_the_document(doc in "(\\PC{0,40}\n){0,12}") {
+            let (l, _) = run(&doc);
+            let n = doc.chars().count();
+            for p in &l.pieces {
+                proptest::prop_assert!(p.raw.start <= p.raw.end && p.raw.end <= n);
+            }
+        }
+    }
+}
