@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""Compare `khabar process corpus/sample` with corpus/sample/expected.tsv (a dev aid; the
+"""Compare `khabar process corpus/sample` with corpus/sample-expected.tsv (a dev aid; the
 same check runs as a Rust test in crates/khabar-cli/tests/samples.rs)."""
 import csv, json, subprocess, sys, os
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 bin_ = os.path.join(root, "target/release/khabar")
-exp = list(csv.DictReader(open(os.path.join(root, "corpus/sample/expected.tsv"), encoding="utf-8"), delimiter="\t"))
+exp = list(csv.DictReader(open(os.path.join(root, "corpus/sample-expected.tsv"), encoding="utf-8"), delimiter="\t"))
 out = subprocess.run([bin_, "process", os.path.join(root, "corpus/sample")], capture_output=True, text=True).stdout
 recs = {os.path.basename(r["source"]): r for r in map(json.loads, out.splitlines())}
 Z = "\u200c"

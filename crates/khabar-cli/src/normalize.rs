@@ -16,6 +16,10 @@ pub struct Args {
     /// Do not restore zero-width non-joiners.
     #[arg(long)]
     pub no_zwnj: bool,
+    /// Keep the author's word spacing: restore ZWNJ inside glued words only, never join
+    /// words written apart ("می شود" stays as it is).
+    #[arg(long)]
+    pub keep_spacing: bool,
     /// Leave punctuation and its spacing alone.
     #[arg(long)]
     pub no_punctuation: bool,
@@ -42,6 +46,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         },
         remove_diacritics: args.remove_diacritics,
         restore_zwnj: !args.no_zwnj,
+        join_spaced: !args.keep_spacing,
         fix_punctuation: !args.no_punctuation,
         ..Default::default()
     };

@@ -137,7 +137,7 @@ impl ChromeRules {
                 Action::NewsId => {
                     let m = cap.get(0).expect("group 0");
                     let rest = format!("{}{}", &folded[..m.start()], &folded[m.end()..]);
-                    let whole_line = rest.chars().filter(|c| c.is_alphanumeric()).count() <= 2
+                    let whole_line = rest.chars().filter(|&c| crate::fold::is_word_char(c)).count() <= 2
                         || self.judge_folded(rest.trim()) != Verdict::Content;
                     Verdict::NewsId { id: cap[1].to_string(), whole_line }
                 }

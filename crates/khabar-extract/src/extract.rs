@@ -16,6 +16,9 @@ pub enum ExtractError {
     /// The bytes are not usable text.
     #[error(transparent)]
     Decode(#[from] DecodeError),
+    /// The text is not written in the Arabic script (an English page, a TSV of numbers).
+    #[error("not Persian text: {0}% of its letters are Arabic-script")]
+    NotPersian(usize),
     /// Nothing but chrome was found.
     #[error("no article text found ({0} lines of site chrome only)")]
     NoContent(usize),
@@ -54,6 +57,22 @@ pub struct Extracted {
     pub raw: String,
 }
 
+/// Percentage of letters (in the first 20,000 chars) that are Arabic-script.
+fn arabic_script_share(text: &str) -> usize {
+    let (mut arabic, mut letters) = (0usize, 0usize);
+    for c in text.chars().take(20_000) {
+        if crate::fold::is_arabic_letter(c) {
+            arabic += 1;
+            letters += 1;
+        } else if c.is_ascii() {
+            letters += usize::from(c.is_ascii_alphabetic());
+        } else if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    if letters == 0 { 0 } else { arabic * 100 / letters }
+}
+
 /// Turns documents into article records. Cheap to share across threads.
 #[derive(Debug)]
 pub struct Extractor {
@@ -75,7 +94,7 @@ impl Extractor {
     /// restored inside glued words, white space tidied; the author's word spacing and
     /// punctuation are kept, so every span can be read against the source.
     pub fn new() -> Self {
-        let opts = NormalizerOptions { fix_punctuation: false, ..Default::default() };
+        let opts = NormalizerOptions { join_spaced: false, fix_punctuation: false, ..Default::default() };
         Self { normalizer: Normalizer::new(opts), rules: ChromeRules::builtin(), outlets: Outlets::builtin() }
     }
 
@@ -97,6 +116,10 @@ impl Extractor {
 
     /// Extracts one document from decoded text.
     pub fn extract_text(&self, source: &str, raw: String) -> Result<Extracted, ExtractError> {
+        let share = arabic_script_share(&raw);
+        if share < 30 {
+            return Err(ExtractError::NotPersian(share));
+        }
         let layout = lay_out(&raw, self.rules, self.outlets);
         if layout.pieces.is_empty() {
             return Err(ExtractError::NoContent(layout.boilerplate.len()));

@@ -80,10 +80,24 @@ pub fn strip_folded_prefix(line: &str, prefix: &str) -> Option<usize> {
     Some(consumed)
 }
 
-/// True when `c` is a letter or digit (for word-boundary checks on folded text).
+/// True when `c` is a letter, digit or Arabic-script mark (for word-boundary checks).
+/// Arabic-script and ASCII characters take a fast path; the rest ask Unicode tables.
 #[inline]
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '\u{064b}'..='\u{065f}')
+    match c {
+        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{065F}' | '\u{0660}'..='\u{0669}' | '\u{066E}'..='\u{06D3}'
+        | '\u{06F0}'..='\u{06FF}' => true,
+        '\u{0600}'..='\u{06FF}' => false,
+        c if c.is_ascii() => c.is_ascii_alphanumeric(),
+        c => c.is_alphanumeric(),
+    }
+}
+
+/// True when `c` is an Arabic-script letter (any Persian or Arabic letter or presentation form).
+#[inline]
+pub fn is_arabic_letter(c: char) -> bool {
+    matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06FA}'..='\u{06FF}'
+        | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}')
 }
 
 #[cfg(test)]

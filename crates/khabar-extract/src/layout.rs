@@ -9,7 +9,7 @@ use std::ops::Range;
 use crate::agency::{Attribution, Evidence, Outlets};
 use crate::chrome::{ChromeRules, Verdict};
 use crate::dates::{DateMatch, DateProblem, PublishTime, find_date};
-use crate::fold::{fold, strip_folded_prefix};
+use crate::fold::{fold, is_word_char, strip_folded_prefix};
 
 /// The role of a piece of article text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -78,7 +78,7 @@ fn lines(doc: &str) -> Vec<Line<'_>> {
         if !trimmed.is_empty() {
             let start = char_pos + lead_ws;
             let folded = fold(trimmed);
-            let words = folded.split(' ').filter(|w| w.chars().any(char::is_alphanumeric)).count();
+            let words = folded.split(' ').filter(|w| w.chars().any(is_word_char)).count();
             out.push(Line { text: trimmed, range: start..start + trimmed.chars().count(), folded, words });
         }
         char_pos += n_chars + 1;
@@ -106,7 +106,7 @@ fn dateline(l: &Line<'_>) -> Option<DateMatch> {
         return None;
     }
     let m = find_date(l.text)?;
-    let meaningful = l.folded.chars().filter(|c| c.is_alphanumeric()).count().max(1);
+    let meaningful = l.folded.chars().filter(|&c| is_word_char(c)).count().max(1);
     (m.covered * 10 >= meaningful * 6).then_some(m)
 }
 
@@ -250,7 +250,7 @@ pub fn lay_out(doc: &str, rules: &ChromeRules, outlets: &Outlets) -> Layout {
         {
             let rest: String = l.text.chars().skip(n).collect();
             let rest_trimmed = rest.trim_start_matches(|c: char| is_blank(c) || matches!(c, '-' | '|' | '–'));
-            if rest_trimmed.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+            if rest_trimmed.chars().filter(|&c| is_word_char(c)).count() < 2 {
                 kinds[i] = Kind::Chrome;
                 continue;
             }

@@ -1,1 +1,42 @@
-//! Persian text normalization (placeholder, being built).
+//! Persian text normalization for scraped news: standard characters and punctuation, restoration of the
+//! zero-width non-joiner (ZWNJ, U+200C) that scraping loses, an alignment from normalized to original offsets,
+//! a ZWNJ-aware word tokenizer and folding for search keys.
+//!
+//! ```
+//! use khabar_normalize::Normalizer;
+//! let n = Normalizer::default();
+//! assert_eq!(n.normalize_str("سازمانهای بینالمللی"), "سازمان\u{200c}های بین\u{200c}المللی");
+//! let ns = n.normalize("كتاب ها");
+//! assert_eq!(ns.as_str(), "کتاب\u{200c}ها");
+//! assert_eq!(ns.original_char_range(0..4), 0..4);
+//! ```
+//!
+//! The ZWNJ model (`model/zwnj.bin`) is built from the MIT-licensed hazm and shekar lexicons by
+//! [`train::train_zwnj`] (feature `train`) and compiled into the crate.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod chars;
+mod model;
+mod normalizer;
+mod stream;
+mod tokenize;
+#[cfg(feature = "train")]
+pub mod train;
+
+pub use chars::{ZWNJ, is_non_joining, is_persian_letter};
+pub use normalizer::{Digits, NormalizedString, Normalizer, NormalizerOptions, restore_zwnj_word};
+pub use stream::normalize_stream;
+pub use tokenize::{Token, TokenKind, fold_for_search, tokenize};
+
+/// Number of words in the compiled ZWNJ model (0 if the artefact is missing); also forces loading it.
+pub fn model_size() -> usize {
+    model::model().len()
+}
+
+/// Debug view of the model entry for a word key (for development tools; format unstable).
+#[doc(hidden)]
+pub fn debug_entry(word: &str) -> String {
+    format!("{:?}", model::model().get(word))
+}

@@ -1,0 +1,440 @@
+//! The ZWNJ model: a compact FST from ZWNJ-free word keys to frequencies and the preferred ZWNJ positions,
+//! plus the analysis that restores ZWNJ in glued words and decides when two space-separated pieces belong
+//! together.
+//!
+//! Value layout (u64): bits 0..16 `lg` (quantized log-frequency of the glued spelling, 0 = unseen), bits
+//! 16..32 `lz` (same for the best ZWNJ spelling), bits 32..36 flags, bits 36..64 the gap mask of the best
+//! ZWNJ spelling (gap `i` lies between key chars `i` and `i + 1`).
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+use crate::chars::is_non_joining;
+
+/// Magic bytes at the start of `zwnj.bin`.
+pub(crate) const MAGIC: &[u8; 8] = b"KHZWNJ01";
+
+/// Flag: the lexicon tags the word as a noun.
+pub(crate) const F_NOUN: u8 = 1;
+/// Flag: the lexicon tags the word as an adjective.
+pub(crate) const F_ADJ: u8 = 2;
+/// Flag: the ZWNJ spelling is a conjugated verb form generated from the verb lists (always preferred).
+pub(crate) const F_VERBFORM: u8 = 4;
+/// Flag: the lexicon tags the word as a verb.
+#[cfg_attr(not(feature = "train"), allow(dead_code))]
+pub(crate) const F_VERB: u8 = 8;
+
+/// Scale of quantized frequencies: `q = round(log2(1 + per_billion) * QSCALE)`.
+pub(crate) const QSCALE: f32 = 256.0;
+/// Log2 of the per-billion base: `L(q) - LOGN` is a log2 probability.
+const LOGN: f32 = 29.9;
+/// A ZWNJ spelling wins over the glued one unless the glued one is this many log2 units more frequent.
+const Z_PREF: f32 = 0.0;
+/// A glued spelling at least this frequent (log2 per billion) is a word of its own: no suffix splits.
+const T_ABS: f32 = 11.0;
+
+static MODEL_BYTES: &[u8] = include_bytes!("../model/zwnj.bin");
+
+/// One lexicon entry.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Entry {
+    pub lg: u16,
+    pub lz: u16,
+    pub flags: u8,
+    pub mask: u32,
+}
+
+impl Entry {
+    #[cfg_attr(not(feature = "train"), allow(dead_code))]
+    pub(crate) fn pack(self) -> u64 {
+        self.lg as u64 | (self.lz as u64) << 16 | ((self.flags & 0xF) as u64) << 32 | ((self.mask as u64) & 0x0FFF_FFFF) << 36
+    }
+    fn unpack(v: u64) -> Self {
+        Entry { lg: v as u16, lz: (v >> 16) as u16, flags: ((v >> 32) & 0xF) as u8, mask: (v >> 36) as u32 }
+    }
+    fn l(q: u16) -> f32 {
+        q as f32 / QSCALE
+    }
+    /// Log2 probability of the most frequent spelling.
+    fn logp(&self) -> f32 {
+        Self::l(self.lg.max(self.lz)) - LOGN
+    }
+    /// Whether the ZWNJ spelling is preferred over the glued one.
+    fn prefers_zwnj(&self) -> bool {
+        self.lz > 0 && (self.flags & F_VERBFORM != 0 || Self::l(self.lz) + Z_PREF >= Self::l(self.lg))
+    }
+    /// Score and mask of taking the word whole.
+    fn whole(&self) -> (f32, u64) {
+        if self.prefers_zwnj() { (Self::l(self.lz) - LOGN, self.mask as u64) } else { (Self::l(self.lg) - LOGN, 0) }
+    }
+}
+
+/// The loaded ZWNJ model.
+pub(crate) struct Model {
+    map: Option<fst::Map<&'static [u8]>>,
+}
+
+/// The shared model, loaded once from the bytes compiled into the crate.
+pub(crate) fn model() -> &'static Model {
+    static M: OnceLock<Model> = OnceLock::new();
+    M.get_or_init(|| Model::from_bytes(MODEL_BYTES))
+}
+
+impl Model {
+    fn from_bytes(bytes: &'static [u8]) -> Model {
+        let map = bytes
+            .strip_prefix(MAGIC.as_slice())
+            .and_then(|rest| fst::Map::new(rest).ok());
+        Model { map }
+    }
+
+    /// Number of keys in the model (0 if the artefact is missing or invalid).
+    pub(crate) fn len(&self) -> usize {
+        self.map.as_ref().map_or(0, |m| m.len())
+    }
+
+    pub(crate) fn get(&self, key: &str) -> Option<Entry> {
+        self.map.as_ref()?.get(key).map(Entry::unpack)
+    }
+}
+
+/// Kind of suffix split.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Plural and comparative suffixes: ZWNJ after a joining letter.
+    Zw,
+    /// Clitics written with ZWNJ only after a final silent heh ("خانه‌ای", "کرده‌اند").
+    Heh,
+    /// Clitics written glued ("انتها+ی", "کتاب+م").
+    Glued,
+}
+
+/// Suffixes, their kind and a log2 prior (grammar, not vocabulary).
+const SUFFIXES: &[(&str, Kind, f32)] = &[
+    ("ها", Kind::Zw, -2.0),
+    ("های", Kind::Zw, -2.0),
+    ("هایی", Kind::Zw, -3.0),
+    ("هایم", Kind::Zw, -4.0),
+    ("هایت", Kind::Zw, -4.0),
+    ("هایش", Kind::Zw, -3.5),
+    ("هایمان", Kind::Zw, -4.0),
+    ("هایتان", Kind::Zw, -4.0),
+    ("هایشان", Kind::Zw, -3.5),
+    ("هاست", Kind::Zw, -4.5),
+    ("ترین", Kind::Zw, -3.0),
+    ("تر", Kind::Zw, -3.0),
+    ("تری", Kind::Zw, -4.0),
+    ("ای", Kind::Heh, -0.5),
+    ("ام", Kind::Heh, -3.0),
+    ("ات", Kind::Heh, -4.0),
+    ("اش", Kind::Heh, -3.0),
+    ("ایم", Kind::Heh, -4.0),
+    ("اید", Kind::Heh, -4.0),
+    ("اند", Kind::Heh, -2.5),
+    ("ی", Kind::Glued, -2.5),
+    ("یی", Kind::Glued, -3.5),
+    ("م", Kind::Glued, -4.0),
+    ("ت", Kind::Glued, -4.5),
+    ("ش", Kind::Glued, -3.5),
+    ("مان", Kind::Glued, -4.5),
+    ("تان", Kind::Glued, -4.5),
+    ("شان", Kind::Glued, -4.0),
+    ("ان", Kind::Glued, -3.5),
+];
+
+/// Verb particles before prefixed verb forms ("بر+می‌گشت").
+const PREVERBS: &[&str] = &["بر", "در", "باز", "فرا", "فرو", "وا", "ور"];
+
+const HEH: char = '\u{0647}';
+const YEH: char = '\u{06CC}';
+/// Extra log2 cost of a ZWNJ clitic after final yeh ("زندگی‌ام") compared with after heh.
+const YEH_CLITIC: f32 = 1.5;
+
+/// A word as chars plus byte offsets, so sub-slices can be looked up without allocation.
+struct Word<'a> {
+    s: &'a str,
+    chars: &'a [char],
+    off: &'a [usize],
+}
+
+impl Word<'_> {
+    fn sub(&self, i: usize, j: usize) -> &str {
+        &self.s[self.off[i]..self.off[j]]
+    }
+}
+
+const MAX_CHARS: usize = 48;
+
+impl Model {
+    /// Best analysis of `w[i..j]`: (log2 score, gap mask relative to `i`).
+    fn best(&self, w: &Word<'_>, i: usize, j: usize, depth: u8) -> Option<(f32, u64)> {
+        let n = j - i;
+        let mut best: Option<(f32, u64)> = None;
+        let consider = |c: (f32, u64), best: &mut Option<(f32, u64)>| {
+            if best.is_none_or(|b| c.0 > b.0) {
+                *best = Some(c);
+            }
+        };
+        let whole = self.get(w.sub(i, j));
+        if let Some(e) = whole {
+            if e.prefers_zwnj() || Entry::l(e.lg) >= T_ABS {
+                return Some(e.whole());
+            }
+            consider(e.whole(), &mut best);
+        }
+        if depth == 0 || n < 3 {
+            return best;
+        }
+        // Suffix splits.
+        for &(suf, kind, prior) in SUFFIXES {
+            let sl = suf.chars().count();
+            if n < sl + 2 || !w.sub(j - sl, j).eq(suf) {
+                continue;
+            }
+            let k = j - sl; // stem is i..k
+            let last = w.chars[k - 1];
+            let mut prior = prior;
+            if kind == Kind::Heh && last != HEH {
+                if last != YEH || k - i < 3 {
+                    continue;
+                }
+                prior -= YEH_CLITIC;
+            }
+            let Some((ss, sm)) = self.best(w, i, k, depth - 1) else { continue };
+            if kind == Kind::Zw && suf.starts_with('ه') {
+                if let Some(e) = self.get(w.sub(i, k)) {
+                    if e.flags & F_NOUN != 0 {
+                        prior += 0.5;
+                    } else if e.flags & F_ADJ != 0 {
+                        prior -= 1.0;
+                    }
+                }
+            }
+            let mut mask = sm;
+            if kind != Kind::Glued && !is_non_joining(last) {
+                mask |= 1u64 << (k - 1 - i);
+            }
+            consider((ss + prior, mask), &mut best);
+        }
+        // Preverb + prefixed verb form, written glued ("برمی‌گشت").
+        for pv in PREVERBS {
+            let pl = pv.chars().count();
+            if n > pl + 3 && w.sub(i, i + pl) == *pv {
+                if let Some(e) = self.get(w.sub(i + pl, j)) {
+                    if e.flags & F_VERBFORM != 0 {
+                        consider((e.whole().0 - 1.0, (e.mask as u64) << pl), &mut best);
+                    }
+                }
+            }
+        }
+        // Compounds after a final heh ("هزینه‌مند", "دانشگاه‌ها").
+        for k in (i + 3)..j.saturating_sub(2) {
+            if w.chars[k - 1] != HEH {
+                continue;
+            }
+            let Some(a) = self.get(w.sub(i, k)) else { continue };
+            let Some((bs, bm)) = self.best(w, k, j, depth - 1) else { continue };
+            let (as_, am) = a.whole();
+            consider((as_ + bs - 1.0, am | (1u64 << (k - 1 - i)) | (bm << (k - i))), &mut best);
+        }
+        best
+    }
+
+    /// Fallback for unknown words: a known word of 3+ letters ending in heh, followed by 3+ more letters,
+    /// is written apart with ZWNJ ("هزینه‌مندسازی").
+    fn heh_fallback(&self, w: &Word<'_>) -> u64 {
+        let n = w.chars.len();
+        for k in (3..n.saturating_sub(2)).rev() {
+            if w.chars[k - 1] != HEH {
+                continue;
+            }
+            if let Some(e) = self.get(w.sub(0, k)) {
+                if e.logp() > -24.0 {
+                    let (_, am) = e.whole();
+                    let rest = self.restore_chars(&w.chars[k..]);
+                    return am | (1u64 << (k - 1)) | (rest << k);
+                }
+            }
+        }
+        0
+    }
+
+    /// Restores ZWNJ in a glued word given as chars (letters only, no marks or ZWNJ). Returns the gap mask.
+    pub(crate) fn restore_chars(&self, chars: &[char]) -> u64 {
+        let n = chars.len();
+        if n < 3 || n > MAX_CHARS {
+            return 0;
+        }
+        let mut s = String::with_capacity(n * 2);
+        let mut off = Vec::with_capacity(n + 1);
+        for &c in chars {
+            off.push(s.len());
+            s.push(c);
+        }
+        off.push(s.len());
+        let w = Word { s: &s, chars, off: &off };
+        let mask = match self.best(&w, 0, n, 3) {
+            Some((_, m)) => m,
+            None => self.heh_fallback(&w),
+        };
+        sanitize(chars, mask)
+    }
+
+    /// Decides whether two space-separated Persian pieces (ZWNJ-free keys) form one word. Returns the gap mask
+    /// of the merged word, or `None` to keep the space.
+    pub(crate) fn merge_pair(&self, a: &[char], b: &[char]) -> Option<u64> {
+        if a.is_empty() || b.is_empty() || a.len() + b.len() > MAX_CHARS {
+            return None;
+        }
+        let junction = a.len() - 1;
+        let last = a[a.len() - 1];
+        let jbit = if is_non_joining(last) { 0 } else { 1u64 << junction };
+        let bs: String = b.iter().collect();
+        let as_: String = a.iter().collect();
+        // Verb prefixes.
+        if (as_ == "می" || as_ == "نمی") && b.len() >= 2 {
+            return Some(jbit);
+        }
+        // Plural / comparative suffixes.
+        if a.len() >= 2 && SUFFIXES.iter().any(|&(s, k, _)| k == Kind::Zw && s == bs) {
+            return Some(jbit);
+        }
+        // Clitics after a final heh.
+        if a.len() >= 3 && last == HEH && SUFFIXES.iter().any(|&(s, k, _)| k == Kind::Heh && s == bs && s != "است") {
+            return Some(jbit);
+        }
+        let mut merged = as_.clone();
+        merged.push_str(&bs);
+        let e = self.get(&merged);
+        // Preverb + prefixed verb.
+        if PREVERBS.contains(&as_.as_str()) && (bs.starts_with("می") || bs.starts_with("نمی")) {
+            if let Some(e) = self.get(&bs) {
+                if e.flags & F_VERBFORM != 0 {
+                    return Some(0);
+                }
+            }
+        }
+        // Lexicon compounds written with ZWNJ at this junction.
+        let e = e?;
+        if jbit == 0 || e.lz == 0 || (e.mask as u64) & jbit == 0 || !e.prefers_zwnj() {
+            return None;
+        }
+        let la = self.get(&as_).map_or(-LOGN, |x| x.logp());
+        let lb = self.get(&bs).map_or(-LOGN, |x| x.logp());
+        let lz = Entry::l(e.lz) - LOGN;
+        if lz >= la.min(lb) - MERGE_SLACK { Some(e.mask as u64) } else { None }
+    }
+}
+
+/// How much rarer (log2) a ZWNJ compound may be than its rarer part and still join two spaced pieces.
+const MERGE_SLACK: f32 = 4.0;
+
+/// Drops mask bits that would put ZWNJ at a word edge or after a non-joining letter.
+pub(crate) fn sanitize(chars: &[char], mut mask: u64) -> u64 {
+    let n = chars.len();
+    if n < 2 {
+        return 0;
+    }
+    if n - 1 < 64 {
+        mask &= (1u64 << (n - 1)) - 1;
+    }
+    let mut m = mask;
+    while m != 0 {
+        let g = m.trailing_zeros() as usize;
+        m &= m - 1;
+        if g >= n - 1 || is_non_joining(chars[g]) {
+            mask &= !(1u64 << g);
+        }
+    }
+    mask
+}
+
+#[derive(Default)]
+struct Fx(u64);
+impl Hasher for Fx {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut b = [0u8; 8];
+            b[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+
+thread_local! {
+    static CACHE: RefCell<FxMap<Box<[char]>, u64>> = RefCell::new(FxMap::default());
+    static PAIRS: RefCell<FxMap<Box<[char]>, Option<u64>>> = RefCell::new(FxMap::default());
+}
+
+/// [`Model::merge_pair`] with a per-thread cache.
+pub(crate) fn merge_cached(a: &[char], b: &[char]) -> Option<u64> {
+    let mut key: Vec<char> = Vec::with_capacity(a.len() + b.len() + 1);
+    key.extend_from_slice(a);
+    key.push(' ');
+    key.extend_from_slice(b);
+    if let Some(m) = PAIRS.with(|c| c.borrow().get(key.as_slice()).copied()) {
+        return m;
+    }
+    let m = model().merge_pair(a, b);
+    PAIRS.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= CACHE_MAX {
+            c.clear();
+        }
+        c.insert(key.into_boxed_slice(), m);
+    });
+    m
+}
+
+const CACHE_MAX: usize = 200_000;
+
+/// Restores ZWNJ in a glued word (chars), with a per-thread cache; the result is a fixpoint (re-running on
+/// each ZWNJ part changes nothing).
+pub(crate) fn restore_cached(chars: &[char]) -> u64 {
+    if chars.len() < 3 || chars.len() > MAX_CHARS {
+        return 0;
+    }
+    if let Some(m) = CACHE.with(|c| c.borrow().get(chars).copied()) {
+        return m;
+    }
+    let m = restore_fixpoint(chars);
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= CACHE_MAX {
+            c.clear();
+        }
+        c.insert(chars.into(), m);
+    });
+    m
+}
+
+fn restore_fixpoint(chars: &[char]) -> u64 {
+    let model = model();
+    let mut mask = model.restore_chars(chars);
+    for _ in 0..4 {
+        let mut next = mask;
+        let mut start = 0;
+        let n = chars.len();
+        for g in 0..n {
+            if g == n - 1 || mask & (1u64 << g) != 0 {
+                let part = &chars[start..=g];
+                let pm = model.restore_chars(part);
+                next |= pm << start;
+                start = g + 1;
+            }
+        }
+        next = sanitize(chars, next);
+        if next == mask {
+            break;
+        }
+        mask = next;
+    }
+    mask
+}

@@ -1,0 +1,248 @@
+//! Builds the ZWNJ model (`model/zwnj.bin`) from the shipped lexicons, reproducibly (same input bytes, same
+//! output bytes).
+//!
+//! Inputs under `data_dir` (the repository's `data/lexicon`):
+//! - `hazm/words.dat` (`word<TAB>freq<TAB>POS`), `hazm/verbs.dat` (`past#present`), MIT;
+//! - `shekar/vocab.csv` (`word,freq`), `shekar/compound_words.csv`, `shekar/verbs.csv` (`present,past,,`), MIT.
+//!
+//! Every word is keyed by its ZWNJ-free letters; the value keeps the frequency of the glued spelling and of the
+//! most frequent ZWNJ spelling (normalized per source to parts per billion, summed over sources), POS flags,
+//! and conjugated verb forms (present/past stems × می/نمی × person endings, perfect forms "‌اند") generated
+//! from the verb lists.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::chars::{ZWNJ, lexicon_key};
+use crate::model::{Entry, F_ADJ, F_NOUN, F_VERB, F_VERBFORM, MAGIC, QSCALE};
+
+/// Errors of the trainer.
+#[derive(Debug, thiserror::Error)]
+pub enum TrainError {
+    /// A lexicon file could not be read.
+    #[error("cannot read {path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The FST could not be built.
+    #[error("building the FST failed: {0}")]
+    Fst(#[from] fst::Error),
+}
+
+#[derive(Default)]
+struct Acc {
+    glued: f64,
+    glued_seen: bool,
+    variants: BTreeMap<u64, f64>,
+    flags: u8,
+    verb_mask: Option<u64>,
+}
+
+/// Nominal frequency (per billion) of a compound listed without a count.
+const COMPOUND_PPB: f64 = 20.0;
+/// Nominal frequency (per billion) of a generated verb form.
+const VERB_PPB: f64 = 50.0;
+
+fn read(path: PathBuf) -> Result<String, TrainError> {
+    std::fs::read_to_string(&path).map_err(|source| TrainError::Io { path, source })
+}
+
+fn mask_of(gaps: &[usize]) -> Option<u64> {
+    let mut m = 0u64;
+    for &g in gaps {
+        if g >= 28 {
+            return None;
+        }
+        m |= 1 << g;
+    }
+    Some(m)
+}
+
+fn add(map: &mut BTreeMap<String, Acc>, word: &str, ppb: f64, flags: u8) {
+    let Some((key, gaps)) = lexicon_key(word) else { return };
+    let acc = map.entry(key).or_default();
+    acc.flags |= flags;
+    if gaps.is_empty() {
+        acc.glued += ppb;
+        acc.glued_seen = true;
+    } else if let Some(m) = mask_of(&gaps) {
+        *acc.variants.entry(m).or_insert(0.0) += ppb;
+    }
+}
+
+fn quant(ppb: f64) -> u16 {
+    let q = ((1.0 + ppb).log2() * QSCALE as f64).round();
+    q.clamp(1.0, u16::MAX as f64) as u16
+}
+
+/// Conjugated forms with ZWNJ for one verb (past stem, present stem).
+fn verb_forms(past: &str, present: &str, out: &mut Vec<String>) {
+    let z = ZWNJ;
+    let pres_end = ["م", "ی", "د", "یم", "ید", "ند"];
+    let past_end = ["م", "ی", "", "یم", "ید", "ند"];
+    for pre in ["می", "نمی"] {
+        if !present.is_empty() {
+            let vowel = present.ends_with('ا') || present.ends_with('و');
+            for e in pres_end {
+                out.push(format!("{pre}{z}{present}{e}"));
+                if vowel {
+                    out.push(format!("{pre}{z}{present}ی{e}"));
+                }
+            }
+            if present.chars().count() >= 3 {
+                out.push(format!("{pre}{z}{present}"));
+            }
+        }
+        if !past.is_empty() {
+            for e in past_end {
+                out.push(format!("{pre}{z}{past}{e}"));
+            }
+        }
+    }
+    if !past.is_empty() {
+        for pre in ["می", "نمی"] {
+            out.push(format!("{pre}{z}{past}ه"));
+        }
+        for pre in ["", "ن"] {
+            for e in ["ام", "ای", "ایم", "اید", "اند"] {
+                out.push(format!("{pre}{past}ه{z}{e}"));
+            }
+        }
+        for pre in ["می", "نمی"] {
+            for e in ["ام", "ای", "ایم", "اید", "اند"] {
+                out.push(format!("{pre}{z}{past}ه{z}{e}"));
+            }
+        }
+    }
+}
+
+/// Builds the model bytes from the lexicons under `data_dir`.
+pub fn train_zwnj(data_dir: &Path) -> Result<Vec<u8>, TrainError> {
+    let mut map: BTreeMap<String, Acc> = BTreeMap::new();
+
+    // hazm words.
+    let hazm = read(data_dir.join("hazm/words.dat"))?;
+    let rows: Vec<(&str, f64, &str)> = hazm
+        .lines()
+        .filter_map(|l| {
+            let mut it = l.split('\t');
+            let w = it.next()?;
+            let f = it.next()?.trim().parse::<f64>().ok()?;
+            Some((w, f, it.next().unwrap_or("")))
+        })
+        .collect();
+    let total: f64 = rows.iter().map(|r| r.1).sum::<f64>().max(1.0);
+    for (w, f, pos) in rows {
+        let mut flags = 0;
+        for t in pos.split(',') {
+            match t.trim() {
+                "N" => flags |= F_NOUN,
+                "AJ" => flags |= F_ADJ,
+                "V" => flags |= F_VERB,
+                _ => {}
+            }
+        }
+        add(&mut map, w, f / total * 1e9, flags);
+    }
+
+    // shekar vocabulary.
+    let shekar = read(data_dir.join("shekar/vocab.csv"))?;
+    let rows: Vec<(&str, f64)> = shekar
+        .lines()
+        .filter_map(|l| {
+            let (w, f) = l.rsplit_once(',')?;
+            Some((w, f.trim().parse::<f64>().ok()?))
+        })
+        .collect();
+    let total: f64 = rows.iter().map(|r| r.1).sum::<f64>().max(1.0);
+    for (w, f) in rows {
+        add(&mut map, w, f / total * 1e9, 0);
+    }
+
+    // shekar compounds.
+    for l in read(data_dir.join("shekar/compound_words.csv"))?.lines() {
+        let w = l.trim();
+        if !w.is_empty() {
+            add(&mut map, w, COMPOUND_PPB, 0);
+        }
+    }
+
+    // Verbs: hazm past#present, shekar present,past.
+    let mut verbs: Vec<(String, String)> = Vec::new();
+    for l in read(data_dir.join("hazm/verbs.dat"))?.lines() {
+        if let Some((past, present)) = l.trim().split_once('#') {
+            verbs.push((past.to_string(), present.to_string()));
+        }
+    }
+    for l in read(data_dir.join("shekar/verbs.csv"))?.lines() {
+        let mut it = l.split(',');
+        if let (Some(present), Some(past)) = (it.next(), it.next()) {
+            verbs.push((past.trim().to_string(), present.trim().to_string()));
+        }
+    }
+    verbs.sort();
+    verbs.dedup();
+    let mut forms = Vec::new();
+    for (past, present) in &verbs {
+        verb_forms(past, present, &mut forms);
+    }
+    let mut glued = Vec::new();
+    for (past, present) in &verbs {
+        for pre in ["", "ن", "ب"] {
+            if !present.is_empty() {
+                for e in ["م", "ی", "د", "یم", "ید", "ند"] {
+                    glued.push(format!("{pre}{present}{e}"));
+                }
+            }
+            if !past.is_empty() {
+                for e in ["م", "ی", "", "یم", "ید", "ند"] {
+                    glued.push(format!("{pre}{past}{e}"));
+                }
+            }
+        }
+    }
+    glued.sort();
+    glued.dedup();
+    for g in &glued {
+        add(&mut map, g, VERB_PPB, F_VERB);
+    }
+    forms.sort();
+    forms.dedup();
+    for f in &forms {
+        let Some((key, gaps)) = lexicon_key(f) else { continue };
+        let Some(m) = mask_of(&gaps) else { continue };
+        if m == 0 {
+            continue;
+        }
+        let acc = map.entry(key).or_default();
+        acc.flags |= F_VERBFORM;
+        *acc.variants.entry(m).or_insert(0.0) += VERB_PPB;
+        acc.verb_mask = Some(m);
+    }
+
+    let mut builder = fst::MapBuilder::memory();
+    for (key, acc) in &map {
+        let lg = if acc.glued_seen { quant(acc.glued) } else { 0 };
+        let (mask, lz) = match acc.verb_mask {
+            Some(m) => (m, quant(acc.variants.values().sum::<f64>())),
+            None => match acc
+                .variants
+                .iter()
+                .max_by(|a, b| a.1.partial_cmp(b.1).unwrap_or(std::cmp::Ordering::Equal).then(b.0.cmp(a.0)))
+            {
+                Some((&m, &f)) => (m, quant(f)),
+                None => (0, 0),
+            },
+        };
+        let e = Entry { lg, lz, flags: acc.flags, mask: mask as u32 };
+        builder.insert(key.as_bytes(), e.pack())?;
+    }
+    let fst_bytes = builder.into_inner()?;
+    let mut out = MAGIC.to_vec();
+    out.extend_from_slice(&fst_bytes);
+    Ok(out)
+}

@@ -1,0 +1,181 @@
+//! Behaviour tests: the examples, a sample of hand-written news sentences, punctuation, digits,
+//! alignment and the tokenizer.
+
+use khabar_normalize::{Digits, Normalizer, NormalizerOptions, TokenKind, fold_for_search, restore_zwnj_word, tokenize};
+
+const Z: char = '\u{200c}';
+
+fn z(s: &str) -> String {
+    s.replace('|', "\u{200c}")
+}
+
+fn norm(s: &str) -> String {
+    Normalizer::default().normalize_str(s)
+}
+
+#[test]
+fn spaced_affixes_are_joined() {
+    assert_eq!(norm("می شود"), z("می|شود"));
+    assert_eq!(norm("کتاب ها"), z("کتاب|ها"));
+    assert_eq!(norm("بزرگ ترین"), z("بزرگ|ترین"));
+    assert_eq!(norm("سازمان های"), z("سازمان|های"));
+    assert_eq!(norm("کرده اند"), z("کرده|اند"));
+    assert_eq!(norm("نمی توان"), z("نمی|توان"));
+}
+
+#[test]
+fn glued_affixes_and_compounds_are_split() {
+    for (input, want) in [
+        ("سازمانهای", "سازمان|های"),
+        ("خامنهای", "خامنه|ای"),
+        ("بینالمللی", "بین|المللی"),
+        ("هزینهمندسازی", "هزینه|مندسازی"),
+        ("دانشگاهها", "دانشگاه|ها"),
+        ("میشود", "می|شود"),
+        ("آیتالله", "آیت|الله"),
+        ("کردهاند", "کرده|اند"),
+        ("مدتها", "مدت|ها"),
+        ("میتوان", "می|توان"),
+        ("نمیتواند", "نمی|تواند"),
+        ("برمیگشت", "برمی|گشت"),
+        ("باورهای", "باورهای"),
+    ] {
+        assert_eq!(norm(input), z(want), "{input}");
+        assert_eq!(restore_zwnj_word(input), z(want), "{input}");
+    }
+}
+
+#[test]
+fn words_without_zwnj_stay() {
+    for w in ["مقاومت", "همچنین", "بیشتر", "کشورها", "تحرکات", "انتهای", "نیروهای", "تنها", "بهتر"] {
+        assert_eq!(norm(w), w);
+    }
+}
+
+#[test]
+fn existing_zwnj_is_kept_once_and_stray_zwnj_removed() {
+    assert_eq!(norm(&z("دانشگاه|ها")), z("دانشگاه|ها"));
+    assert_eq!(norm(&z("دانشگاه||ها")), z("دانشگاه|ها"));
+    assert_eq!(norm(&z("|کتاب|")), "کتاب");
+    assert_eq!(norm(&z("کشور|ها")), "کشورها"); // after a non-joining letter
+    assert_eq!(norm(&z("کتاب |ها")), z("کتاب|ها"));
+}
+
+#[test]
+fn characters_are_standardized() {
+    assert_eq!(norm("كتاب علي"), "کتاب علی");
+    assert_eq!(norm("مـــــدرسه"), "مدرسه");
+    assert_eq!(norm("\u{FEFB}"), "لا");
+    assert_eq!(norm("\u{FEEA}\u{FEE4}\u{FEE7}"), "همن"); // presentation forms
+    assert_eq!(norm("سلام\u{200f}\u{200e} دنیا"), "سلام دنیا");
+    assert_eq!(norm("سلام\u{00a0}\u{2009}دنیا"), "سلام دنیا");
+    assert_eq!(norm("  سلام   دنیا  "), "سلام دنیا");
+    assert_eq!(norm("\u{0627}\u{0653}ب"), "آب"); // NFC
+    let strip = Normalizer::new(NormalizerOptions { remove_diacritics: true, ..Default::default() });
+    assert_eq!(strip.normalize_str("کِتابٌ"), "کتاب");
+    assert_eq!(norm("کِتابٌ"), "کِتابٌ");
+}
+
+#[test]
+fn punctuation() {
+    assert_eq!(norm("سلام ,خوبی ?"), "سلام، خوبی؟");
+    assert_eq!(norm("گفت :امروز"), "گفت: امروز");
+    assert_eq!(norm("چرا؟؟؟"), "چرا؟");
+    assert_eq!(norm("« سلام »"), "«سلام»");
+    assert_eq!(norm("رفت .آمد"), "رفت. آمد");
+    assert_eq!(norm("در www.isna.ir و 3.5 درصد"), "در www.isna.ir و 3.5 درصد");
+    assert_eq!(norm("ایمیل info@example.com است"), "ایمیل info@example.com است");
+}
+
+#[test]
+fn digits() {
+    let fa = Normalizer::new(NormalizerOptions { digits: Digits::Persian, ..Default::default() });
+    assert_eq!(fa.normalize_str("سال 1402 و ٣ نفر"), "سال ۱۴۰۲ و ۳ نفر");
+    assert_eq!(fa.normalize_str("نرخ 3.5 و ۳٫۵ درصد"), "نرخ 3.5 و ۳٫۵ درصد");
+    assert_eq!(fa.normalize_str("بیماری COVID-19 در www.isna.ir"), "بیماری COVID-19 در www.isna.ir");
+    assert_eq!(fa.normalize_str("تاریخ 1402/05/01"), "تاریخ 1402/05/01");
+    let en = Normalizer::new(NormalizerOptions { digits: Digits::Ascii, ..Default::default() });
+    assert_eq!(en.normalize_str("سال ۱۴۰۲"), "سال 1402");
+}
+
+#[test]
+fn alignment_points_back() {
+    let n = Normalizer::default();
+    let input = "  سازمانهای  بين المللي";
+    let ns = n.normalize(input);
+    assert_eq!(ns.as_str(), z("سازمان|های بین|المللی"));
+    assert_eq!(ns.original(), input);
+    // "های" (normalized chars 7..10) came from original chars 8..11.
+    assert_eq!(ns.original_char_range(7..10), 8..11);
+    // "بین‌المللی" came from "بين المللي".
+    let s = ns.as_str().chars().position(|c| c == 'ب').unwrap_or(0);
+    let r = ns.original_char_range(s..ns.len_chars());
+    let orig: String = input.chars().skip(r.start).take(r.end - r.start).collect();
+    assert_eq!(orig, "بين المللي");
+}
+
+#[test]
+fn tokenizer_keeps_zwnj_words() {
+    let text = z("سازمان|های ملل، ۳٫۵ درصد در www.isna.ir (COVID-19)");
+    let toks: Vec<_> = tokenize(&text).collect();
+    assert_eq!(toks[0].text, z("سازمان|های"));
+    assert_eq!(toks[0].kind, TokenKind::Word);
+    assert_eq!((toks[0].start, toks[0].end), (0, 10));
+    assert_eq!(toks[2].kind, TokenKind::Punct);
+    assert_eq!(toks[3].text, "۳٫۵");
+    assert_eq!(toks[3].kind, TokenKind::Number);
+    assert!(toks.iter().any(|t| t.kind == TokenKind::Url && t.text == "www.isna.ir"));
+    assert!(toks.iter().any(|t| t.kind == TokenKind::Latin && t.text == "COVID"));
+}
+
+#[test]
+fn search_folding() {
+    let a = fold_for_search(&z("بین|المللی"));
+    assert_eq!(a, fold_for_search("بینالمللی"));
+    assert_eq!(a, fold_for_search("بين المللي"));
+    assert_eq!(a, fold_for_search("بین المللی"));
+    assert_eq!(fold_for_search("مسأله"), fold_for_search("مساله"));
+    assert_eq!(fold_for_search("ABC ۱۲"), "abc 12");
+}
+
+#[test]
+fn news_sample_zwnj() {
+    let gold: Vec<String> = include_str!("data/news50.txt").lines().filter(|l| !l.trim().is_empty()).map(z).collect();
+    assert_eq!(gold.len(), 50);
+    let n = Normalizer::default();
+    for (mode, rep) in [("glued", ""), ("spaced", " ")] {
+        let mut ok = 0;
+        let mut bad = Vec::new();
+        for g in &gold {
+            let out = n.normalize_str(&g.replace(Z, rep));
+            if &out == g {
+                ok += 1;
+            } else {
+                bad.push(out.replace(Z, "|"));
+            }
+        }
+        // Unchanged gold must stay unchanged.
+        let stable = gold.iter().filter(|g| n.normalize_str(g) == **g).count();
+        assert!(stable >= 48, "{mode}: only {stable}/50 gold sentences stable");
+        let need = if mode == "glued" { 46 } else { 42 };
+        assert!(ok >= need, "{mode}: {ok}/50 exact; wrong: {bad:#?}");
+    }
+}
+
+#[test]
+fn stream_handles_lines_and_invalid_utf8() {
+    let n = Normalizer::default();
+    let input = b"\xd9\x83\xd8\xaa\xd8\xa7\xd8\xa8 \xd9\x87\xd8\xa7\r\nabc \xff\n\nend".to_vec();
+    let mut out = Vec::new();
+    khabar_normalize::normalize_stream(&n, &input[..], &mut out).unwrap_or_default();
+    let s = String::from_utf8(out).unwrap_or_default();
+    assert_eq!(s, format!("کتاب{Z}ها\r\nabc \u{fffd}\n\nend"));
+}
+
+#[test]
+fn join_spaced_off_keeps_word_spacing() {
+    let keep = Normalizer::new(NormalizerOptions { join_spaced: false, ..Default::default() });
+    assert_eq!(keep.normalize_str("می شود"), "می شود");
+    assert_eq!(keep.normalize_str("کتاب ها و سازمانهای بينالمللی"), "کتاب ها و سازمان\u{200c}های بین\u{200c}المللی");
+    assert_eq!(Normalizer::default().normalize_str("می شود"), "می\u{200c}شود");
+}
