@@ -1,5 +1,6 @@
 //! `khabar demo`: the pipeline on the bundled sample corpus, summarized for a reader.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -77,6 +78,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         None => sample_corpus_dir()?,
     };
     let extractor = Extractor::new();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
     let (mut ok, mut failed, mut with_agency, mut with_date) = (0, 0, 0, 0);
     for input in expand(&[dir.clone()]) {
         let Ok(input @ Input::File(_)) = input else { continue };
@@ -89,18 +92,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 ok += 1;
                 with_agency += usize::from(ex.article.agency.is_some());
                 with_date += usize::from(ex.article.published.is_some());
-                println!("{}", summarize(&ex.article));
+                writeln!(out, "{}", summarize(&ex.article))?;
             }
             Err(e) => {
                 failed += 1;
-                println!("── {name}\n   error      {e}\n");
+                writeln!(out, "── {name}\n   error      {e}\n")?;
             }
         }
     }
-    println!(
+    writeln!(
+        out,
         "{ok} articles from {} ({failed} failed): {with_agency} with an outlet, {with_date} with a publication date.",
         dir.display()
-    );
-    println!("Full records: khabar process {}", dir.display());
+    )?;
+    writeln!(out, "Full records: khabar process {}", dir.display());
     Ok(if ok > 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }

@@ -71,12 +71,10 @@ pub fn process_all(
                 for w in &ex.article.warnings {
                     writeln!(err, "khabar: {name}: warning: {w}")?;
                 }
-                if pretty {
-                    serde_json::to_writer_pretty(&mut *out, &ex.article)?;
-                } else {
-                    serde_json::to_writer(&mut *out, &ex.article)?;
-                }
-                out.write_all(b"\n").context("writing output")?;
+                let mut line =
+                    if pretty { serde_json::to_vec_pretty(&ex.article)? } else { serde_json::to_vec(&ex.article)? };
+                line.push(b'\n');
+                out.write_all(&line).context("writing output")?;
                 summary.ok += 1;
             }
             Err(e) => {
