@@ -2,9 +2,9 @@
 //! plus the analysis that restores ZWNJ in glued words and decides when two space-separated pieces belong
 //! together.
 //!
-//! Value layout (u64): bits 0..16 `lg` (quantized log-frequency of the glued spelling, 0 = unseen), bits
-//! 16..32 `lz` (same for the best ZWNJ spelling), bits 32..36 flags, bits 36..64 the gap mask of the best
-//! ZWNJ spelling (gap `i` lies between key chars `i` and `i + 1`).
+//! Value layout (u64): bits 0..13 `lg` (quantized log-frequency of the glued spelling, 0 = unseen), bits
+//! 13..26 `lz` (same for the best ZWNJ spelling), bits 26..32 flags, bits 32..64 the gap mask of the best ZWNJ
+//! spelling (gap `i` lies between key chars `i` and `i + 1`).
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -13,8 +13,11 @@ use std::sync::OnceLock;
 
 use crate::chars::is_non_joining;
 
+/// Flag: the word is a past participle (past stem + ه) of a verb in the verb lists ("شده", "یافته").
+pub(crate) const F_PARTICIPLE: u8 = 16;
+
 /// Magic bytes at the start of `zwnj.bin`.
-pub(crate) const MAGIC: &[u8; 8] = b"KHZWNJ01";
+pub(crate) const MAGIC: &[u8; 8] = b"KHZWNJ02";
 
 /// Flag: the lexicon tags the word as a noun.
 pub(crate) const F_NOUN: u8 = 1;
@@ -46,13 +49,25 @@ pub(crate) struct Entry {
     pub mask: u32,
 }
 
+/// Number of gap bits kept in an entry's mask.
+#[cfg_attr(not(feature = "train"), allow(dead_code))]
+pub(crate) const MASK_BITS: usize = 32;
+
 impl Entry {
     #[cfg_attr(not(feature = "train"), allow(dead_code))]
     pub(crate) fn pack(self) -> u64 {
-        self.lg as u64 | (self.lz as u64) << 16 | ((self.flags & 0xF) as u64) << 32 | ((self.mask as u64) & 0x0FFF_FFFF) << 36
+        (self.lg as u64 & 0x1FFF)
+            | (self.lz as u64 & 0x1FFF) << 13
+            | ((self.flags & 0x3F) as u64) << 26
+            | (self.mask as u64) << 32
     }
     fn unpack(v: u64) -> Self {
-        Entry { lg: v as u16, lz: (v >> 16) as u16, flags: ((v >> 32) & 0xF) as u8, mask: (v >> 36) as u32 }
+        Entry {
+            lg: (v & 0x1FFF) as u16,
+            lz: ((v >> 13) & 0x1FFF) as u16,
+            flags: ((v >> 26) & 0x3F) as u8,
+            mask: (v >> 32) as u32,
+        }
     }
     fn l(q: u16) -> f32 {
         q as f32 / QSCALE
@@ -151,6 +166,8 @@ const HEH: char = '\u{0647}';
 const YEH: char = '\u{06CC}';
 /// Extra log2 cost of a ZWNJ clitic after final yeh ("زندگی‌ام") compared with after heh.
 const YEH_CLITIC: f32 = 1.5;
+/// Clitics joined with ZWNJ to a spaced word ending in yeh.
+const YEH_CLITICS: &[&str] = &["ای", "ام", "اش", "ات", "ایم", "اید", "اند"];
 
 /// A word as chars plus byte offsets, so sub-slices can be looked up without allocation.
 struct Word<'a> {
@@ -284,7 +301,9 @@ impl Model {
 
     /// Decides whether two space-separated Persian pieces (ZWNJ-free keys) form one word. Returns the gap mask
     /// of the merged word, or `None` to keep the space.
-    pub(crate) fn merge_pair(&self, a: &[char], b: &[char]) -> Option<u64> {
+    /// With `strict` (a line whose author glues affixes), compounds need the stronger evidence of
+    /// [`MERGE_SLACK_STRICT`].
+    pub(crate) fn merge_pair(&self, a: &[char], b: &[char], strict: bool) -> Option<u64> {
         if a.is_empty() || b.is_empty() || a.len() + b.len() > MAX_CHARS {
             return None;
         }
@@ -293,9 +312,28 @@ impl Model {
         let jbit = if is_non_joining(last) { 0 } else { 1u64 << junction };
         let bs: String = b.iter().collect();
         let as_: String = a.iter().collect();
+        // The preposition "به" is written apart from the next word (Academy orthography), never with ZWNJ.
+        if as_ == "به" {
+            return None;
+        }
         // Verb prefixes.
         if (as_ == "می" || as_ == "نمی") && b.len() >= 2 {
             return Some(jbit);
+        }
+        // Preverb + verb prefix written apart from the verb ("برمی گشت", "درنمی آید"): joined when "می" + the
+        // rest is a conjugated form.
+        if b.len() >= 2 {
+            for pv in PREVERBS {
+                if let Some(pre) = as_.strip_prefix(pv) {
+                    if pre == "می" || pre == "نمی" {
+                        let mut v = String::from(pre);
+                        v.push_str(&bs);
+                        if self.get(&v).is_some_and(|e| e.flags & F_VERBFORM != 0) {
+                            return Some(jbit);
+                        }
+                    }
+                }
+            }
         }
         // Plural / comparative suffixes.
         if a.len() >= 2 && SUFFIXES.iter().any(|&(s, k, _)| k == Kind::Zw && s == bs) {
@@ -303,6 +341,10 @@ impl Model {
         }
         // Clitics after a final heh.
         if a.len() >= 3 && last == HEH && SUFFIXES.iter().any(|&(s, k, _)| k == Kind::Heh && s == bs && s != "است") {
+            return Some(jbit);
+        }
+        // Clitics after a final yeh of a known word ("زندگی ام", "سنتی ای").
+        if a.len() >= 3 && last == YEH && YEH_CLITICS.contains(&bs.as_str()) && self.get(&as_).is_some() {
             return Some(jbit);
         }
         let mut merged = as_.clone();
@@ -316,20 +358,79 @@ impl Model {
                 }
             }
         }
-        // Lexicon compounds written with ZWNJ at this junction.
-        let e = e?;
-        if jbit == 0 || e.lz == 0 || (e.mask as u64) & jbit == 0 || !e.prefers_zwnj() {
+        if jbit == 0 {
             return None;
         }
-        let la = self.get(&as_).map_or(-LOGN, |x| x.logp());
-        let lb = self.get(&bs).map_or(-LOGN, |x| x.logp());
+        // Lexicon compounds written with ZWNJ at this junction.
+        if let Some(e) = e {
+            if self.compound_ok(&e, &as_, &bs, jbit, strict) {
+                return Some(e.mask as u64);
+            }
+        }
+        if SUFFIXES.iter().any(|&(s, _, _)| s == bs) || YEH_CLITICS.contains(&bs.as_str()) {
+            return None;
+        }
+        // Inflected lexicon compounds ("دانش آموزان" from "دانش‌آموز", "مصرف کنندگان" from "مصرف‌کننده").
+        let mut stems: Vec<String> = Vec::new();
+        for &(suf, add) in INFLECTIONS {
+            if let Some(stem) = bs.strip_suffix(suf) {
+                if stem.chars().count() >= 2 {
+                    stems.push(format!("{stem}{add}"));
+                }
+            }
+        }
+        for stem in &stems {
+            let m = format!("{as_}{stem}");
+            if let Some(e) = self.get(&m) {
+                if self.compound_ok(&e, &as_, stem, jbit, strict) {
+                    return Some(jbit);
+                }
+            }
+        }
+        None
+    }
+
+    /// Whether a lexicon entry for the merged `a` + `b` supports joining with ZWNJ at the junction.
+    fn compound_ok(&self, e: &Entry, a: &str, b: &str, jbit: u64, strict: bool) -> bool {
+        if e.lz == 0 || (e.mask as u64) & jbit == 0 || !e.prefers_zwnj() {
+            return false;
+        }
+        let la = self.get(a).map_or(-LOGN, |x| x.logp());
+        let lb = self.get(b).map_or(-LOGN, |x| x.logp());
         let lz = Entry::l(e.lz) - LOGN;
-        if lz >= la.min(lb) - MERGE_SLACK { Some(e.mask as u64) } else { None }
+        // Participles after a noun ("انجام شده", "افزایش یافته") are mostly passive/compound verbs written
+        // apart: they need stronger lexicon evidence.
+        let participle = self.get(b).is_some_and(|x| x.flags & F_PARTICIPLE != 0);
+        let slack = if participle || strict { MERGE_SLACK_STRICT } else { MERGE_SLACK };
+        lz >= la.min(lb) - slack
     }
 }
 
+/// Inflections stripped off a second part before looking up the compound: (suffix, replacement).
+const INFLECTIONS: &[(&str, &str)] = &[
+    ("ان", ""),
+    ("انی", ""),
+    ("ها", ""),
+    ("های", ""),
+    ("ی", ""),
+    ("یی", ""),
+    ("ای", ""),
+    ("گان", "ه"),
+    ("گانی", "ه"),
+    ("ش", ""),
+    ("اش", ""),
+    ("م", ""),
+    ("ت", ""),
+    ("ات", ""),
+    ("شان", ""),
+    ("تان", ""),
+    ("مان", ""),
+];
+
 /// How much rarer (log2) a ZWNJ compound may be than its rarer part and still join two spaced pieces.
-const MERGE_SLACK: f32 = 4.0;
+const MERGE_SLACK: f32 = 7.5;
+/// [`MERGE_SLACK`] when the second piece is a past participle, or in lines written in the glued style.
+const MERGE_SLACK_STRICT: f32 = 4.0;
 
 /// Drops mask bits that would put ZWNJ at a word edge or after a non-joining letter.
 pub(crate) fn sanitize(chars: &[char], mut mask: u64) -> u64 {
@@ -373,16 +474,27 @@ thread_local! {
     static PAIRS: RefCell<FxMap<Box<[char]>, Option<u64>>> = RefCell::new(FxMap::default());
 }
 
+/// Whether two space-separated pieces show the spaced writing style: a verb prefix or a plural/comparative
+/// suffix or clitic written apart ("می شود", "کتاب ها").
+pub(crate) fn spaced_affix(a: &[char], b: &[char]) -> bool {
+    let is = |x: &[char], s: &str| x.iter().copied().eq(s.chars());
+    if is(a, "می") || is(a, "نمی") {
+        return true;
+    }
+    SUFFIXES.iter().any(|&(s, k, _)| k != Kind::Glued && is(b, s))
+}
+
 /// [`Model::merge_pair`] with a per-thread cache.
-pub(crate) fn merge_cached(a: &[char], b: &[char]) -> Option<u64> {
-    let mut key: Vec<char> = Vec::with_capacity(a.len() + b.len() + 1);
+pub(crate) fn merge_cached(a: &[char], b: &[char], strict: bool) -> Option<u64> {
+    let mut key: Vec<char> = Vec::with_capacity(a.len() + b.len() + 2);
+    key.push(if strict { '1' } else { '0' });
     key.extend_from_slice(a);
     key.push(' ');
     key.extend_from_slice(b);
     if let Some(m) = PAIRS.with(|c| c.borrow().get(key.as_slice()).copied()) {
         return m;
     }
-    let m = model().merge_pair(a, b);
+    let m = model().merge_pair(a, b, strict);
     PAIRS.with(|c| {
         let mut c = c.borrow_mut();
         if c.len() >= CACHE_MAX {

@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use crate::chars::{Mapped, ZWNJ, digit_value, is_arabic_mark, is_non_joining, is_persian_letter, map_char};
-use crate::model::{merge_cached, model, restore_cached};
+use crate::model::{merge_cached, model, restore_cached, spaced_affix};
 
 /// Which script digits are written in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -429,6 +429,9 @@ fn word_key(w: &[U]) -> Vec<char> {
 /// joins affixes written apart.
 fn restore_line(v: Vec<U>, join_spaced: bool) -> Vec<U> {
     let mut items: Vec<Item> = Vec::with_capacity(v.len() / 4);
+    // Writing style of the line: ZWNJ restored inside glued words and no affix written apart means the author
+    // glues; their spaces are then real and compounds are joined only on strong lexicon evidence.
+    let mut glued_style = false;
     let mut k = 0;
     let n = v.len();
     while k < n {
@@ -438,14 +441,18 @@ fn restore_line(v: Vec<U>, join_spaced: bool) -> Vec<U> {
                 k += 1;
             }
             // Trailing ZWNJ cannot occur (cleaned), marks stay with their letter.
-            items.push(Item::Word(restore_word(&v[s..k])));
+            let w = restore_word(&v[s..k]);
+            glued_style |= w.len() != k - s;
+            items.push(Item::Word(w));
         } else {
             items.push(Item::Other(v[k]));
             k += 1;
         }
     }
+    let strict = join_spaced && glued_style && !spaced_style(&items);
     // Join pieces written apart, until nothing changes.
-    while join_spaced {
+    let mut joining = join_spaced;
+    while joining {
         let mut changed = false;
         let mut i = 0;
         while i + 2 < items.len() {
@@ -457,7 +464,7 @@ fn restore_line(v: Vec<U>, join_spaced: bool) -> Vec<U> {
             let (Item::Word(a), Item::Word(b)) = (&items[i], &items[i + 2]) else { break };
             let ka = word_key(a);
             let kb = word_key(b);
-            let Some(mask) = merge_cached(&ka, &kb) else {
+            let Some(mask) = merge_cached(&ka, &kb, strict) else {
                 i += 1;
                 continue;
             };
@@ -476,9 +483,7 @@ fn restore_line(v: Vec<U>, join_spaced: bool) -> Vec<U> {
             items.drain(i + 1..i + 3);
             changed = true;
         }
-        if !changed {
-            break;
-        }
+        joining = changed;
     }
     let mut out = Vec::with_capacity(n + 8);
     for it in items {
@@ -488,6 +493,13 @@ fn restore_line(v: Vec<U>, join_spaced: bool) -> Vec<U> {
         }
     }
     out
+}
+
+fn spaced_style(items: &[Item]) -> bool {
+    items.windows(3).any(|w| match w {
+        [Item::Word(a), Item::Other(sp), Item::Word(b)] if sp.c == ' ' => spaced_affix(&word_key(a), &word_key(b)),
+        _ => false,
+    })
 }
 
 fn unreachable_space() -> U {

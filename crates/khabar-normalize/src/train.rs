@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::chars::{ZWNJ, lexicon_key};
-use crate::model::{Entry, F_ADJ, F_NOUN, F_VERB, F_VERBFORM, MAGIC, QSCALE};
+use crate::model::{Entry, F_ADJ, F_NOUN, F_PARTICIPLE, F_VERB, F_VERBFORM, MAGIC, MASK_BITS, QSCALE};
 
 /// Errors of the trainer.
 #[derive(Debug, thiserror::Error)]
@@ -46,6 +46,8 @@ struct Acc {
 const COMPOUND_PPB: f64 = 20.0;
 /// Nominal frequency (per billion) of a generated verb form.
 const VERB_PPB: f64 = 50.0;
+/// A glued noun/adjective at least this frequent (per billion) keeps its spelling against a generated verb form.
+const NOMINAL_PPB: f64 = 1000.0;
 
 fn read(path: PathBuf) -> Result<String, TrainError> {
     std::fs::read_to_string(&path).map_err(|source| TrainError::Io { path, source })
@@ -54,7 +56,7 @@ fn read(path: PathBuf) -> Result<String, TrainError> {
 fn mask_of(gaps: &[usize]) -> Option<u64> {
     let mut m = 0u64;
     for &g in gaps {
-        if g >= 28 {
+        if g >= MASK_BITS {
             return None;
         }
         m |= 1 << g;
@@ -168,7 +170,7 @@ pub fn train_zwnj(data_dir: &Path) -> Result<Vec<u8>, TrainError> {
         let w = l.trim();
         if !w.is_empty() {
             add(&mut map, w, COMPOUND_PPB, 0);
-        }
+            }
     }
 
     // Verbs: hazm past#present, shekar present,past.
@@ -205,6 +207,15 @@ pub fn train_zwnj(data_dir: &Path) -> Result<Vec<u8>, TrainError> {
             }
         }
     }
+    for (past, _) in &verbs {
+        if !past.is_empty() {
+            if let Some((key, _)) = lexicon_key(&format!("{past}ه")) {
+                if let Some(acc) = map.get_mut(&key) {
+                    acc.flags |= F_PARTICIPLE;
+                }
+            }
+        }
+    }
     glued.sort();
     glued.dedup();
     for g in &glued {
@@ -219,8 +230,14 @@ pub fn train_zwnj(data_dir: &Path) -> Result<Vec<u8>, TrainError> {
             continue;
         }
         let acc = map.entry(key).or_default();
-        acc.flags |= F_VERBFORM;
         *acc.variants.entry(m).or_insert(0.0) += VERB_PPB;
+        // A generated form whose glued spelling is a frequent noun or adjective of its own ("میدان", not
+        // "می‌دان") is only a variant: the frequencies decide. Otherwise the ZWNJ verb form is forced.
+        let nominal = acc.flags & (F_NOUN | F_ADJ) != 0 && acc.flags & F_VERB == 0;
+        if nominal && acc.glued >= NOMINAL_PPB {
+            continue;
+        }
+        acc.flags |= F_VERBFORM;
         acc.verb_mask = Some(m);
     }
 
