@@ -105,6 +105,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         "{ok} articles from {} ({failed} failed): {with_agency} with an outlet, {with_date} with a publication date.",
         dir.display()
     )?;
-    writeln!(out, "Full records: khabar process {}", dir.display());
+    writeln!(out, "Full records: khabar process {}", dir.display())?;
     Ok(if ok > 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }

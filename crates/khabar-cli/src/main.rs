@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 mod bench;
 mod demo;
 mod inputs;
+mod kb;
 mod normalize;
 mod process;
 mod train;
@@ -32,6 +33,8 @@ enum Command {
     Demo(demo::Args),
     /// Measure throughput and memory on a synthetic corpus made from the samples.
     Bench(bench::Args),
+    /// The knowledge base: `kb stats`, `kb lookup NAME`, `kb tag TEXT`.
+    Kb(kb::Args),
     /// Rebuild a shipped model from shipped data.
     Train(train::Args),
 }
@@ -58,6 +61,7 @@ fn main() -> ExitCode {
         Command::Demo(a) => demo::run(a),
         Command::Bench(a) => bench::run(a),
         Command::Train(a) => train::run(a),
+        Command::Kb(a) => kb::run(a),
     };
     match result {
         Ok(code) => code,

@@ -71,8 +71,8 @@ pub fn process_all(
                 for w in &ex.article.warnings {
                     writeln!(err, "khabar: {name}: warning: {w}")?;
                 }
-                let mut line =
-                    if pretty { serde_json::to_vec_pretty(&ex.article)? } else { serde_json::to_vec(&ex.article)? };
+                let record = khabar_entities::annotate(&ex.article);
+                let mut line = if pretty { serde_json::to_vec_pretty(&record)? } else { serde_json::to_vec(&record)? };
                 line.push(b'\n');
                 out.write_all(&line).context("writing output")?;
                 summary.ok += 1;

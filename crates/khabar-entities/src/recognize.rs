@@ -1,0 +1,785 @@
+//! Entity recognition and linking over an article's text.
+//!
+//! Passes, in order:
+//! 1. gazetteer: every knowledge-base name and variant (compact, spelling-insensitive matching);
+//! 2. cues: honorifics ("دریابان شمخانی"), death cues ("شهادت X") and role heads after a name
+//!    ("X، رئیس ...") find persons by surname or, outside the knowledge base, by the name lists;
+//! 3. roles: role phrases of the knowledge base ("سخنگوی وزارت امور خارجه") bind to the name
+//!    beside them, or alone resolve to the person named in the article who held the role, else
+//!    to the holder on the article's date;
+//! 4. surnames: a person named in full (or resolved by role) is also found by surname alone.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use serde::Serialize;
+
+use crate::compact::{Compact, FastMap, FastSet, is_wordish, key, parts};
+use crate::kb::{Day, Kb, Kind};
+
+/// How a mention was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Via {
+    /// The entity's name or a listed variant.
+    Name,
+    /// A short form or acronym.
+    Abbrev,
+    /// A surname alone.
+    Surname,
+    /// A role phrase standing for the person.
+    Role,
+    /// A name found by cues outside the knowledge base.
+    Cue,
+}
+
+/// One mention: a span of the record's `text`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mention {
+    /// Start in `text` (chars).
+    pub start: usize,
+    /// End in `text` (chars, exclusive).
+    pub end: usize,
+    /// `text[start..end]`.
+    pub text: String,
+    /// How it was found.
+    pub via: Via,
+}
+
+/// A role of a person as reported for this article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RoleOut {
+    /// The role in Persian.
+    pub role_fa: String,
+    /// The role in English, when known.
+    pub role_en: Option<String>,
+    /// Start of the tenure (knowledge base), when known.
+    pub start: Option<String>,
+    /// End of the tenure; empty while held.
+    pub end: Option<String>,
+    /// True when the article itself names this role beside the person.
+    pub in_text: bool,
+}
+
+/// An entity of the article with its mentions.
+#[derive(Debug, Clone, Serialize)]
+pub struct Entity {
+    /// Knowledge-base id, or a document-local id ("local-1") for names outside it.
+    pub id: String,
+    /// PERSON, ORG, LOCATION or EVENT.
+    #[serde(rename = "type")]
+    pub kind: Kind,
+    /// Persian name (canonical for knowledge-base entities, as written otherwise).
+    pub name_fa: String,
+    /// English name, when known.
+    pub name_en: Option<String>,
+    /// True when linked to the knowledge base.
+    pub kb: bool,
+    /// Roles (persons only).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<RoleOut>,
+    /// Honorifics written before the name in the article ("آیت‌الله", "سردار").
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub honorifics: Vec<String>,
+    /// Mentions in order of appearance.
+    pub mentions: Vec<Mention>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Pat {
+    entry: usize,
+    parts: usize,
+    letters: usize,
+    abbrev: bool,
+    /// An ambiguous short form (`data/kb/ambiguous.tsv`).
+    needs_context: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    Honorific,
+    RoleHead,
+    Death,
+}
+
+/// Organization types whose names name their country ("دولت قطر", "وزارت خارجه عراق").
+const STATE_TYPES: [&str; 6] = ["government", "ministry", "parliament", "military", "judiciary", "council"];
+
+/// The cue words file shipped with khabar.
+pub const CUES_TSV: &str = include_str!("../../../data/kb/cues.tsv");
+const MALE: &str = include_str!("../../../data/names/male_names.txt");
+const FEMALE: &str = include_str!("../../../data/names/female_names.txt");
+const LAST: &str = include_str!("../../../data/names/last_names.txt");
+const STOP: &str = include_str!("../../../data/lexicon/hazm/stopwords.dat");
+/// Short forms trusted only when the organization is named in full in the same article.
+const AMBIGUOUS: &str = include_str!("../../../data/kb/ambiguous.tsv");
+
+/// Recognizes and links entities. Build once ([`Recognizer::builtin`]) and share.
+pub struct Recognizer {
+    kb: &'static Kb,
+    names: AhoCorasick,
+    pats: Vec<Pat>,
+    roles: AhoCorasick,
+    /// Role key → indices into `kb.roles`.
+    role_pats: Vec<Vec<usize>>,
+    role_parts: Vec<usize>,
+    /// Surname key → persons.
+    surnames: FastMap<String, Vec<usize>>,
+    /// Surname keys of each person.
+    person_surnames: FastMap<usize, Vec<String>>,
+    /// Cue phrases by compact key, with their number of parts.
+    cues: FastMap<String, (Cue, String)>,
+    /// Every prefix of a cue key (to stop looking early).
+    cue_prefixes: FastSet<String>,
+    first_names: FastSet<String>,
+    last_names: FastSet<String>,
+    stop: FastSet<String>,
+}
+
+impl std::fmt::Debug for Recognizer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Recognizer").field("patterns", &self.pats.len()).finish()
+    }
+}
+
+/// A word of the text: char range and compact key.
+#[derive(Debug, Clone)]
+struct Tok {
+    s: usize,
+    e: usize,
+    key: String,
+}
+
+fn tokens(chars: &[char]) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if is_wordish(chars[i]) && chars[i] != '\u{200c}' {
+            let s = i;
+            while i < chars.len() && is_wordish(chars[i]) {
+                i += 1;
+            }
+            let w: String = chars[s..i].iter().collect();
+            out.push(Tok { s, e: i, key: key(&w) });
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn word_set(text: &str) -> FastSet<String> {
+    text.lines().map(|l| key(l.trim())).filter(|k| k.chars().count() >= 2).collect()
+}
+
+impl Recognizer {
+    /// The recognizer over khabar's shipped knowledge base.
+    pub fn builtin() -> &'static Recognizer {
+        static R: LazyLock<Recognizer> = LazyLock::new(|| Recognizer::new(Kb::builtin()));
+        &R
+    }
+
+    /// Builds a recognizer over a knowledge base.
+    pub fn new(kb: &'static Kb) -> Recognizer {
+        let mut keys = Vec::new();
+        let mut pats = Vec::new();
+        let mut surnames: FastMap<String, Vec<usize>> = FastMap::default();
+        let mut person_surnames: FastMap<usize, Vec<String>> = FastMap::default();
+        let ambiguous: HashSet<String> = AMBIGUOUS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.starts_with("short_form"))
+            .filter_map(|l| l.split('\t').next())
+            .map(key)
+            .collect();
+        for (i, e) in kb.entries.iter().enumerate() {
+            let names = std::iter::once(&e.name_fa).chain(&e.variants).map(|n| (n, false));
+            for (n, abbrev) in names.chain(e.abbrevs.iter().map(|n| (n, true))) {
+                let k = key(n);
+                if k.chars().count() < 2 {
+                    continue;
+                }
+                let needs_context = abbrev && ambiguous.contains(&k);
+                pats.push(Pat { entry: i, parts: parts(n), letters: k.chars().count(), abbrev, needs_context });
+                keys.push(k);
+                if e.kind == Kind::Person && !abbrev && parts(n) >= 2 {
+                    let last = n.split_whitespace().next_back().unwrap_or("");
+                    let sk = key(last);
+                    if sk.chars().count() >= 3 {
+                        let v = surnames.entry(sk.clone()).or_default();
+                        if !v.contains(&i) {
+                            v.push(i);
+                        }
+                        let ps = person_surnames.entry(i).or_default();
+                        if !ps.contains(&sk) {
+                            ps.push(sk);
+                        }
+                    }
+                }
+            }
+        }
+        let build = |k: &[String]| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::ContiguousNFA))
+                .build(k)
+                .expect("patterns build")
+        };
+        let names = build(&keys);
+        let mut role_keys: Vec<String> = Vec::new();
+        let mut role_pats: Vec<Vec<usize>> = Vec::new();
+        let mut role_parts = Vec::new();
+        let mut idx: HashMap<String, usize> = HashMap::new();
+        for (ri, r) in kb.roles.iter().enumerate() {
+            let k = key(&r.role_fa);
+            if k.chars().count() < 4 {
+                continue;
+            }
+            let slot = *idx.entry(k.clone()).or_insert_with(|| {
+                role_keys.push(k);
+                role_pats.push(Vec::new());
+                role_parts.push(parts(&r.role_fa));
+                role_keys.len() - 1
+            });
+            role_pats[slot].push(ri);
+        }
+        let roles = build(&role_keys);
+        let mut cues = FastMap::default();
+        for line in CUES_TSV.lines().filter(|l| !l.starts_with('#') && !l.starts_with("kind\t")) {
+            let mut c = line.split('\t');
+            let (Some(kind), Some(fa)) = (c.next(), c.next()) else { continue };
+            let cue = match kind {
+                "honorific" => Cue::Honorific,
+                "role_head" => Cue::RoleHead,
+                "death" => Cue::Death,
+                _ => continue,
+            };
+            cues.insert(key(fa), (cue, fa.to_string()));
+        }
+        let cue_prefixes: FastSet<String> = cues
+            .keys()
+            .flat_map(|k: &String| k.char_indices().map(|(i, c)| k[..i + c.len_utf8()].to_string()).collect::<Vec<_>>())
+            .collect();
+        let mut first_names = word_set(MALE);
+        first_names.extend(word_set(FEMALE));
+        Recognizer {
+            kb,
+            names,
+            pats,
+            roles,
+            role_pats,
+            role_parts,
+            surnames,
+            person_surnames,
+            cues,
+            cue_prefixes,
+            first_names,
+            last_names: word_set(LAST),
+            stop: word_set(STOP),
+        }
+    }
+
+    /// The knowledge base.
+    pub fn kb(&self) -> &'static Kb {
+        self.kb
+    }
+
+    /// Finds knowledge-base names in a text: `(entry, start, end, via)` char spans, leftmost-longest,
+    /// non-overlapping.
+    fn gazetteer(&self, c: &Compact) -> Vec<(usize, usize, usize, Via, bool)> {
+        let mut cands = Vec::new();
+        for m in self.names.find_overlapping_iter(&c.text) {
+            let p = self.pats[m.pattern().as_usize()];
+            let Some((s, e)) = c.to_original(m.start(), m.end()) else { continue };
+            let gaps = c.gaps(s, e);
+            let want = p.parts.saturating_sub(1);
+            let ok = if p.letters <= 4 { gaps == want } else { gaps <= want + 1 && gaps + 1 >= want };
+            if ok {
+                cands.push((s, e, p));
+            }
+        }
+        cands.sort_by_key(|(s, e, p)| (*s, std::cmp::Reverse(*e), p.abbrev));
+        let mut out = Vec::new();
+        let mut last_end = 0;
+        for (s, e, p) in cands {
+            if s < last_end {
+                continue;
+            }
+            last_end = e;
+            out.push((p.entry, s, e, if p.abbrev { Via::Abbrev } else { Via::Name }, p.needs_context));
+        }
+        out
+    }
+
+    /// A cue phrase of 1–3 tokens starting at token `i`: (cue, surface, tokens used).
+    fn cue_at(&self, toks: &[Tok], i: usize) -> Option<(Cue, String, usize)> {
+        let mut best = None;
+        let mut k = String::new();
+        for n in 1..=3 {
+            let Some(t) = toks.get(i + n - 1) else { break };
+            k.push_str(&t.key);
+            if !self.cue_prefixes.contains(&k) {
+                break;
+            }
+            if let Some((cue, fa)) = self.cues.get(&k) {
+                best = Some((*cue, fa.clone(), n));
+            }
+        }
+        best
+    }
+
+    fn is_name_token(&self, t: &Tok) -> bool {
+        (self.first_names.contains(&t.key) || self.last_names.contains(&t.key)) && !self.stop.contains(&t.key)
+    }
+
+    /// Recognizes the entities of an article text. `date` (the article's publication day)
+    /// resolves roles named without a person.
+    pub fn recognize(&self, text: &str, date: Option<Day>) -> Vec<Entity> {
+        let c = Compact::new(text);
+        let chars = c.chars();
+        let toks = tokens(chars);
+        let mut b = Builder { covered: vec![false; chars.len()], ..Builder::default() };
+
+        // 1. Gazetteer.
+        for (entry, s, e, via, needs_context) in self.gazetteer(&c) {
+            if needs_context {
+                b.pending_abbrevs.push((entry, s, e));
+            } else {
+                b.add_kb(self.kb, entry, s, e, via, chars);
+            }
+        }
+        // A state body's name names its country too ("دولت قطر" → Qatar), unlike a company's
+        // ("ایران خودرو").
+        let orgs: Vec<(usize, usize, usize)> = b
+            .entities
+            .iter()
+            .filter_map(|(k, x)| Some((((*k)?), x)))
+            .filter(|(k, _)| STATE_TYPES.contains(&self.kb.entries[*k].description.as_str()))
+            .flat_map(|(k, x)| x.mentions.iter().map(move |m| (k, m.start, m.end)))
+            .collect();
+        for (org, s, e) in orgs {
+            let country = self.kb.entries[org].country.to_lowercase();
+            let Some(place) = self.kb.index_of(&format!("country-{country}")) else { continue };
+            let inner = Compact::new(&chars[s..e].iter().collect::<String>());
+            let p = &self.kb.entries[place];
+            for name in std::iter::once(&p.name_fa).chain(&p.variants) {
+                let k = key(name);
+                if let Some(at) = inner.text.find(&k)
+                    && let Some((a, z)) = inner.to_original(at, at + k.len())
+                {
+                    b.add_kb(self.kb, place, s + a, s + z, Via::Name, chars);
+                    break;
+                }
+            }
+        }
+        // Short forms count once the organization is named in full.
+        for (entry, s, e) in std::mem::take(&mut b.pending_abbrevs) {
+            if b.kb_index.contains_key(&entry) {
+                b.add_kb(self.kb, entry, s, e, Via::Abbrev, chars);
+            }
+        }
+        let covered = |b: &Builder, s: usize, e: usize| b.covered[s.min(e)..e.min(b.covered.len())].iter().any(|&c| c);
+
+        // 2. Cues.
+        let mut i = 0;
+        while i < toks.len() {
+            let Some((cue, surface, n)) = self.cue_at(&toks, i) else {
+                i += 1;
+                continue;
+            };
+            if cue == Cue::RoleHead {
+                i += n;
+                continue;
+            }
+            // Consume a chain of honorifics ("حجت‌الاسلام سید ...", "شهادت آیت‌الله ...").
+            let mut hons = if cue == Cue::Honorific { vec![surface] } else { vec![] };
+            let mut j = i + n;
+            while let Some((Cue::Honorific, s2, n2)) = self.cue_at(&toks, j) {
+                // "امیر عبداللهیان": a surname that starts with an honorific word.
+                if self.two_token_surname(&toks, j).is_some() {
+                    break;
+                }
+                hons.push(s2);
+                j += n2;
+            }
+            let cue = if hons.is_empty() { cue } else { Cue::Honorific };
+            let Some(t) = toks.get(j) else { break };
+            if cue == Cue::Honorific
+                && let Some(ent) = b.entity_starting_at(t.s)
+            {
+                b.add_honorifics(ent, &hons);
+                i = j;
+                continue;
+            }
+            if covered(&b, t.s, t.e) {
+                i = j.max(i + 1);
+                continue;
+            }
+            // A knowledge-base surname after an honorific or a death cue (not the first word of
+            // a longer name: "شهادت رعد فتحی حازم").
+            if let Some((p, end, used)) = self
+                .two_token_surname(&toks, j)
+                .and_then(|(k, e)| Some((self.resolve_surname(&k, &b, date)?, e, 2)))
+                .or_else(|| Some((self.resolve_surname(&t.key, &b, date)?, t.e, 1)))
+                .filter(|&(_, _, used)| !self.name_continues(&toks, j + used - 1, chars))
+            {
+                let ent = b.add_kb(self.kb, p, t.s, end, Via::Surname, chars);
+                b.add_honorifics(ent, &hons);
+                i = j + used;
+                continue;
+            }
+            // A name outside the knowledge base.
+            let mut k = j;
+            while k < toks.len() && k - j < 4 {
+                let tk = &toks[k];
+                if covered(&b, tk.s, tk.e) || self.cue_at(&toks, k).is_some() || self.stop.contains(&tk.key) {
+                    break;
+                }
+                let adjacent = k == j || toks[k - 1].e + 1 == tk.s;
+                let punct_after = chars.get(tk.e).is_some_and(|c| matches!(c, '،' | ',' | '.' | '«' | '»' | ':' | '('));
+                if !adjacent || !(self.is_name_token(tk) || (k > j && punct_after)) {
+                    break;
+                }
+                k += 1;
+                if punct_after {
+                    break;
+                }
+            }
+            if k > j && (k - j >= 2 || cue == Cue::Honorific) {
+                let ent = b.add_local(toks[j].s, toks[k - 1].e, chars);
+                if cue == Cue::Honorific {
+                    b.add_honorifics(ent, &hons);
+                }
+                i = k;
+            } else {
+                i = j.max(i + 1);
+            }
+        }
+        // Names before a role head: "محمد اسلامی رئیس سازمان ...".
+        for (ti, t) in toks.iter().enumerate() {
+            if !matches!(self.cue_at(&toks, ti), Some((Cue::RoleHead, _, _))) || ti < 2 {
+                continue;
+            }
+            let (a, z) = (&toks[ti - 2], &toks[ti - 1]);
+            let gap_ok = chars[a.e..z.s].iter().all(|c| *c == ' ') && chars[z.e..t.s].iter().all(|c| matches!(c, ' ' | '،' | ','));
+            if gap_ok
+                && !covered(&b, a.s, z.e)
+                && self.first_names.contains(&a.key)
+                && self.last_names.contains(&z.key)
+                && !self.stop.contains(&a.key)
+                && !self.stop.contains(&z.key)
+            {
+                match self.resolve_surname(&z.key, &b, date).filter(|&p| self.full_name_matches(p, &a.key, &z.key)) {
+                    Some(p) => {
+                        b.add_kb(self.kb, p, a.s, z.e, Via::Name, chars);
+                    }
+                    None => {
+                        b.add_local(a.s, z.e, chars);
+                    }
+                }
+            }
+        }
+
+        // Prominent surnames alone ("قالیباف", "امیرعبداللهیان"): one person in the knowledge base
+        // bears them and they are not common names.
+        for ti in 0..toks.len() {
+            let cands = [self.two_token_surname(&toks, ti), Some((toks[ti].key.clone(), toks[ti].e))];
+            for (k, e) in cands.into_iter().flatten() {
+                let s0 = toks[ti].s;
+                let last = if e == toks[ti].e { ti } else { ti + 1 };
+                let after_first_name = ti > 0 && self.name_continues(&toks, ti - 1, chars) && self.first_names.contains(&toks[ti - 1].key);
+                if covered(&b, s0, e) || !self.prominent_surname(&k) || self.name_continues(&toks, last, chars) || after_first_name {
+                    continue;
+                }
+                let p = self.surnames[&k][0];
+                b.add_kb(self.kb, p, s0, e, Via::Surname, chars);
+                break;
+            }
+        }
+
+        // 3. Roles.
+        let mut role_hits = Vec::new();
+        for m in self.roles.find_overlapping_iter(&c.text) {
+            let Some((s, e)) = c.to_original(m.start(), m.end()) else { continue };
+            let slot = m.pattern().as_usize();
+            if c.gaps(s, e) + 1 < self.role_parts[slot] {
+                continue;
+            }
+            role_hits.push((s, e, slot));
+        }
+        role_hits.sort_by_key(|(s, e, _)| (*s, std::cmp::Reverse(*e)));
+        let mut last_end = 0;
+        for (s, e, slot) in role_hits {
+            if s < last_end {
+                continue;
+            }
+            last_end = e;
+            let holders: Vec<usize> = self.role_pats[slot].iter().map(|&r| self.kb.roles[r].person).collect();
+            // Bound to the name right before ("X، رئیس ...") or right after ("وزیر خارجه X").
+            let before = b.entity_ending_near(s, chars);
+            let after = b.entity_starting_near(e, chars);
+            let bound = before.or(after);
+            if let Some(ent) = bound {
+                b.add_role_text(ent, slot, s, e, chars);
+                continue;
+            }
+            // A surname right before the role: "کنعانی سخنگوی ...".
+            if let Some(t) = toks.iter().rev().find(|t| t.e <= s && chars[t.e..s].iter().all(|c| matches!(c, ' ' | '،' | ',')))
+                && let Some(&p) = self.surnames.get(&t.key).and_then(|ps| ps.iter().find(|p| holders.contains(p)))
+                && !covered(&b, t.s, t.e)
+            {
+                let ent = b.add_kb(self.kb, p, t.s, t.e, Via::Surname, chars);
+                b.add_role_text(ent, slot, s, e, chars);
+                continue;
+            }
+            // Alone: a holder named in the article, else the holder on the article's date.
+            let named = holders.iter().copied().find(|p| b.kb_index.contains_key(p));
+            let dated = date.and_then(|d| self.holder_on(slot, d));
+            if let Some(p) = named.or(dated) {
+                let ent = b.add_kb(self.kb, p, s, e, Via::Role, chars);
+                b.add_role_text(ent, slot, s, e, chars);
+            }
+        }
+
+        // 4. Surnames of persons in the article.
+        let persons: Vec<usize> = b.kb_index.keys().copied().filter(|&p| self.kb.entries[p].kind == Kind::Person).collect();
+        let mut doc_surnames: HashMap<&str, usize> = HashMap::new();
+        for p in &persons {
+            for sk in self.person_surnames.get(p).into_iter().flatten() {
+                doc_surnames.insert(sk.as_str(), *p);
+            }
+        }
+        if !doc_surnames.is_empty() {
+            for (ti, t) in toks.iter().enumerate() {
+                // One-token and two-token surnames ("امیر عبداللهیان").
+                let two = toks.get(ti + 1).map(|u| (format!("{}{}", t.key, u.key), u.e));
+                let hit = two
+                    .and_then(|(k2, e2)| doc_surnames.get(k2.as_str()).map(|p| (*p, e2)))
+                    .or_else(|| doc_surnames.get(t.key.as_str()).map(|p| (*p, t.e)));
+                if let Some((p, e)) = hit
+                    && !covered(&b, t.s, e)
+                {
+                    b.add_kb(self.kb, p, t.s, e, Via::Surname, chars);
+                }
+            }
+        }
+
+        b.finish(self, date)
+    }
+
+    /// The one person who held the role `slot` on `d`: the only holder whose dates cover the
+    /// day, else the only one whose tenure had begun with an unknown end and who had no
+    /// successor by then. Ties give `None`.
+    fn holder_on(&self, slot: usize, d: Day) -> Option<usize> {
+        let mut certain = Vec::new();
+        let mut unsure = Vec::new();
+        let starts: Vec<Day> =
+            self.role_pats[slot].iter().filter_map(|&ri| self.kb.roles[ri].start_day()).filter(|s| *s <= d).collect();
+        for &ri in &self.role_pats[slot] {
+            let r = &self.kb.roles[ri];
+            let succeeded = match r.start_day() {
+                Some(s0) => starts.iter().any(|s| *s > s0),
+                None => true,
+            };
+            match r.plausible_on(d).filter(|&certain| certain || !succeeded) {
+                Some(true) if !certain.contains(&r.person) => certain.push(r.person),
+                Some(false) if !unsure.contains(&r.person) => unsure.push(r.person),
+                _ => {}
+            }
+        }
+        match (certain.as_slice(), unsure.as_slice()) {
+            ([p], _) => Some(*p),
+            ([], [p]) => Some(*p),
+            _ => None,
+        }
+    }
+
+    /// True when token `k + 1` continues a person name after token `k` (a single space apart
+    /// and a first name or surname of the name lists).
+    fn name_continues(&self, toks: &[Tok], k: usize, chars: &[char]) -> bool {
+        let (Some(a), Some(z)) = (toks.get(k), toks.get(k + 1)) else { return false };
+        chars[a.e..z.s].iter().all(|c| *c == ' ') && z.s - a.e == 1 && self.is_name_token(z)
+    }
+
+    /// A two-token surname ("امیر عبداللهیان") starting at token `i`: its key and end.
+    fn two_token_surname(&self, toks: &[Tok], i: usize) -> Option<(String, usize)> {
+        let (a, z) = (toks.get(i)?, toks.get(i + 1)?);
+        let k = format!("{}{}", a.key, z.key);
+        self.surnames.contains_key(&k).then_some((k, z.e))
+    }
+
+    /// A surname that alone names one person: unique in the knowledge base and not a common
+    /// first name, surname or function word.
+    fn prominent_surname(&self, k: &str) -> bool {
+        self.surnames.get(k).is_some_and(|ps| ps.len() == 1)
+            && k.chars().count() >= 4
+            && !self.first_names.contains(k)
+            && !self.last_names.contains(k)
+            && !self.stop.contains(k)
+    }
+
+    fn full_name_matches(&self, p: usize, first: &str, last: &str) -> bool {
+        let e = &self.kb.entries[p];
+        std::iter::once(&e.name_fa).chain(&e.variants).any(|n| key(n) == format!("{first}{last}"))
+    }
+
+    /// The person a surname refers to: one named in the article, else the only one in the
+    /// knowledge base, else the one holding a role on the article's date.
+    fn resolve_surname(&self, k: &str, b: &Builder, date: Option<Day>) -> Option<usize> {
+        let ps = self.surnames.get(k)?;
+        if let Some(&p) = ps.iter().find(|p| b.kb_index.contains_key(p)) {
+            return Some(p);
+        }
+        if ps.len() == 1 {
+            return Some(ps[0]);
+        }
+        let d = date?;
+        let active: Vec<usize> = ps.iter().copied().filter(|&p| self.kb.roles_of(p).any(|r| r.held_on(d))).collect();
+        (active.len() == 1).then(|| active[0])
+    }
+}
+
+#[derive(Default)]
+struct Builder {
+    entities: Vec<(Option<usize>, Entity)>,
+    kb_index: HashMap<usize, usize>,
+    /// Characters already inside a mention.
+    covered: Vec<bool>,
+    role_slots: Vec<Vec<usize>>,
+    pending_abbrevs: Vec<(usize, usize, usize)>,
+    local: usize,
+}
+
+fn mention(s: usize, e: usize, chars: &[char], via: Via) -> Mention {
+    Mention { start: s, end: e, text: chars[s..e].iter().collect(), via }
+}
+
+impl Builder {
+    fn add_kb(&mut self, kb: &Kb, entry: usize, s: usize, e: usize, via: Via, chars: &[char]) -> usize {
+        self.cover(s, e);
+        let m = mention(s, e, chars, via);
+        if let Some(&i) = self.kb_index.get(&entry) {
+            self.entities[i].1.mentions.push(m);
+            return i;
+        }
+        let k = &kb.entries[entry];
+        let ent = Entity {
+            id: k.id.clone(),
+            kind: k.kind,
+            name_fa: k.name_fa.clone(),
+            name_en: Some(k.name_en.clone()),
+            kb: true,
+            roles: vec![],
+            honorifics: vec![],
+            mentions: vec![m],
+        };
+        self.entities.push((Some(entry), ent));
+        self.role_slots.push(vec![]);
+        self.kb_index.insert(entry, self.entities.len() - 1);
+        self.entities.len() - 1
+    }
+
+    fn cover(&mut self, s: usize, e: usize) {
+        for c in &mut self.covered[s..e] {
+            *c = true;
+        }
+    }
+
+    fn add_local(&mut self, s: usize, e: usize, chars: &[char]) -> usize {
+        self.cover(s, e);
+        let m = mention(s, e, chars, Via::Cue);
+        // The same name again is the same local person.
+        if let Some(i) = self.entities.iter().position(|(k, x)| k.is_none() && key(&x.name_fa) == key(&m.text)) {
+            self.entities[i].1.mentions.push(m);
+            return i;
+        }
+        self.local += 1;
+        self.entities.push((
+            None,
+            Entity {
+                id: format!("local-{}", self.local),
+                kind: Kind::Person,
+                name_fa: m.text.clone(),
+                name_en: None,
+                kb: false,
+                roles: vec![],
+                honorifics: vec![],
+                mentions: vec![m],
+            },
+        ));
+        self.role_slots.push(vec![]);
+        self.entities.len() - 1
+    }
+
+    fn add_honorifics(&mut self, ent: usize, hons: &[String]) {
+        let h = &mut self.entities[ent].1.honorifics;
+        for x in hons {
+            if !h.contains(x) {
+                h.push(x.clone());
+            }
+        }
+    }
+
+    fn add_role_text(&mut self, ent: usize, slot: usize, s: usize, e: usize, chars: &[char]) {
+        if !self.role_slots[ent].contains(&slot) {
+            self.role_slots[ent].push(slot);
+        }
+        let (entry, x) = &mut self.entities[ent];
+        if entry.is_none() {
+            let text: String = chars[s..e].iter().collect();
+            if !x.roles.iter().any(|ro| ro.role_fa == text) {
+                x.roles.push(RoleOut { role_fa: text, role_en: None, start: None, end: None, in_text: true });
+            }
+        }
+    }
+
+    fn entity_starting_at(&self, s: usize) -> Option<usize> {
+        self.entities.iter().position(|(_, x)| x.mentions.iter().any(|m| m.start == s))
+    }
+
+    fn entity_ending_near(&self, s: usize, chars: &[char]) -> Option<usize> {
+        self.entities.iter().position(|(_, x)| {
+            x.kind == Kind::Person
+                && x.mentions.iter().any(|m| m.end <= s && chars[m.end..s].iter().all(|c| matches!(c, ' ' | '،' | ',' | '»' | '«')))
+        })
+    }
+
+    fn entity_starting_near(&self, e: usize, chars: &[char]) -> Option<usize> {
+        self.entities.iter().position(|(_, x)| {
+            x.kind == Kind::Person
+                && x.mentions.iter().any(|m| m.start >= e && m.start - e <= 2 && chars[e..m.start].iter().all(|c| matches!(c, ' ' | '«')))
+        })
+    }
+
+    fn finish(mut self, r: &Recognizer, date: Option<Day>) -> Vec<Entity> {
+        for (i, (entry, x)) in self.entities.iter_mut().enumerate() {
+            x.mentions.sort_by_key(|m| m.start);
+            x.mentions.dedup_by_key(|m| m.start);
+            let Some(p) = *entry else { continue };
+            if x.kind != Kind::Person {
+                continue;
+            }
+            let in_text: HashSet<String> = self.role_slots[i]
+                .iter()
+                .flat_map(|&slot| r.role_pats[slot].iter().map(|&ri| key(&r.kb.roles[ri].role_fa)))
+                .collect();
+            for role in r.kb.roles_of(p) {
+                let named = in_text.contains(&key(&role.role_fa));
+                let current = date.is_some_and(|d| role.held_on(d));
+                if named || current {
+                    x.roles.push(RoleOut {
+                        role_fa: role.role_fa.clone(),
+                        role_en: Some(role.role_en.clone()).filter(|s| !s.is_empty()),
+                        start: Some(role.start.clone()).filter(|s| !s.is_empty()),
+                        end: Some(role.end.clone()),
+                        in_text: named,
+                    });
+                }
+            }
+        }
+        let mut out: Vec<Entity> = self.entities.into_iter().map(|(_, x)| x).collect();
+        out.sort_by_key(|x| x.mentions.first().map_or(usize::MAX, |m| m.start));
+        out
+    }
+}
+

@@ -1,0 +1,136 @@
+//! Entity recognition on sentences written for these tests (not taken from any article).
+
+use khabar_entities::{Day, Entity, Kind, Recognizer, Via};
+
+fn tag(text: &str, date: Option<&str>) -> Vec<Entity> {
+    Recognizer::builtin().recognize(text, date.and_then(|d| Day::parse(d, false)))
+}
+
+fn find<'a>(ents: &'a [Entity], id: &str) -> &'a Entity {
+    ents.iter().find(|e| e.id == id).unwrap_or_else(|| {
+        panic!("{id} not found in {:?}", ents.iter().map(|e| (&e.id, &e.mentions)).collect::<Vec<_>>())
+    })
+}
+
+fn spans_index_text(text: &str, ents: &[Entity]) {
+    let chars: Vec<char> = text.chars().collect();
+    for e in ents {
+        for m in &e.mentions {
+            assert_eq!(chars[m.start..m.end].iter().collect::<String>(), m.text, "{}", e.id);
+        }
+    }
+}
+
+#[test]
+fn spelling_variants_link_to_one_person() {
+    for text in [
+        "حسین امیرعبداللهیان در نیویورک سخنرانی کرد.",
+        "حسین امیر عبداللهیان در نیویورک سخنرانی کرد.",
+        "حسين اميرعبداللهيان در نيويورک سخنرانی کرد.",
+    ] {
+        let ents = tag(text, None);
+        let p = find(&ents, "hossein-amir-abdollahian");
+        assert_eq!(p.kind, Kind::Person);
+        assert_eq!(p.name_en.as_deref(), Some("Hossein Amir-Abdollahian"));
+        spans_index_text(text, &ents);
+    }
+}
+
+#[test]
+fn honorific_and_surname_alone() {
+    let text = "در این مراسم آیت‌الله رئیسی از خدمات دولت قدردانی شد.";
+    let ents = tag(text, Some("2023-05-01"));
+    let p = find(&ents, "ebrahim-raisi");
+    assert_eq!(p.mentions[0].text, "رئیسی");
+    assert_eq!(p.mentions[0].via, Via::Surname);
+    assert_eq!(p.honorifics, vec!["آیت‌الله".to_string()]);
+}
+
+#[test]
+fn surname_after_full_name_links_in_document() {
+    let text = "ناصر کنعانی در نشست خبری حاضر شد. کنعانی گفت این نشست مهم است.";
+    let ents = tag(text, None);
+    let p = find(&ents, "nasser-kanaani");
+    assert_eq!(p.mentions.len(), 2);
+    assert_eq!(p.mentions[1].text, "کنعانی");
+    spans_index_text(text, &ents);
+}
+
+#[test]
+fn role_alone_resolves_by_the_article_date() {
+    let text = "سخنگوی وزارت امور خارجه در نشست خبری هفتگی به پرسش‌ها پاسخ داد.";
+    let kanaani = tag(text, Some("2023-12-20"));
+    assert_eq!(find(&kanaani, "nasser-kanaani").mentions[0].via, Via::Role);
+    let baghaei = tag(text, Some("2025-03-10"));
+    find(&baghaei, "esmaeil-baghaei");
+    assert!(!baghaei.iter().any(|e| e.id == "nasser-kanaani"));
+    // Without a date a role names nobody.
+    assert!(!tag(text, None).iter().any(|e| e.kind == Kind::Person));
+}
+
+#[test]
+fn role_beside_a_name_binds_to_it() {
+    let text = "علی باقری سرپرست وزارت امور خارجه در دوحه با مقامات قطری دیدار کرد.";
+    let ents = tag(text, Some("2024-06-20"));
+    let p = find(&ents, "ali-bagheri-kani");
+    assert!(p.roles.iter().any(|r| r.in_text && r.role_fa.contains("سرپرست وزارت امور خارجه")), "{:?}", p.roles);
+    find(&ents, "mfa-iran");
+}
+
+#[test]
+fn shared_surname_needs_context() {
+    // Two Larijanis are in the knowledge base: a bare surname with an honorific is not guessed
+    // unless the article or the date decides.
+    let ents = tag("دکتر لاریجانی در این جلسه حضور داشت.", None);
+    assert!(!ents.iter().any(|e| e.id.contains("larijani")), "{:?}", ents.iter().map(|e| &e.id).collect::<Vec<_>>());
+    let ents = tag("علی لاریجانی به بیروت رفت. دکتر لاریجانی در بیروت گفت.", None);
+    assert_eq!(find(&ents, "ali-larijani").mentions.len(), 2);
+}
+
+#[test]
+fn organizations_and_places() {
+    let text = "جنبش حماس و جهاد اسلامی از غزه و کرانه باختری خبر دادند و آژانس بین‌المللی انرژی اتمی بیانیه داد.";
+    let ents = tag(text, None);
+    assert_eq!(find(&ents, "hamas").kind, Kind::Org);
+    assert_eq!(find(&ents, "iaea").kind, Kind::Org);
+    let gaza = ents.iter().find(|e| e.name_fa == "غزه").expect("Gaza");
+    assert_eq!(gaza.kind, Kind::Location);
+    assert!(ents.iter().any(|e| e.kind == Kind::Location && e.name_en.as_deref().is_some_and(|n| n.contains("West Bank"))));
+    spans_index_text(text, &ents);
+}
+
+#[test]
+fn a_country_inside_an_organization_name_is_not_the_country() {
+    let text = "شرکت ایران خودرو تولید خود را افزایش داد.";
+    let ents = tag(text, None);
+    assert!(!ents.iter().any(|e| e.kind == Kind::Location), "{:?}", ents.iter().map(|e| &e.id).collect::<Vec<_>>());
+}
+
+#[test]
+fn ambiguous_short_form_needs_the_full_name() {
+    assert!(!tag("آژانس املاک در این محله فعال است.", None).iter().any(|e| e.id == "iaea"));
+    let ents = tag("آژانس بین‌المللی انرژی اتمی گزارش داد. آژانس همچنین اعلام کرد.", None);
+    assert_eq!(find(&ents, "iaea").mentions.len(), 2);
+}
+
+#[test]
+fn names_outside_the_knowledge_base() {
+    let text = "در این نشست سرهنگ کامران صادقی و سید مجتبی ابطحی سخنرانی کردند و به شهادت رعد فتحی حازم، اشاره شد. \
+                بهرام جهانگیری رئیس انجمن صنفی نیز حضور داشت.";
+    let ents = tag(text, None);
+    let local: Vec<&str> = ents.iter().filter(|e| !e.kb && e.kind == Kind::Person).map(|e| e.name_fa.as_str()).collect();
+    for name in ["کامران صادقی", "مجتبی ابطحی", "رعد فتحی حازم", "بهرام جهانگیری"] {
+        assert!(local.contains(&name), "{name} not in {local:?}");
+    }
+    let abtahi = ents.iter().find(|e| e.name_fa == "مجتبی ابطحی").unwrap();
+    assert_eq!(abtahi.honorifics, vec!["سید".to_string()]);
+    spans_index_text(text, &ents);
+}
+
+proptest::proptest! {
+    #[test]
+    fn never_panics_and_spans_index_text(text in "[ آ-ی‌،.0-9a-z]{0,80}") {
+        let ents = tag(&text, Some("2024-01-01"));
+        spans_index_text(&text, &ents);
+    }
+}
