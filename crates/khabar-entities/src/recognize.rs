@@ -92,8 +92,13 @@ struct Pat {
     parts: usize,
     letters: usize,
     abbrev: bool,
-    /// An ambiguous short form (`data/kb/ambiguous.tsv`).
+    /// An ambiguous name (`data/kb/ambiguous.tsv`): needs the entity named otherwise too.
     needs_context: bool,
+    /// A small town: needs a cue word before it ("شهر", "بندر").
+    needs_place_cue: bool,
+    /// Preference among names covering the same span (lower wins): country, then other
+    /// places and entities, then cities, then provinces.
+    rank: u8,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,6 +106,8 @@ enum Cue {
     Honorific,
     RoleHead,
     Death,
+    Place,
+    Number,
 }
 
 /// Organization types whose names name their country ("دولت قطر", "وزارت خارجه عراق").
@@ -114,6 +121,8 @@ const LAST: &str = include_str!("../../../data/names/last_names.txt");
 const STOP: &str = include_str!("../../../data/lexicon/hazm/stopwords.dat");
 /// Short forms trusted only when the organization is named in full in the same article.
 const AMBIGUOUS: &str = include_str!("../../../data/kb/ambiguous.tsv");
+/// Iranian cities recognized without a cue word.
+const MAJOR_CITIES: &str = include_str!("../../../data/kb/major_cities.tsv");
 
 /// Recognizes and links entities. Build once ([`Recognizer::builtin`]) and share.
 pub struct Recognizer {
@@ -192,17 +201,40 @@ impl Recognizer {
             .filter_map(|l| l.split('\t').next())
             .map(key)
             .collect();
+        let major: HashSet<&str> = MAJOR_CITIES
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.starts_with("id\t"))
+            .filter_map(|l| l.split('\t').next())
+            .collect();
         for (i, e) in kb.entries.iter().enumerate() {
+            let small_town = e.id.starts_with("ir-city-") && !major.contains(e.id.as_str());
+            let rank = match (e.kind, e.description.as_str()) {
+                (Kind::Location, "country") => 0,
+                (Kind::Location, "city") => 2,
+                (Kind::Location, "province") => 3,
+                _ => 1,
+            };
             let names = std::iter::once(&e.name_fa).chain(&e.variants).map(|n| (n, false));
             for (n, abbrev) in names.chain(e.abbrevs.iter().map(|n| (n, true))) {
                 let k = key(n);
                 if k.chars().count() < 2 {
                     continue;
                 }
-                let needs_context = abbrev && ambiguous.contains(&k);
-                pats.push(Pat { entry: i, parts: parts(n), letters: k.chars().count(), abbrev, needs_context });
+                let needs_context = ambiguous.contains(&k);
+                pats.push(Pat {
+                    entry: i,
+                    parts: parts(n),
+                    letters: k.chars().count(),
+                    abbrev,
+                    needs_context,
+                    needs_place_cue: small_town,
+                    rank,
+                });
                 keys.push(k);
-                if e.kind == Kind::Person && !abbrev && parts(n) >= 2 {
+                // Surnames come from the canonical name and from variants with the same given
+                // name ("علی باقری" for "علی باقری کنی"), not from epithets ("سید مقاومت").
+                let same_given = n.split_whitespace().next() == e.name_fa.split_whitespace().next();
+                if e.kind == Kind::Person && !abbrev && parts(n) >= 2 && same_given {
                     let last = n.split_whitespace().next_back().unwrap_or("");
                     let sk = key(last);
                     if sk.chars().count() >= 3 {
@@ -252,6 +284,8 @@ impl Recognizer {
                 "honorific" => Cue::Honorific,
                 "role_head" => Cue::RoleHead,
                 "death" => Cue::Death,
+                "place" => Cue::Place,
+                "number" => Cue::Number,
                 _ => continue,
             };
             cues.insert(key(fa), (cue, fa.to_string()));
@@ -294,11 +328,11 @@ impl Recognizer {
             let gaps = c.gaps(s, e);
             let want = p.parts.saturating_sub(1);
             let ok = if p.letters <= 4 { gaps == want } else { gaps <= want + 1 && gaps + 1 >= want };
-            if ok {
+            if ok && (!p.needs_place_cue || self.place_cue_before(c.chars(), s)) {
                 cands.push((s, e, p));
             }
         }
-        cands.sort_by_key(|(s, e, p)| (*s, std::cmp::Reverse(*e), p.abbrev));
+        cands.sort_by_key(|(s, e, p)| (*s, std::cmp::Reverse(*e), p.rank, p.abbrev));
         let mut out = Vec::new();
         let mut last_end = 0;
         for (s, e, p) in cands {
@@ -387,7 +421,7 @@ impl Recognizer {
                 i += 1;
                 continue;
             };
-            if cue == Cue::RoleHead {
+            if matches!(cue, Cue::RoleHead | Cue::Place | Cue::Number) {
                 i += n;
                 continue;
             }
@@ -601,6 +635,28 @@ impl Recognizer {
         chars[a.e..z.s].iter().all(|c| *c == ' ') && z.s - a.e == 1 && self.is_name_token(z)
     }
 
+    /// True when the word before char `s` is a place cue ("شهر", "بندر").
+    fn place_cue_before(&self, chars: &[char], s: usize) -> bool {
+        let mut e = s;
+        while e > 0 && chars[e - 1] == ' ' {
+            e -= 1;
+        }
+        let mut b = e;
+        while b > 0 && is_wordish(chars[b - 1]) {
+            b -= 1;
+        }
+        let w: String = chars[b..e].iter().collect();
+        matches!(self.cues.get(&key(&w)), Some((Cue::Place, _)))
+    }
+
+    /// True for number words and ordinals ("چهار", "چهاردهم", "دومین").
+    fn is_number_word(&self, k: &str) -> bool {
+        let is_num = |w: &str| matches!(self.cues.get(w), Some((Cue::Number, _)));
+        is_num(k)
+            || k.strip_suffix("مین").is_some_and(|w| is_num(w) || w.strip_suffix('م').is_some_and(is_num))
+            || k.strip_suffix('م').is_some_and(is_num)
+    }
+
     /// A two-token surname ("امیر عبداللهیان") starting at token `i`: its key and end.
     fn two_token_surname(&self, toks: &[Tok], i: usize) -> Option<(String, usize)> {
         let (a, z) = (toks.get(i)?, toks.get(i + 1)?);
@@ -616,6 +672,7 @@ impl Recognizer {
             && !self.first_names.contains(k)
             && !self.last_names.contains(k)
             && !self.stop.contains(k)
+            && !self.is_number_word(k)
     }
 
     fn full_name_matches(&self, p: usize, first: &str, last: &str) -> bool {
