@@ -137,6 +137,8 @@ pub struct Recognizer {
     surnames: FastMap<String, Vec<usize>>,
     /// Surname keys of each person.
     person_surnames: FastMap<usize, Vec<String>>,
+    /// Every proper prefix of a surname key (to try two-token surnames only when they can match).
+    surname_prefixes: FastSet<String>,
     /// Cue phrases by compact key, with their number of parts.
     cues: FastMap<String, (Cue, String)>,
     /// Every prefix of a cue key (to stop looking early).
@@ -250,6 +252,10 @@ impl Recognizer {
                 }
             }
         }
+        let surname_prefixes: FastSet<String> = surnames
+            .keys()
+            .flat_map(|k: &String| k.char_indices().skip(1).map(|(i, _)| k[..i].to_string()).collect::<Vec<_>>())
+            .collect();
         let build = |k: &[String]| {
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::Standard)
@@ -305,6 +311,7 @@ impl Recognizer {
             role_parts,
             surnames,
             person_surnames,
+            surname_prefixes,
             cues,
             cue_prefixes,
             first_names,
@@ -414,10 +421,12 @@ impl Recognizer {
         }
         let covered = |b: &Builder, s: usize, e: usize| b.covered[s.min(e)..e.min(b.covered.len())].iter().any(|&c| c);
 
-        // 2. Cues.
+        // 2. Cues (looked up once per token).
+        let cue_cache: Vec<Option<(Cue, String, usize)>> = (0..toks.len()).map(|i| self.cue_at(&toks, i)).collect();
+        let cue_at = |i: usize| cue_cache.get(i).cloned().flatten();
         let mut i = 0;
         while i < toks.len() {
-            let Some((cue, surface, n)) = self.cue_at(&toks, i) else {
+            let Some((cue, surface, n)) = cue_at(i) else {
                 i += 1;
                 continue;
             };
@@ -428,7 +437,7 @@ impl Recognizer {
             // Consume a chain of honorifics ("حجت‌الاسلام سید ...", "شهادت آیت‌الله ...").
             let mut hons = if cue == Cue::Honorific { vec![surface] } else { vec![] };
             let mut j = i + n;
-            while let Some((Cue::Honorific, s2, n2)) = self.cue_at(&toks, j) {
+            while let Some((Cue::Honorific, s2, n2)) = cue_at(j) {
                 // "امیر عبداللهیان": a surname that starts with an honorific word.
                 if self.two_token_surname(&toks, j).is_some() {
                     break;
@@ -466,7 +475,7 @@ impl Recognizer {
             let mut k = j;
             while k < toks.len() && k - j < 4 {
                 let tk = &toks[k];
-                if covered(&b, tk.s, tk.e) || self.cue_at(&toks, k).is_some() || self.stop.contains(&tk.key) {
+                if covered(&b, tk.s, tk.e) || cue_cache[k].is_some() || self.stop.contains(&tk.key) {
                     break;
                 }
                 let adjacent = k == j || toks[k - 1].e + 1 == tk.s;
@@ -491,7 +500,7 @@ impl Recognizer {
         }
         // Names before a role head: "محمد اسلامی رئیس سازمان ...".
         for (ti, t) in toks.iter().enumerate() {
-            if !matches!(self.cue_at(&toks, ti), Some((Cue::RoleHead, _, _))) || ti < 2 {
+            if !matches!(cue_cache[ti], Some((Cue::RoleHead, _, _))) || ti < 2 {
                 continue;
             }
             let (a, z) = (&toks[ti - 2], &toks[ti - 1]);
@@ -517,6 +526,9 @@ impl Recognizer {
         // Prominent surnames alone ("قالیباف", "امیرعبداللهیان"): one person in the knowledge base
         // bears them and they are not common names.
         for ti in 0..toks.len() {
+            if !self.surnames.contains_key(&toks[ti].key) && !self.surname_prefixes.contains(&toks[ti].key) {
+                continue;
+            }
             let cands = [self.two_token_surname(&toks, ti), Some((toks[ti].key.clone(), toks[ti].e))];
             for (k, e) in cands.into_iter().flatten() {
                 let s0 = toks[ti].s;
@@ -660,6 +672,9 @@ impl Recognizer {
     /// A two-token surname ("امیر عبداللهیان") starting at token `i`: its key and end.
     fn two_token_surname(&self, toks: &[Tok], i: usize) -> Option<(String, usize)> {
         let (a, z) = (toks.get(i)?, toks.get(i + 1)?);
+        if !self.surname_prefixes.contains(&a.key) {
+            return None;
+        }
         let k = format!("{}{}", a.key, z.key);
         self.surnames.contains_key(&k).then_some((k, z.e))
     }
