@@ -115,9 +115,14 @@ fn presentation_a(c: char) -> Option<char> {
 /// punctuation are left to later passes.
 #[inline]
 pub(crate) fn map_char(c: char) -> Mapped {
-    if (c as u32) < 0x80 {
+    if (c as u32) < 0x80 || class_of(c) & C_SELF != 0 || c == ZWNJ {
         return Mapped::One(c);
     }
+    map_char_slow(c)
+}
+
+#[inline(never)]
+fn map_char_slow(c: char) -> Mapped {
     match c {
         '\u{064A}' | '\u{0649}' | '\u{06D0}' | '\u{06CD}' => Mapped::One('\u{06CC}'),
         '\u{0643}' | '\u{06AA}' => Mapped::One('\u{06A9}'),
@@ -141,6 +146,84 @@ pub(crate) fn map_char(c: char) -> Mapped {
 /// True for letters of the Arabic script (after mapping), excluding digits, punctuation and marks.
 #[inline]
 pub fn is_persian_letter(c: char) -> bool {
+    class_of(c) & C_LETTER != 0
+}
+
+const C_LETTER: u8 = 1;
+const C_MARK: u8 = 2;
+const C_NONJOIN: u8 = 4;
+/// Mapped to itself by [`map_char`].
+const C_SELF: u8 = 8;
+/// Canonical combining class not 0.
+const C_COMB: u8 = 16;
+
+/// Character classes of U+0600..=U+06FF (all Arabic-script letters, marks and non-joining letters lie there).
+static CLASSES: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = 0x600 + i as u32;
+        let mut k = 0;
+        if letter_ranges(c) {
+            k |= C_LETTER;
+        }
+        if mark_ranges(c) {
+            k |= C_MARK;
+        }
+        if nonjoin_ranges(c) {
+            k |= C_NONJOIN;
+        }
+        if comb_ranges(c) {
+            k |= C_COMB;
+        }
+        if !matches!(c, 0x064A | 0x0649 | 0x06D0 | 0x06CD | 0x0643 | 0x06AA | 0x0629 | 0x06C1 | 0x06BE | 0x06D5 | 0x06C0 | 0x0640 | 0x061C) {
+            k |= C_SELF;
+        }
+        t[i] = k;
+        i += 1;
+    }
+    t
+};
+
+#[inline(always)]
+fn class_of(c: char) -> u8 {
+    let i = (c as u32).wrapping_sub(0x600);
+    if i < 256 { CLASSES[i as usize] } else { 0 }
+}
+
+const fn letter_ranges(c: u32) -> bool {
+    matches!(c,
+        0x0620..=0x063F | 0x0641..=0x064A | 0x066E..=0x066F | 0x0671..=0x06D3 | 0x06D5 | 0x06EE..=0x06EF
+        | 0x06FA..=0x06FC | 0x06FF)
+}
+
+const fn comb_ranges(c: u32) -> bool {
+    matches!(c, 0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06DC | 0x06DF..=0x06E4 | 0x06E7..=0x06E8 | 0x06EA..=0x06ED)
+}
+
+/// Whether the character pass can copy `c` as it is: ASCII, ZWNJ, or a U+06xx char that maps to itself and is
+/// neither a mark nor combining. Returns (copy as is, is a letter).
+#[inline(always)]
+pub(crate) fn plain_char(c: char) -> (bool, bool) {
+    if (c as u32) < 0x80 || c == ZWNJ {
+        return (true, false);
+    }
+    let k = class_of(c);
+    (k & (C_SELF | C_COMB | C_MARK) == C_SELF, k & C_LETTER != 0)
+}
+
+const fn mark_ranges(c: u32) -> bool {
+    matches!(c, 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06DC | 0x06DF..=0x06E8 | 0x06EA..=0x06ED)
+}
+
+const fn nonjoin_ranges(c: u32) -> bool {
+    matches!(c,
+        0x0621..=0x0625 | 0x0627 | 0x0629 | 0x062F..=0x0632 | 0x0648 | 0x0671 | 0x0698 | 0x06C0 | 0x0688..=0x0699
+        | 0x06C4..=0x06CB | 0x06CD | 0x06D3 | 0x06D5)
+}
+
+#[cfg(test)]
+fn letter_ref(c: char) -> bool {
     matches!(c,
         '\u{0620}'..='\u{063F}' | '\u{0641}'..='\u{064A}' | '\u{066E}'..='\u{066F}' | '\u{0671}'..='\u{06D3}'
         | '\u{06D5}' | '\u{06EE}'..='\u{06EF}' | '\u{06FA}'..='\u{06FC}' | '\u{06FF}')
@@ -149,13 +232,18 @@ pub fn is_persian_letter(c: char) -> bool {
 /// True for Arabic-script combining marks (harakat, superscript alef, Quranic marks).
 #[inline]
 pub fn is_arabic_mark(c: char) -> bool {
-    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06DC}' | '\u{06DF}'..='\u{06E8}' | '\u{06EA}'..='\u{06ED}')
+    class_of(c) & C_MARK != 0
 }
 
 /// True if the letter does not connect to the following letter (so a ZWNJ after it is invisible and is
 /// never written).
 #[inline]
 pub fn is_non_joining(c: char) -> bool {
+    class_of(c) & C_NONJOIN != 0
+}
+
+#[cfg(test)]
+fn non_joining_ref(c: char) -> bool {
     matches!(
         c,
         '\u{0621}'..='\u{0625}' | '\u{0627}' | '\u{0629}' | '\u{062F}'..='\u{0632}' | '\u{0648}' | '\u{0671}'
@@ -229,4 +317,51 @@ pub fn lexicon_key(word: &str) -> Option<(String, Vec<usize>)> {
         return None;
     }
     Some((key, gaps))
+}
+
+#[cfg(test)]
+mod class_tests {
+    use super::*;
+
+    fn mark_ref(c: char) -> bool {
+        matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06DC}' | '\u{06DF}'..='\u{06E8}' | '\u{06EA}'..='\u{06ED}')
+    }
+
+    #[test]
+    fn map_char_fast_path_matches_slow_path() {
+        for cp in 0x80..0x11_0000u32 {
+            let Some(c) = char::from_u32(cp) else { continue };
+            assert_eq!(map_char(c), map_char_slow(c), "{cp:x}");
+        }
+    }
+
+    #[test]
+    fn class_table_matches_ranges() {
+        for cp in 0..0x11_0000u32 {
+            let Some(c) = char::from_u32(cp) else { continue };
+            assert_eq!(is_persian_letter(c), letter_ref(c), "{cp:x}");
+            assert_eq!(is_arabic_mark(c), mark_ref(c), "{cp:x}");
+            assert_eq!(is_non_joining(c), non_joining_ref(c), "{cp:x}");
+        }
+    }
+
+    #[test]
+    fn combining_bit_matches_unicode() {
+        for cp in 0x600..0x700u32 {
+            let c = char::from_u32(cp).unwrap();
+            let ccc = unicode_normalization::char::canonical_combining_class(c);
+            assert_eq!(class_of(c) & C_COMB != 0, ccc != 0, "{cp:x}");
+        }
+    }
+
+    #[test]
+    fn letters_and_zwnj_do_not_combine() {
+        for cp in 0x600..0x700u32 {
+            let c = char::from_u32(cp).unwrap();
+            if is_persian_letter(c) {
+                assert_eq!(unicode_normalization::char::canonical_combining_class(c), 0, "{cp:x}");
+            }
+        }
+        assert_eq!(unicode_normalization::char::canonical_combining_class(ZWNJ), 0);
+    }
 }

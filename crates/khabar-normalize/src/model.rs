@@ -456,7 +456,8 @@ pub(crate) fn sanitize(chars: &[char], mut mask: u64) -> u64 {
 struct Fx(u64);
 impl Hasher for Fx {
     fn finish(&self) -> u64 {
-        self.0
+        // The last multiply leaves the low bits (the table index) depending on low input bits only.
+        self.0.rotate_left(26)
     }
     fn write(&mut self, bytes: &[u8]) {
         for chunk in bytes.chunks(8) {
@@ -465,66 +466,151 @@ impl Hasher for Fx {
             self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
         }
     }
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    #[inline]
+    fn write_u128(&mut self, i: u128) {
+        self.write_u64(i as u64);
+        self.write_u64((i >> 64) as u64);
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
 }
 
 type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 
+/// The words seen by this thread: each distinct ZWNJ-free key gets an id with its restoration mask and affix
+/// flags, and [`Model::merge_pair`] decisions are cached by pair of ids. A line is processed with one borrow
+/// of the table: one hash lookup per word, pair lookups by a `u64`, no allocation on hits.
+#[derive(Default)]
+pub(crate) struct Words {
+    /// Keys of up to 16 letters, one byte per letter (`c - U+0600`; every Arabic-script letter lies in
+    /// U+0620..=U+06FF, so no letter packs to 0 and the packing is unique).
+    short: FxMap<u128, u32>,
+    ids: FxMap<Box<[char]>, u32>,
+    info: Vec<WordInfo>,
+    pairs: FxMap<u64, Option<u64>>,
+}
+
+#[derive(Clone, Copy)]
+struct WordInfo {
+    /// Restoration mask ([`NOT_COMPUTED`] until first asked for).
+    mask: u64,
+    /// The word is a verb prefix written apart ("می", "نمی").
+    verb_prefix: bool,
+    /// The word is a plural/comparative suffix or a heh clitic ("ها", "ترین", "اند").
+    spaced_suffix: bool,
+}
+
+const NOT_COMPUTED: u64 = u64::MAX;
+
 thread_local! {
-    static CACHE: RefCell<FxMap<Box<[char]>, u64>> = RefCell::new(FxMap::default());
-    static PAIRS: RefCell<FxMap<Box<[char]>, Option<u64>>> = RefCell::new(FxMap::default());
+    static WORDS: RefCell<Words> = RefCell::new(Words::default());
 }
 
-/// Whether two space-separated pieces show the spaced writing style: a verb prefix or a plural/comparative
-/// suffix or clitic written apart ("می شود", "کتاب ها").
-pub(crate) fn spaced_affix(a: &[char], b: &[char]) -> bool {
-    let is = |x: &[char], s: &str| x.iter().copied().eq(s.chars());
-    if is(a, "می") || is(a, "نمی") {
-        return true;
-    }
-    SUFFIXES.iter().any(|&(s, k, _)| k != Kind::Glued && is(b, s))
-}
-
-/// [`Model::merge_pair`] with a per-thread cache.
-pub(crate) fn merge_cached(a: &[char], b: &[char], strict: bool) -> Option<u64> {
-    let mut key: Vec<char> = Vec::with_capacity(a.len() + b.len() + 2);
-    key.push(if strict { '1' } else { '0' });
-    key.extend_from_slice(a);
-    key.push(' ');
-    key.extend_from_slice(b);
-    if let Some(m) = PAIRS.with(|c| c.borrow().get(key.as_slice()).copied()) {
-        return m;
-    }
-    let m = model().merge_pair(a, b, strict);
-    PAIRS.with(|c| {
-        let mut c = c.borrow_mut();
-        if c.len() >= CACHE_MAX {
-            c.clear();
+/// Runs `f` with this thread's word table (clearing it first when it has grown too large).
+pub(crate) fn with_words<R>(f: impl FnOnce(&mut Words) -> R) -> R {
+    WORDS.with(|w| {
+        let w = &mut *w.borrow_mut();
+        if w.info.len() >= CACHE_MAX || w.pairs.len() >= CACHE_MAX {
+            w.short.clear();
+            w.ids.clear();
+            w.info.clear();
+            w.pairs.clear();
         }
-        c.insert(key.into_boxed_slice(), m);
-    });
-    m
+        f(w)
+    })
+}
+
+impl Words {
+    /// The id of a word key (ids stay valid for the whole [`with_words`] call).
+    #[inline]
+    pub(crate) fn id(&mut self, key: &[char]) -> u32 {
+        let packed = pack(key);
+        if let Some(p) = packed {
+            if let Some(&id) = self.short.get(&p) {
+                return id;
+            }
+        } else if let Some(&id) = self.ids.get(key) {
+            return id;
+        }
+        let is = |x: &[char], s: &str| x.iter().copied().eq(s.chars());
+        let info = WordInfo {
+            mask: NOT_COMPUTED,
+            verb_prefix: is(key, "می") || is(key, "نمی"),
+            spaced_suffix: SUFFIXES.iter().any(|&(s, k, _)| k != Kind::Glued && is(key, s)),
+        };
+        let id = self.info.len() as u32;
+        self.info.push(info);
+        match packed {
+            Some(p) => {
+                self.short.insert(p, id);
+            }
+            None => {
+                self.ids.insert(key.into(), id);
+            }
+        }
+        id
+    }
+
+    /// Restores ZWNJ in the glued word `key` (whose id is `id`); the result is a fixpoint (re-running on
+    /// each ZWNJ part changes nothing).
+    #[inline]
+    pub(crate) fn restore(&mut self, id: u32, key: &[char]) -> u64 {
+        let m = self.info[id as usize].mask;
+        if m != NOT_COMPUTED {
+            return m;
+        }
+        let m = if key.len() < 3 || key.len() > MAX_CHARS { 0 } else { restore_fixpoint(key) };
+        self.info[id as usize].mask = m;
+        m
+    }
+
+    /// Whether two space-separated pieces show the spaced writing style: a verb prefix or a
+    /// plural/comparative suffix or clitic written apart ("می شود", "کتاب ها").
+    #[inline]
+    pub(crate) fn spaced_affix(&self, a: u32, b: u32) -> bool {
+        self.info[a as usize].verb_prefix || self.info[b as usize].spaced_suffix
+    }
+
+    /// [`Model::merge_pair`] of the words `a` (id `ia`) and `b` (id `ib`), cached.
+    #[inline]
+    pub(crate) fn merge(&mut self, ia: u32, a: &[char], ib: u32, b: &[char], strict: bool) -> Option<u64> {
+        let k = (ia as u64) << 32 | (ib as u64) << 1 | strict as u64;
+        if let Some(&m) = self.pairs.get(&k) {
+            return m;
+        }
+        let m = model().merge_pair(a, b, strict);
+        self.pairs.insert(k, m);
+        m
+    }
 }
 
 const CACHE_MAX: usize = 200_000;
 
-/// Restores ZWNJ in a glued word (chars), with a per-thread cache; the result is a fixpoint (re-running on
-/// each ZWNJ part changes nothing).
-pub(crate) fn restore_cached(chars: &[char]) -> u64 {
-    if chars.len() < 3 || chars.len() > MAX_CHARS {
-        return 0;
+/// Packs a key of up to 16 letters of U+0601..=U+06FF into a `u128`, one byte per letter.
+#[inline]
+fn pack(key: &[char]) -> Option<u128> {
+    if key.len() > 16 {
+        return None;
     }
-    if let Some(m) = CACHE.with(|c| c.borrow().get(chars).copied()) {
-        return m;
-    }
-    let m = restore_fixpoint(chars);
-    CACHE.with(|c| {
-        let mut c = c.borrow_mut();
-        if c.len() >= CACHE_MAX {
-            c.clear();
+    let mut p: u128 = 0;
+    for &c in key {
+        let b = (c as u32).wrapping_sub(0x600);
+        if b == 0 || b > 0xFF {
+            return None;
         }
-        c.insert(chars.into(), m);
-    });
-    m
+        p = p << 8 | b as u128;
+    }
+    Some(p)
 }
 
 fn restore_fixpoint(chars: &[char]) -> u64 {

@@ -2,8 +2,8 @@
 
 use std::ops::Range;
 
-use crate::chars::{Mapped, ZWNJ, digit_value, is_arabic_mark, is_non_joining, is_persian_letter, map_char};
-use crate::model::{merge_cached, model, restore_cached, spaced_affix};
+use crate::chars::{Mapped, ZWNJ, digit_value, is_arabic_mark, is_non_joining, is_persian_letter, map_char, plain_char};
+use crate::model::{Words, model, with_words};
 
 /// Which script digits are written in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -112,6 +112,7 @@ impl NormalizedString {
     }
 }
 
+/// One normalized char with the range of input chars it came from (the aligned pipeline).
 #[derive(Clone, Copy, Debug)]
 struct U {
     c: char,
@@ -119,8 +120,86 @@ struct U {
     e: u32,
 }
 
+/// A unit of the pipeline: [`U`] when the alignment is kept, a bare `char` for [`Normalizer::normalize_str`]
+/// (no alignment bookkeeping). Both run the same code, so both give the same text.
+trait Unit: Copy {
+    fn new(c: char, s: u32, e: u32) -> Self;
+    fn c(&self) -> char;
+    fn set_c(&mut self, c: char);
+    /// Extends the source range to end at `e` (a combining mark composed into this unit).
+    fn extend_to(&mut self, e: u32);
+    /// An inserted char with an empty source range at this unit's start.
+    fn insert_at_start(&self, c: char) -> Self;
+    /// An inserted char with an empty source range at this unit's end.
+    fn insert_at_end(&self, c: char) -> Self;
+}
+
+impl Unit for U {
+    #[inline]
+    fn new(c: char, s: u32, e: u32) -> Self {
+        U { c, s, e }
+    }
+    #[inline]
+    fn c(&self) -> char {
+        self.c
+    }
+    #[inline]
+    fn set_c(&mut self, c: char) {
+        self.c = c;
+    }
+    #[inline]
+    fn extend_to(&mut self, e: u32) {
+        self.e = e;
+    }
+    #[inline]
+    fn insert_at_start(&self, c: char) -> Self {
+        U { c, s: self.s, e: self.s }
+    }
+    #[inline]
+    fn insert_at_end(&self, c: char) -> Self {
+        U { c, s: self.e, e: self.e }
+    }
+}
+
+impl Unit for char {
+    #[inline]
+    fn new(c: char, _: u32, _: u32) -> Self {
+        c
+    }
+    #[inline]
+    fn c(&self) -> char {
+        *self
+    }
+    #[inline]
+    fn set_c(&mut self, c: char) {
+        *self = c;
+    }
+    #[inline]
+    fn extend_to(&mut self, _: u32) {}
+    #[inline]
+    fn insert_at_start(&self, c: char) -> Self {
+        c
+    }
+    #[inline]
+    fn insert_at_end(&self, c: char) -> Self {
+        c
+    }
+}
+
+#[inline]
 fn is_word_unit(c: char) -> bool {
     is_persian_letter(c) || is_arabic_mark(c) || c == ZWNJ
+}
+
+/// Whether `c` is a combining character that may compose with the previous one.
+#[inline]
+fn is_combining(c: char) -> bool {
+    let cp = c as u32;
+    if cp < 0x300 || is_persian_letter(c) || c == ZWNJ {
+        // Arabic-script letters and ZWNJ have combining class 0.
+        return false;
+    }
+    matches!(c, '\u{0653}'..='\u{0655}') || unicode_normalization::char::canonical_combining_class(c) != 0
 }
 
 impl Normalizer {
@@ -141,9 +220,8 @@ impl Normalizer {
 
     /// Normalizes `input`, keeping the alignment to it.
     pub fn normalize(&self, input: &str) -> NormalizedString {
-        let mut units = Vec::with_capacity(input.len());
-        self.run(input, &mut units);
-        let mut normalized = String::with_capacity(input.len());
+        let units: Vec<U> = self.run(input);
+        let mut normalized = String::with_capacity(input.len() + 8);
         let mut align = Vec::with_capacity(units.len());
         for u in &units {
             normalized.push(u.c);
@@ -152,40 +230,57 @@ impl Normalizer {
         NormalizedString { original: input.to_string(), normalized, align, original_len: input.chars().count() }
     }
 
-    /// Normalizes `input` to a plain string.
+    /// Normalizes `input` to a plain string. Same text as [`normalize`](Self::normalize), without the
+    /// alignment bookkeeping.
     pub fn normalize_str(&self, input: &str) -> String {
-        if input.is_ascii() && !input.contains('\u{0}') {
-            return self.ascii_fast(input);
+        if input.is_ascii() {
+            // Lines without Arabic script pass through unchanged (NUL and controls included).
+            return input.to_string();
         }
-        let mut units = Vec::with_capacity(input.len());
-        self.run(input, &mut units);
-        let mut out = String::with_capacity(input.len() + 8);
-        out.extend(units.iter().map(|u| u.c));
-        out
+        let units: Vec<char> = self.run(input);
+        // UTF-8 by hand (one or two bytes for nearly all chars); `String::push` costs a copy call per char.
+        let mut out: Vec<u8> = Vec::with_capacity(units.len() * 2 + 16);
+        let mut buf = [0u8; 4];
+        for &c in &units {
+            let cp = c as u32;
+            if cp < 0x80 {
+                out.push(cp as u8);
+            } else if cp < 0x800 {
+                out.extend_from_slice(&[0xC0 | (cp >> 6) as u8, 0x80 | (cp & 0x3F) as u8]);
+            } else {
+                out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+            }
+        }
+        String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
     }
 
-    fn ascii_fast(&self, input: &str) -> String {
-        // Lines without Arabic script pass through unchanged.
-        input.to_string()
-    }
-
-    fn run(&self, input: &str, out: &mut Vec<U>) {
+    fn run<T: Unit>(&self, input: &str) -> Vec<T> {
         // Pass 1: characters.
-        let mut units: Vec<U> = Vec::with_capacity(input.len());
+        let mut units: Vec<T> = Vec::with_capacity(input.len());
         let mut persian = false;
         let mut last_raw: Option<char> = None;
+        // End (in input chars) of the last unit pushed.
+        let mut last_e: Option<u32> = None;
         for (i, c) in input.chars().enumerate() {
             let i = i as u32;
-            let is_comb = matches!(c, '\u{0653}'..='\u{0655}')
-                || ((c as u32) >= 0x300 && unicode_normalization::char::canonical_combining_class(c) != 0);
-            if is_comb {
-                if let (Some(prev), Some(last)) = (last_raw, units.last().copied()) {
-                    if last.e == i {
+            let (plain, letter) = plain_char(c);
+            if plain {
+                // Not combining, maps to itself, not a mark.
+                persian |= letter;
+                last_raw = Some(c);
+                units.push(T::new(c, i, i + 1));
+                last_e = Some(i + 1);
+                continue;
+            }
+            if is_combining(c) {
+                if let (Some(prev), Some(le)) = (last_raw, last_e) {
+                    if le == i {
                         if let Some(comp) = unicode_normalization::char::compose(prev, c) {
                             if let Mapped::One(m) = map_char(comp) {
                                 let l = units.len() - 1;
-                                units[l].c = m;
-                                units[l].e = i + 1;
+                                units[l].set_c(m);
+                                units[l].extend_to(i + 1);
+                                last_e = Some(i + 1);
                                 last_raw = Some(comp);
                                 continue;
                             }
@@ -193,95 +288,116 @@ impl Normalizer {
                     }
                 }
             }
-            last_raw = Some(c);
             match map_char(c) {
                 Mapped::One(m) => {
-                    if is_arabic_mark(m) && self.opts.remove_diacritics {
+                    if self.opts.remove_diacritics && is_arabic_mark(m) {
+                        // Removed: a following mark may still compose with the unit before (as on a second run).
+                        if last_e == Some(i) {
+                            last_e = Some(i + 1);
+                        }
                         continue;
                     }
+                    last_raw = Some(c);
                     if !persian && is_persian_letter(m) {
                         persian = true;
                     }
-                    units.push(U { c: m, s: i, e: i + 1 });
+                    units.push(T::new(m, i, i + 1));
+                    last_e = Some(i + 1);
                 }
                 Mapped::Two(a, b) => {
                     persian = true;
                     last_raw = Some(b);
-                    units.push(U { c: a, s: i, e: i + 1 });
+                    units.push(T::new(a, i, i + 1));
                     if !(self.opts.remove_diacritics && is_arabic_mark(b)) {
-                        units.push(U { c: b, s: i, e: i + 1 });
+                        units.push(T::new(b, i, i + 1));
+                    }
+                    last_e = Some(i + 1);
+                }
+                Mapped::Drop => {
+                    // Dropped (kashida, bidi controls…): a following mark may still compose with the unit before.
+                    if last_e == Some(i) {
+                        last_e = Some(i + 1);
                     }
                 }
-                Mapped::Drop => {}
-                Mapped::Space => units.push(U { c: ' ', s: i, e: i + 1 }),
+                Mapped::Space => {
+                    last_raw = Some(c);
+                    units.push(T::new(' ', i, i + 1));
+                    last_e = Some(i + 1);
+                }
             }
         }
         if !persian {
-            out.extend(units.into_iter().filter(|u| u.c != ZWNJ));
-            return;
+            units.retain(|u| u.c() != ZWNJ);
+            return units;
         }
-        // Pass 2: white space (tabs, runs, ends) and stray ZWNJ.
-        let mut v: Vec<U> = Vec::with_capacity(units.len());
+        // Pass 2: white space (tabs, runs, ends) and stray ZWNJ, compacting `units` in place: the kept
+        // units are `units[..w]`, the ones still to look at `units[k..]`.
         let n = units.len();
-        let mut last_letter: Option<char> = None;
+        let mut w = 0;
         for k in 0..n {
             let mut u = units[k];
-            if u.c == '\t' {
-                u.c = ' ';
+            let c = u.c();
+            if !matches!(c, '\t' | ' ' | ZWNJ) {
+                units[w] = u;
+                w += 1;
+                continue;
             }
-            if u.c == ' ' {
-                if v.is_empty() || v.last().is_some_and(|p| p.c == ' ' || p.c == '\n') {
+            let v = &units[..w];
+            if c == '\t' || c == ' ' {
+                u.set_c(' ');
+                if v.last().is_none_or(|p| p.c() == ' ' || p.c() == '\n') {
                     continue;
                 }
-                let next = units[k + 1..].iter().find(|x| x.c != ' ' && x.c != '\t' && x.c != ZWNJ);
-                if next.is_none_or(|x| x.c == '\n' || x.c == '\r') {
+                let next = units[k + 1..].iter().find(|x| !matches!(x.c(), ' ' | '\t' | ZWNJ));
+                if next.is_none_or(|x| x.c() == '\n' || x.c() == '\r') {
                     continue;
                 }
-            }
-            if u.c == ZWNJ {
-                let prev_ok = v.last().is_some_and(|p| is_persian_letter(p.c) || is_arabic_mark(p.c))
+            } else {
+                // The last letter kept, unless a unit other than a letter or mark came after it.
+                let last_letter =
+                    v.iter().rev().find(|p| !is_arabic_mark(p.c())).map(|p| p.c()).filter(|&c| is_persian_letter(c));
+                let prev_ok = v.last().is_some_and(|p| is_persian_letter(p.c()) || is_arabic_mark(p.c()))
                     && last_letter.is_some_and(|l| !is_non_joining(l));
-                let next_ok = units.get(k + 1).is_some_and(|x| is_persian_letter(x.c) || is_arabic_mark(x.c));
+                let next_ok = units.get(k + 1).is_some_and(|x| is_persian_letter(x.c()) || is_arabic_mark(x.c()));
                 if !(prev_ok && next_ok) {
                     continue;
                 }
             }
-            if is_persian_letter(u.c) {
-                last_letter = Some(u.c);
-            } else if !is_arabic_mark(u.c) {
-                last_letter = None;
-            }
-            v.push(u);
+            units[w] = u;
+            w += 1;
         }
+        units.truncate(w);
+        let v = units;
         // Pass 3: ZWNJ restoration.
         let v = if self.opts.restore_zwnj { restore_line(v, self.opts.join_spaced) } else { v };
         // Pass 4: punctuation and digits.
-        let v = if self.opts.fix_punctuation { self.punctuation(v) } else { v };
+        let mut v = if self.opts.fix_punctuation { self.punctuation(v) } else { v };
         if self.opts.digits != Digits::Keep {
-            out.extend(self.digits(v));
-        } else {
-            out.extend(v);
+            self.digits(&mut v);
         }
+        v
     }
 
-    fn punctuation(&self, mut v: Vec<U>) -> Vec<U> {
+    fn punctuation<T: Unit>(&self, mut v: Vec<T>) -> Vec<T> {
         let prot = protected(&v);
+        let is_prot = |k: usize| !prot.is_empty() && prot[k];
         let n = v.len();
         // Pre-pass: Persian comma, semicolon, question mark and (optionally) guillemets next to Persian text.
         let mut in_quote = false;
-        for k in 0..n {
-            if prot[k] || !matches!(v[k].c, ',' | ';' | '?' | '"') {
+        let any_prepass = v.iter().any(|u| ascii_in(u.c(), PREPASS));
+        for k in 0..if any_prepass { n } else { 0 } {
+            if !matches!(v[k].c(), ',' | ';' | '?' | '"') || is_prot(k) {
                 continue;
             }
-            let prev = v[..k].iter().rev().find(|x| x.c != ' ').map(|x| x.c);
-            let next = v[k + 1..].iter().find(|x| x.c != ' ').map(|x| x.c);
+            let prev = v[..k].iter().rev().find(|x| x.c() != ' ').map(|x| x.c());
+            let next = v[k + 1..].iter().find(|x| x.c() != ' ').map(|x| x.c());
             let persian_ctx = prev.is_some_and(|c| is_persian_letter(c) || is_arabic_mark(c) || matches!(c, '،' | '؛' | '؟'))
                 || next.is_some_and(is_persian_letter);
             let digit_ctx = prev.is_some_and(|c| digit_value(c).is_some()) && next.is_some_and(|c| digit_value(c).is_some());
             if !persian_ctx || digit_ctx {
                 continue;
             }
-            v[k].c = match v[k].c {
+            let c = match v[k].c() {
                 ',' => '،',
                 ';' => '؛',
                 '?' => '؟',
@@ -291,42 +407,64 @@ impl Normalizer {
                 }
                 c => c,
             };
+            v[k].set_c(c);
         }
-        let mut out: Vec<U> = Vec::with_capacity(n + 8);
+        let mut out: Vec<T> = Vec::with_capacity(n + 8);
         let mut skip_space = false;
-        for k in 0..n {
+        let mut k = 0;
+        while k < n {
+            // Copy the run of units this loop leaves alone.
+            let s = k;
+            while k < n && !(is_punct_special(v[k].c()) || (skip_space && v[k].c() == ' ')) {
+                k += 1;
+            }
+            if k > s {
+                out.extend_from_slice(&v[s..k]);
+                skip_space = false;
+                if k == n {
+                    break;
+                }
+            }
             let u = v[k];
-            if u.c == ' ' && skip_space {
+            let uc = u.c();
+            let k0 = k;
+            k += 1;
+            let k = k0;
+            if uc == ' ' && skip_space {
                 skip_space = false;
                 continue;
             }
             skip_space = false;
-            if prot[k] {
+            if is_prot(k) {
                 out.push(u);
                 continue;
             }
-            match u.c {
+            match uc {
                 '،' | '.' | '؛' | ':' | '!' | '؟' => {
-                    let left_persian = |out: &Vec<U>| {
+                    let left_persian = |out: &Vec<T>| {
                         let l = out.len();
-                        l >= 2 && out[l - 1].c == ' ' && (is_persian_letter(out[l - 2].c) || is_arabic_mark(out[l - 2].c))
+                        l >= 2 && out[l - 1].c() == ' ' && (is_persian_letter(out[l - 2].c()) || is_arabic_mark(out[l - 2].c()))
                     };
-                    let next_is_punct = v.get(k + 1).is_some_and(|x| x.c == u.c);
-                    if u.c != '.' && u.c != ':' && out.last().is_some_and(|p| p.c == u.c) {
+                    let next_is_punct = v.get(k + 1).is_some_and(|x| x.c() == uc);
+                    if uc != '.' && uc != ':' && out.last().is_some_and(|p| p.c() == uc) {
                         continue; // repeated punctuation
                     }
-                    if left_persian(&out) && !(u.c == '.' && next_is_punct) {
+                    if left_persian(&out) && !(uc == '.' && next_is_punct) {
                         out.pop();
                     }
-                    let attached = out.last().is_some_and(|p| is_persian_letter(p.c) || is_arabic_mark(p.c) || p.c == u.c);
+                    let attached =
+                        out.last().is_some_and(|p| is_persian_letter(p.c()) || is_arabic_mark(p.c()) || p.c() == uc);
                     out.push(u);
                     let mut j = k + 1;
-                    while u.c != '.' && u.c != ':' && j < n && v[j].c == u.c {
+                    while uc != '.' && uc != ':' && j < n && v[j].c() == uc {
                         j += 1;
                     }
-                    let nx = v.get(j).map(|x| x.c);
-                    if attached && nx.is_some_and(|c| is_persian_letter(c) || c == '«') && (u.c != '.' || word_len_before(&out) >= 2) {
-                        out.push(U { c: ' ', s: u.e, e: u.e });
+                    let nx = v.get(j).map(|x| x.c());
+                    if attached
+                        && nx.is_some_and(|c| is_persian_letter(c) || c == '«')
+                        && (uc != '.' || word_len_before(&out) >= 2)
+                    {
+                        out.push(u.insert_at_end(' '));
                     }
                 }
                 '«' => {
@@ -334,7 +472,7 @@ impl Normalizer {
                     skip_space = true;
                 }
                 '»' => {
-                    if out.last().is_some_and(|p| p.c == ' ') {
+                    if out.last().is_some_and(|p| p.c() == ' ') {
                         out.pop();
                     }
                     out.push(u);
@@ -345,67 +483,100 @@ impl Normalizer {
         out
     }
 
-    fn digits(&self, mut v: Vec<U>) -> Vec<U> {
-        let prot = protected(&v);
+    fn digits<T: Unit>(&self, v: &mut [T]) {
+        let prot = protected(v);
+        let is_prot = |k: usize| !prot.is_empty() && prot[k];
         let n = v.len();
         let is_sep = |c: char| matches!(c, '.' | ',' | '/' | ':' | '-' | '٫' | '٬' | '_');
         let mut k = 0;
         while k < n {
-            if prot[k] || digit_value(v[k].c).is_none() {
+            if digit_value(v[k].c()).is_none() || is_prot(k) {
                 k += 1;
                 continue;
             }
             let start = k;
-            while k < n && digit_value(v[k].c).is_some() {
+            while k < n && digit_value(v[k].c()).is_some() {
                 k += 1;
             }
-            let before = start >= 2 && is_sep(v[start - 1].c) && digit_value(v[start - 2].c).is_some();
-            let after = k + 1 < n && is_sep(v[k].c) && digit_value(v[k + 1].c).is_some();
+            let before = start >= 2 && is_sep(v[start - 1].c()) && digit_value(v[start - 2].c()).is_some();
+            let after = k + 1 < n && is_sep(v[k].c()) && digit_value(v[k + 1].c()).is_some();
             if before || after {
                 continue;
             }
             for u in &mut v[start..k] {
-                let d = digit_value(u.c).unwrap_or(0);
-                u.c = match self.opts.digits {
-                    Digits::Persian => char::from_u32(0x06F0 + d).unwrap_or(u.c),
-                    Digits::Ascii => char::from_u32('0' as u32 + d).unwrap_or(u.c),
-                    Digits::Keep => u.c,
-                };
+                let c = u.c();
+                let d = digit_value(c).unwrap_or(0);
+                u.set_c(match self.opts.digits {
+                    Digits::Persian => char::from_u32(0x06F0 + d).unwrap_or(c),
+                    Digits::Ascii => char::from_u32('0' as u32 + d).unwrap_or(c),
+                    Digits::Keep => c,
+                });
             }
         }
-        v
     }
 }
 
-fn word_len_before(out: &[U]) -> usize {
+/// ASCII set as a bitmap.
+const fn ascii_set(chars: &[u8]) -> u128 {
+    let mut m = 0u128;
+    let mut i = 0;
+    while i < chars.len() {
+        m |= 1u128 << chars[i];
+        i += 1;
+    }
+    m
+}
+
+/// Letters, '@', '\\' and ':' (which may start a protected chunk: Latin, e-mail, URL).
+const PROTECT_TRIGGER: u128 = ascii_set(b"@\\:ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+/// Marks the punctuation pre-pass may turn Persian.
+const PREPASS: u128 = ascii_set(b",;?\"");
+
+#[inline(always)]
+fn ascii_in(c: char, set: u128) -> bool {
+    (c as u32) < 128 && (set >> (c as u32)) & 1 != 0
+}
+
+/// Units the punctuation loop acts on.
+#[inline]
+fn is_punct_special(c: char) -> bool {
+    matches!(c, '،' | '.' | '؛' | ':' | '!' | '؟' | '«' | '»')
+}
+
+fn word_len_before<T: Unit>(out: &[T]) -> usize {
     // out ends with the punctuation mark
-    out[..out.len().saturating_sub(1)].iter().rev().take_while(|u| is_word_unit(u.c)).count()
+    out[..out.len().saturating_sub(1)].iter().rev().take_while(|u| is_word_unit(u.c())).count()
 }
 
 /// Marks units inside white-space-delimited chunks that hold Latin letters, URLs or e-mail addresses.
-fn protected(v: &[U]) -> Vec<bool> {
+/// Returns an empty vector when nothing is protected (the common case: no allocation).
+fn protected<T: Unit>(v: &[T]) -> Vec<bool> {
+    let url = |k: usize| v.get(k + 1).is_some_and(|x| x.c() == '/') && v.get(k + 2).is_some_and(|x| x.c() == '/');
+    if !(0..v.len()).any(|k| ascii_in(v[k].c(), PROTECT_TRIGGER) && (v[k].c() != ':' || url(k))) {
+        return Vec::new();
+    }
     let mut prot = vec![false; v.len()];
     let mut k = 0;
     while k < v.len() {
-        if v[k].c == ' ' {
+        if v[k].c() == ' ' {
             k += 1;
             continue;
         }
         let s = k;
-        while k < v.len() && v[k].c != ' ' {
+        while k < v.len() && v[k].c() != ' ' {
             k += 1;
         }
         let chunk = &v[s..k];
-        let latin = chunk.iter().any(|u| u.c.is_ascii_alphabetic() || u.c == '@' || u.c == '\\');
-        let url = chunk.windows(3).any(|w| w[0].c == ':' && w[1].c == '/' && w[2].c == '/');
+        let latin = chunk.iter().any(|u| u.c().is_ascii_alphabetic() || u.c() == '@' || u.c() == '\\');
+        let url = chunk.windows(3).any(|w| w[0].c() == ':' && w[1].c() == '/' && w[2].c() == '/');
         if latin || url {
             // Keep trailing Persian punctuation and opening/closing marks outside the protection.
             let mut e = k;
-            while e > s && matches!(v[e - 1].c, '،' | '؛' | '؟' | '»' | ')') {
+            while e > s && matches!(v[e - 1].c(), '،' | '؛' | '؟' | '»' | ')') {
                 e -= 1;
             }
             let mut b = s;
-            while b < e && matches!(v[b].c, '«' | '(') {
+            while b < e && matches!(v[b].c(), '«' | '(') {
                 b += 1;
             }
             for p in &mut prot[b..e] {
@@ -416,136 +587,202 @@ fn protected(v: &[U]) -> Vec<bool> {
     prot
 }
 
-enum Item {
-    Word(Vec<U>),
-    Other(U),
-}
-
-fn word_key(w: &[U]) -> Vec<char> {
-    w.iter().filter(|u| is_persian_letter(u.c)).map(|u| u.c).collect()
+/// A word or another unit of a line during ZWNJ restoration: a span of the restored line and, for words,
+/// the span of its letters in the key buffer and the word's id in the thread's word table.
+#[derive(Clone, Copy)]
+struct Item {
+    word: bool,
+    s: u32,
+    e: u32,
+    ks: u32,
+    ke: u32,
+    id: u32,
+    /// Join pass in which the item was last changed (0: never).
+    changed: u32,
 }
 
 /// Restores ZWNJ inside words (each ZWNJ-delimited part separately) and, with `join_spaced`,
-/// joins affixes written apart.
-fn restore_line(v: Vec<U>, join_spaced: bool) -> Vec<U> {
-    let mut items: Vec<Item> = Vec::with_capacity(v.len() / 4);
-    // Writing style of the line: ZWNJ restored inside glued words and no affix written apart means the author
-    // glues; their spaces are then real and compounds are joined only on strong lexicon evidence.
-    let mut glued_style = false;
-    let mut k = 0;
+/// joins affixes written apart. The line is edited in place: restored ZWNJ are recorded as insertions,
+/// joined spaces become ZWNJ or are marked for removal, and the line is rebuilt only if something changed.
+fn restore_line<T: Unit>(v: Vec<T>, join_spaced: bool) -> Vec<T> {
+    with_words(|words| restore_line_with(words, v, join_spaced))
+}
+
+fn restore_line_with<T: Unit>(words: &mut Words, mut v: Vec<T>, join_spaced: bool) -> Vec<T> {
     let n = v.len();
+    let mut items: Vec<Item> = Vec::with_capacity(if join_spaced { n / 3 + 1 } else { 0 });
+    let mut keys: Vec<char> = Vec::with_capacity(n);
+    // Positions before which a ZWNJ is inserted (increasing), and positions removed.
+    let mut ins: Vec<u32> = Vec::new();
+    let mut dead: Vec<u32> = Vec::new();
+    let mut k = 0;
     while k < n {
-        if is_persian_letter(v[k].c) {
+        if is_persian_letter(v[k].c()) {
             let s = k;
-            while k < n && is_word_unit(v[k].c) {
+            while k < n && is_word_unit(v[k].c()) {
                 k += 1;
             }
             // Trailing ZWNJ cannot occur (cleaned), marks stay with their letter.
-            let w = restore_word(&v[s..k]);
-            glued_style |= w.len() != k - s;
-            items.push(Item::Word(w));
+            let ks = keys.len();
+            let id = restore_word_at(words, &v, s, k, &mut keys, &mut ins, join_spaced);
+            if join_spaced {
+                items.push(Item {
+                    word: true,
+                    s: s as u32,
+                    e: k as u32,
+                    ks: ks as u32,
+                    ke: keys.len() as u32,
+                    id,
+                    changed: 0,
+                });
+            } else {
+                keys.clear();
+            }
         } else {
-            items.push(Item::Other(v[k]));
-            k += 1;
+            let s = k;
+            while k < n && !is_persian_letter(v[k].c()) {
+                k += 1;
+            }
+            if join_spaced {
+                items.push(Item { word: false, s: s as u32, e: k as u32, ks: 0, ke: 0, id: 0, changed: 0 });
+            }
         }
     }
-    let strict = join_spaced && glued_style && !spaced_style(&items);
-    // Join pieces written apart, until nothing changes.
-    let mut joining = join_spaced;
+    if join_spaced {
+        // Writing style of the line: ZWNJ restored inside glued words and no affix written apart means the
+        // author glues; their spaces are then real and compounds are joined only on strong lexicon evidence.
+        let glued_style = !ins.is_empty();
+        join_line(words, &mut v, &mut items, &keys, glued_style, &mut dead);
+    }
+    if ins.is_empty() && dead.is_empty() {
+        return v;
+    }
+    dead.sort_unstable();
+    let mut out: Vec<T> = Vec::with_capacity(n + ins.len());
+    let (mut i, mut d) = (0, 0);
+    for (r, u) in v.iter().enumerate() {
+        if d < dead.len() && dead[d] as usize == r {
+            d += 1;
+            continue;
+        }
+        if i < ins.len() && ins[i] as usize == r {
+            i += 1;
+            out.push(u.insert_at_start(ZWNJ));
+        }
+        out.push(*u);
+    }
+    out
+}
+
+/// Joins pieces written apart, until nothing changes (spans in `items` are positions in `v`; a joined space
+/// becomes a ZWNJ in `v` or is pushed to `dead`).
+fn join_line<T: Unit>(words: &mut Words, v: &mut [T], items: &mut Vec<Item>, keys: &[char], glued_style: bool, dead: &mut Vec<u32>) {
+    let is_space_between = |items: &[Item], v: &[T], i: usize| {
+        let sp = &items[i + 1];
+        items[i].word && !sp.word && sp.e == sp.s + 1 && v[sp.s as usize].c() == ' ' && items[i + 2].word
+    };
+    let strict = glued_style
+        && !(0..items.len().saturating_sub(2))
+            .any(|i| is_space_between(items, v, i) && words.spaced_affix(items[i].id, items[i + 2].id));
+    // A pair whose two words are unchanged since the previous pass got the same (cached) answer then.
+    let mut joining = true;
+    let mut pass = 0u32;
     while joining {
+        pass += 1;
         let mut changed = false;
         let mut i = 0;
         while i + 2 < items.len() {
-            let ok = matches!((&items[i], &items[i + 1], &items[i + 2]), (Item::Word(_), Item::Other(sp), Item::Word(_)) if sp.c == ' ');
-            if !ok {
+            let fresh = pass == 1 || items[i].changed + 1 >= pass || items[i + 2].changed + 1 >= pass;
+            if !fresh || !is_space_between(items, v, i) {
                 i += 1;
                 continue;
             }
-            let (Item::Word(a), Item::Word(b)) = (&items[i], &items[i + 2]) else { break };
-            let ka = word_key(a);
-            let kb = word_key(b);
-            let Some(mask) = merge_cached(&ka, &kb, strict) else {
+            let (a, sp, b) = (items[i], items[i + 1], items[i + 2]);
+            let ka = &keys[a.ks as usize..a.ke as usize];
+            let kb = &keys[b.ks as usize..b.ke as usize];
+            let Some(mask) = words.merge(a.id, ka, b.id, kb, strict) else {
                 i += 1;
                 continue;
             };
             let jbit = 1u64 << (ka.len() - 1);
-            let mut merged = a.clone();
-            let space = match &items[i + 1] {
-                Item::Other(sp) => *sp,
-                Item::Word(_) => unreachable_space(),
-            };
-            let ends_zwnj_ok = merged.last().is_some_and(|u| is_persian_letter(u.c) || is_arabic_mark(u.c));
+            // The last unit of `a` is a unit of the input (restored ZWNJ are only inserted before letters).
+            let lc = v[a.e as usize - 1].c();
+            let ends_zwnj_ok = is_persian_letter(lc) || is_arabic_mark(lc);
             if mask & jbit != 0 && ends_zwnj_ok && !is_non_joining(ka[ka.len() - 1]) {
-                merged.push(U { c: ZWNJ, s: space.s, e: space.e });
+                v[sp.s as usize].set_c(ZWNJ);
+            } else {
+                dead.push(sp.s);
             }
-            merged.extend_from_slice(b);
-            items[i] = Item::Word(merged);
+            let id = words.id(&keys[a.ks as usize..b.ke as usize]);
+            items[i] = Item { word: true, s: a.s, e: b.e, ks: a.ks, ke: b.ke, id, changed: pass };
             items.drain(i + 1..i + 3);
             changed = true;
         }
         joining = changed;
     }
-    let mut out = Vec::with_capacity(n + 8);
-    for it in items {
-        match it {
-            Item::Word(w) => out.extend(w),
-            Item::Other(u) => out.push(u),
-        }
-    }
-    out
 }
 
-fn spaced_style(items: &[Item]) -> bool {
-    items.windows(3).any(|w| match w {
-        [Item::Word(a), Item::Other(sp), Item::Word(b)] if sp.c == ' ' => spaced_affix(&word_key(a), &word_key(b)),
-        _ => false,
-    })
-}
-
-fn unreachable_space() -> U {
-    U { c: ' ', s: 0, e: 0 }
-}
-
-/// Restores ZWNJ in one word (letters, marks, ZWNJ), part by part.
-fn restore_word(w: &[U]) -> Vec<U> {
-    let mut out = Vec::with_capacity(w.len() + 2);
-    let mut s = 0;
-    let mut key: Vec<char> = Vec::with_capacity(w.len());
-    let mut idx: Vec<usize> = Vec::with_capacity(w.len());
-    for k in 0..=w.len() {
-        if k < w.len() && w[k].c != ZWNJ {
+/// Restores ZWNJ in the word `v[s..e]` (letters, marks, ZWNJ), part by part: appends its letters (the lookup
+/// key) to `keys` and the positions before which a ZWNJ goes to `ins`. Returns the id of the whole word's key
+/// when `want_id` (else 0).
+fn restore_word_at<T: Unit>(
+    words: &mut Words,
+    v: &[T],
+    s: usize,
+    e: usize,
+    keys: &mut Vec<char>,
+    ins: &mut Vec<u32>,
+    want_id: bool,
+) -> u32 {
+    let ws = keys.len();
+    let mut ps = s;
+    let mut parts = 0;
+    let mut last_id = 0;
+    for k in s..=e {
+        if k < e && v[k].c() != ZWNJ {
             continue;
         }
-        let part = &w[s..k];
-        key.clear();
-        idx.clear();
-        for (j, u) in part.iter().enumerate() {
-            if is_persian_letter(u.c) {
-                key.push(u.c);
-                idx.push(j);
+        let ks = keys.len();
+        let mut plain = true;
+        for u in &v[ps..k] {
+            let c = u.c();
+            if is_persian_letter(c) {
+                keys.push(c);
+            } else {
+                plain = false;
             }
         }
-        let mask = restore_cached(&key);
-        if mask == 0 {
-            out.extend_from_slice(part);
-        } else {
-            let mut next_letter = 0;
-            for (j, u) in part.iter().enumerate() {
-                if next_letter < idx.len() && idx[next_letter] == j {
-                    if next_letter > 0 && mask & (1u64 << (next_letter - 1)) != 0 {
-                        out.push(U { c: ZWNJ, s: u.s, e: u.s });
-                    }
-                    next_letter += 1;
+        let key = &keys[ks..];
+        let id = words.id(key);
+        last_id = id;
+        parts += 1;
+        let mask = words.restore(id, key);
+        if mask != 0 {
+            if plain {
+                let mut m = mask;
+                while m != 0 {
+                    let g = m.trailing_zeros() as usize;
+                    m &= m - 1;
+                    ins.push((ps + g + 1) as u32);
                 }
-                out.push(*u);
+            } else {
+                let mut next_letter = 0;
+                for (j, u) in v[ps..k].iter().enumerate() {
+                    if is_persian_letter(u.c()) {
+                        if next_letter > 0 && mask & (1u64 << (next_letter - 1)) != 0 {
+                            ins.push((ps + j) as u32);
+                        }
+                        next_letter += 1;
+                    }
+                }
             }
         }
-        if k < w.len() {
-            out.push(w[k]);
-        }
-        s = k + 1;
+        ps = k + 1;
     }
-    out
+    if !want_id {
+        return 0;
+    }
+    if parts == 1 { last_id } else { words.id(&keys[ws..]) }
 }
 
 /// Restores ZWNJ in one glued Persian word (no spaces). Words that need no change are borrowed.
@@ -553,10 +790,24 @@ pub fn restore_zwnj_word(word: &str) -> std::borrow::Cow<'_, str> {
     if !word.chars().any(is_persian_letter) || word.chars().any(|c| c.is_whitespace()) {
         return std::borrow::Cow::Borrowed(word);
     }
-    let units: Vec<U> = word.chars().enumerate().map(|(i, c)| U { c, s: i as u32, e: i as u32 + 1 }).collect();
-    if !units.iter().all(|u| is_word_unit(u.c)) {
+    let units: Vec<char> = word.chars().collect();
+    if !units.iter().all(|&c| is_word_unit(c)) {
         return std::borrow::Cow::Borrowed(word);
     }
-    let out: String = restore_word(&units).iter().map(|u| u.c).collect();
-    if out == word { std::borrow::Cow::Borrowed(word) } else { std::borrow::Cow::Owned(out) }
+    let mut keys = Vec::with_capacity(units.len());
+    let mut ins = Vec::new();
+    with_words(|words| restore_word_at(words, &units, 0, units.len(), &mut keys, &mut ins, false));
+    if ins.is_empty() {
+        return std::borrow::Cow::Borrowed(word);
+    }
+    let mut out = String::with_capacity(word.len() + 3 * ins.len());
+    let mut i = 0;
+    for (r, &c) in units.iter().enumerate() {
+        if i < ins.len() && ins[i] as usize == r {
+            i += 1;
+            out.push(ZWNJ);
+        }
+        out.push(c);
+    }
+    std::borrow::Cow::Owned(out)
 }
