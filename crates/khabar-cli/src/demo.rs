@@ -38,7 +38,7 @@ fn short(s: &str, n: usize) -> String {
     out
 }
 
-fn summarize(a: &Article) -> String {
+fn summarize(a: &Article, entities: &[khabar_entities::Entity]) -> String {
     let mut s = String::new();
     let name = std::path::Path::new(&a.source).file_name().map_or(a.source.clone(), |n| n.to_string_lossy().into());
     s.push_str(&format!("── {name}\n"));
@@ -65,6 +65,23 @@ fn summarize(a: &Article) -> String {
         a.text.chars().count(),
         a.boilerplate.len()
     ));
+    let list = |kind: khabar_entities::Kind, with_roles: bool| -> String {
+        let names: Vec<String> = entities
+            .iter()
+            .filter(|e| e.kind == kind)
+            .map(|e| {
+                let name = e.name_en.clone().unwrap_or_else(|| e.name_fa.clone());
+                match e.roles.iter().find(|r| r.in_text).or(e.roles.first()).and_then(|r| r.role_en.clone()) {
+                    Some(role) if with_roles => format!("{name} ({role})"),
+                    _ => name,
+                }
+            })
+            .collect();
+        if names.is_empty() { "—".into() } else { names.join("; ") }
+    };
+    s.push_str(&format!("   people     {}\n", list(khabar_entities::Kind::Person, true)));
+    s.push_str(&format!("   orgs       {}\n", list(khabar_entities::Kind::Org, false)));
+    s.push_str(&format!("   places     {}\n", list(khabar_entities::Kind::Location, false)));
     for w in &a.warnings {
         s.push_str(&format!("   warning    {w}\n"));
     }
@@ -92,7 +109,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 ok += 1;
                 with_agency += usize::from(ex.article.agency.is_some());
                 with_date += usize::from(ex.article.published.is_some());
-                writeln!(out, "{}", summarize(&ex.article))?;
+                let record = khabar_entities::annotate(&ex.article);
+                writeln!(out, "{}", summarize(&ex.article, &record.entities))?;
             }
             Err(e) => {
                 failed += 1;

@@ -81,6 +81,28 @@ impl Role {
         }
     }
 
+    /// True when the dates surely cover `day`: a date given only as a year does not decide a
+    /// day in that same year, and an unknown end ("?") decides nothing.
+    pub fn surely_held_on(&self, day: Day) -> bool {
+        let year_only = |s: &str| !s.trim().contains('-');
+        let started = match self.start_day {
+            Some(s0) => s0 <= day && !(year_only(&self.start) && s0.0 == day.0),
+            None => false,
+        };
+        let not_ended = match (self.end.trim(), self.end_day) {
+            ("", _) => true,
+            (_, Some(e)) => day <= e && !(year_only(&self.end) && e.0 == day.0),
+            _ => false,
+        };
+        started && not_ended
+    }
+
+    /// True when the tenure surely began by `day` and its end is unknown ("?").
+    pub fn began_with_unknown_end(&self, day: Day) -> bool {
+        let year_only = !self.start.trim().contains('-');
+        self.end.trim() == "?" && self.start_day.is_some_and(|s0| s0 <= day && !(year_only && s0.0 == day.0))
+    }
+
     /// The first day of the tenure, when known.
     pub fn start_day(&self) -> Option<Day> {
         self.start_day

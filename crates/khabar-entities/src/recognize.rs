@@ -836,8 +836,19 @@ impl Builder {
                 .flat_map(|&slot| r.role_pats[slot].iter().map(|&ri| key(&r.kb.roles[ri].role_fa)))
                 .collect();
             for role in r.kb.roles_of(p) {
-                let named = in_text.contains(&key(&role.role_fa));
-                let current = date.is_some_and(|d| role.held_on(d));
+                let rk = key(&role.role_fa);
+                let named = in_text.contains(&rk);
+                // Held on the article's date: surely by the dates, or begun with an unknown end
+                // and nobody else appointed to the same role since.
+                let current = date.is_some_and(|d| {
+                    role.surely_held_on(d)
+                        || (role.began_with_unknown_end(d)
+                            && !r.kb.roles.iter().any(|o| {
+                                o.person != p
+                                    && key(&o.role_fa) == rk
+                                    && o.start_day().is_some_and(|s| Some(s) > role.start_day() && s <= d)
+                            }))
+                });
                 if named || current {
                     x.roles.push(RoleOut {
                         role_fa: role.role_fa.clone(),
