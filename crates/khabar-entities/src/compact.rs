@@ -60,6 +60,13 @@ pub fn key(name: &str) -> String {
     name.chars().filter_map(name_char).filter(|c| !is_punct(*c)).collect()
 }
 
+/// [`key`] of a run of characters.
+pub fn key_of_chars(chars: &[char]) -> String {
+    let mut out = String::with_capacity(chars.len() * 2);
+    out.extend(chars.iter().copied().filter_map(name_char).filter(|c| !is_punct(*c)));
+    out
+}
+
 /// Number of space-separated parts of a name.
 pub fn parts(name: &str) -> usize {
     name.split_whitespace().count()

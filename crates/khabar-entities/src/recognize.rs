@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Serialize;
 
-use crate::compact::{Compact, FastMap, FastSet, is_wordish, key, parts};
+use crate::compact::{Compact, FastMap, FastSet, is_wordish, key, key_of_chars, parts};
 use crate::kb::{Day, Kb, Kind};
 
 /// How a mention was found.
@@ -133,6 +133,8 @@ pub struct Recognizer {
     /// Role key → indices into `kb.roles`.
     role_pats: Vec<Vec<usize>>,
     role_parts: Vec<usize>,
+    /// For each role of the knowledge base, its slot in `role_pats` (roles named alike).
+    role_slot_of: Vec<Option<usize>>,
     /// Surname key → persons.
     surnames: FastMap<String, Vec<usize>>,
     /// Surname keys of each person.
@@ -171,8 +173,7 @@ fn tokens(chars: &[char]) -> Vec<Tok> {
             while i < chars.len() && is_wordish(chars[i]) {
                 i += 1;
             }
-            let w: String = chars[s..i].iter().collect();
-            out.push(Tok { s, e: i, key: key(&w) });
+            out.push(Tok { s, e: i, key: key_of_chars(&chars[s..i]) });
         } else {
             i += 1;
         }
@@ -268,6 +269,7 @@ impl Recognizer {
         let mut role_pats: Vec<Vec<usize>> = Vec::new();
         let mut role_parts = Vec::new();
         let mut idx: HashMap<String, usize> = HashMap::new();
+        let mut role_slot_of = vec![None; kb.roles.len()];
         for (ri, r) in kb.roles.iter().enumerate() {
             let k = key(&r.role_fa);
             if k.chars().count() < 4 {
@@ -280,6 +282,7 @@ impl Recognizer {
                 role_keys.len() - 1
             });
             role_pats[slot].push(ri);
+            role_slot_of[ri] = Some(slot);
         }
         let roles = build(&role_keys);
         let mut cues = FastMap::default();
@@ -309,6 +312,7 @@ impl Recognizer {
             roles,
             role_pats,
             role_parts,
+            role_slot_of,
             surnames,
             person_surnames,
             surname_prefixes,
@@ -354,6 +358,14 @@ impl Recognizer {
 
     /// A cue phrase of 1–3 tokens starting at token `i`: (cue, surface, tokens used).
     fn cue_at(&self, toks: &[Tok], i: usize) -> Option<(Cue, String, usize)> {
+        self.cue_ref(toks, i).map(|(c, s, n)| (c, s.to_string(), n))
+    }
+
+    /// [`Self::cue_at`] without copying the surface form.
+    fn cue_ref(&self, toks: &[Tok], i: usize) -> Option<(Cue, &str, usize)> {
+        if !self.cue_prefixes.contains(toks.get(i)?.key.as_str()) {
+            return None;
+        }
         let mut best = None;
         let mut k = String::new();
         for n in 1..=3 {
@@ -363,7 +375,7 @@ impl Recognizer {
                 break;
             }
             if let Some((cue, fa)) = self.cues.get(&k) {
-                best = Some((*cue, fa.clone(), n));
+                best = Some((*cue, fa.as_str(), n));
             }
         }
         best
@@ -422,8 +434,8 @@ impl Recognizer {
         let covered = |b: &Builder, s: usize, e: usize| b.covered[s.min(e)..e.min(b.covered.len())].iter().any(|&c| c);
 
         // 2. Cues (looked up once per token).
-        let cue_cache: Vec<Option<(Cue, String, usize)>> = (0..toks.len()).map(|i| self.cue_at(&toks, i)).collect();
-        let cue_at = |i: usize| cue_cache.get(i).cloned().flatten();
+        let cue_cache: Vec<Option<(Cue, &str, usize)>> = (0..toks.len()).map(|i| self.cue_ref(&toks, i)).collect();
+        let cue_at = |i: usize| cue_cache.get(i).copied().flatten().map(|(c, s, n)| (c, s.to_string(), n));
         let mut i = 0;
         while i < toks.len() {
             let Some((cue, surface, n)) = cue_at(i) else {
@@ -831,22 +843,18 @@ impl Builder {
             if x.kind != Kind::Person {
                 continue;
             }
-            let in_text: HashSet<String> = self.role_slots[i]
-                .iter()
-                .flat_map(|&slot| r.role_pats[slot].iter().map(|&ri| key(&r.kb.roles[ri].role_fa)))
-                .collect();
-            for role in r.kb.roles_of(p) {
-                let rk = key(&role.role_fa);
-                let named = in_text.contains(&rk);
+            let in_text: &[usize] = &self.role_slots[i];
+            for (ri, role) in r.kb.roles.iter().enumerate().filter(|(_, ro)| ro.person == p) {
+                let slot = r.role_slot_of[ri];
+                let named = slot.is_some_and(|sl| in_text.contains(&sl));
                 // Held on the article's date: surely by the dates, or begun with an unknown end
                 // and nobody else appointed to the same role since.
                 let current = date.is_some_and(|d| {
                     role.surely_held_on(d)
                         || (role.began_with_unknown_end(d)
-                            && !r.kb.roles.iter().any(|o| {
-                                o.person != p
-                                    && key(&o.role_fa) == rk
-                                    && o.start_day().is_some_and(|s| Some(s) > role.start_day() && s <= d)
+                            && !slot.into_iter().flat_map(|sl| &r.role_pats[sl]).any(|&oi| {
+                                let o = &r.kb.roles[oi];
+                                o.person != p && o.start_day().is_some_and(|s| Some(s) > role.start_day() && s <= d)
                             }))
                 });
                 if named || current {
