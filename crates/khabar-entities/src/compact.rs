@@ -102,10 +102,11 @@ impl Compact {
         for (i, &c) in orig.iter().enumerate() {
             let Some(f) = name_char(c) else { continue };
             let f = if is_punct(f) { '|' } else { f };
-            let before = out.len();
             out.push(f);
-            origin.resize(out.len(), u32::MAX);
-            origin[before] = i as u32;
+            origin.push(i as u32);
+            for _ in 1..f.len_utf8() {
+                origin.push(u32::MAX);
+            }
         }
         Compact { text: out, origin, orig }
     }

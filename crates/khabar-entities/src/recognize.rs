@@ -253,9 +253,14 @@ impl Recognizer {
                 }
             }
         }
+        // Prefixes a first token of a two-token spelling can have ("امیر" of "امیرعبداللهیان"):
+        // at least two letters, leaving at least three.
         let surname_prefixes: FastSet<String> = surnames
             .keys()
-            .flat_map(|k: &String| k.char_indices().skip(1).map(|(i, _)| k[..i].to_string()).collect::<Vec<_>>())
+            .flat_map(|k: &String| {
+                let n = k.chars().count();
+                k.char_indices().enumerate().filter(move |(ci, _)| *ci >= 2 && n - ci >= 3).map(|(_, (i, _))| k[..i].to_string()).collect::<Vec<_>>()
+            })
             .collect();
         let build = |k: &[String]| {
             AhoCorasickBuilder::new()
@@ -610,7 +615,10 @@ impl Recognizer {
         if !doc_surnames.is_empty() {
             for (ti, t) in toks.iter().enumerate() {
                 // One-token and two-token surnames ("امیر عبداللهیان").
-                let two = toks.get(ti + 1).map(|u| (format!("{}{}", t.key, u.key), u.e));
+                let two = toks
+                    .get(ti + 1)
+                    .filter(|_| self.surname_prefixes.contains(&t.key))
+                    .map(|u| (format!("{}{}", t.key, u.key), u.e));
                 let hit = two
                     .and_then(|(k2, e2)| doc_surnames.get(k2.as_str()).map(|p| (*p, e2)))
                     .or_else(|| doc_surnames.get(t.key.as_str()).map(|p| (*p, t.e)));
@@ -687,7 +695,9 @@ impl Recognizer {
         if !self.surname_prefixes.contains(&a.key) {
             return None;
         }
-        let k = format!("{}{}", a.key, z.key);
+        let mut k = String::with_capacity(a.key.len() + z.key.len());
+        k.push_str(&a.key);
+        k.push_str(&z.key);
         self.surnames.contains_key(&k).then_some((k, z.e))
     }
 
