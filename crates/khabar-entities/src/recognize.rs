@@ -110,6 +110,11 @@ enum Cue {
     Number,
 }
 
+/// Words more frequent than this (log2 per billion words in the normalizer's lexicons, i.e.
+/// about 1 in 65,000 words) are ordinary words, not surnames that can stand alone: news-maker
+/// names sit below 15 (Putin ~14.5, Grossi ~10), adjectives like "سریع" or "ظریف" above 16.
+const COMMON_WORD_LOG2: f32 = 15.5;
+
 /// Organization types whose names name their country ("دولت قطر", "وزارت خارجه عراق").
 const STATE_TYPES: [&str; 6] = ["government", "ministry", "parliament", "military", "judiciary", "council"];
 
@@ -362,11 +367,6 @@ impl Recognizer {
     }
 
     /// A cue phrase of 1–3 tokens starting at token `i`: (cue, surface, tokens used).
-    fn cue_at(&self, toks: &[Tok], i: usize) -> Option<(Cue, String, usize)> {
-        self.cue_ref(toks, i).map(|(c, s, n)| (c, s.to_string(), n))
-    }
-
-    /// [`Self::cue_at`] without copying the surface form.
     fn cue_ref(&self, toks: &[Tok], i: usize) -> Option<(Cue, &str, usize)> {
         if !self.cue_prefixes.contains(toks.get(i)?.key.as_str()) {
             return None;
@@ -702,9 +702,11 @@ impl Recognizer {
     }
 
     /// A surname that alone names one person: unique in the knowledge base and not a common
-    /// first name, surname or function word.
+    /// first name, surname, function word or ordinary word ("سریع" is "fast" before it is
+    /// Yahya Saree: lexicon frequency above [`COMMON_WORD_LOG2`]).
     fn prominent_surname(&self, k: &str) -> bool {
         self.surnames.get(k).is_some_and(|ps| ps.len() == 1)
+            && khabar_normalize::lexicon_log2_frequency(k).is_none_or(|f| f < COMMON_WORD_LOG2)
             && k.chars().count() >= 4
             && !self.first_names.contains(k)
             && !self.last_names.contains(k)

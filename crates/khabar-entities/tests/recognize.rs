@@ -47,6 +47,16 @@ fn honorific_and_surname_alone() {
 }
 
 #[test]
+fn a_surname_that_is_an_ordinary_word_does_not_stand_alone() {
+    // "سریع" (fast) is also the surname of a person in the knowledge base.
+    let ents = tag("پیش‌بینی سریع و دقیق سن مغز با این روش ممکن شد.", None);
+    assert!(!ents.iter().any(|e| e.kind == Kind::Person), "{:?}", ents.iter().map(|e| &e.id).collect::<Vec<_>>());
+    // A rare surname does: "قالیباف" alone is the speaker of parliament.
+    let ents = tag("قالیباف در جلسه علنی امروز سخن گفت.", None);
+    find(&ents, "mohammad-bagher-ghalibaf");
+}
+
+#[test]
 fn surname_after_full_name_links_in_document() {
     let text = "ناصر کنعانی در نشست خبری حاضر شد. کنعانی گفت این نشست مهم است.";
     let ents = tag(text, None);

@@ -114,7 +114,7 @@ pub struct Attribution {
 
 static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:^|[\s،,.«(])(?:به گزارش|بنا ?بر گزارش|بر ?اساس گزارش|طبق گزارش|به نقل از|به روایت)\s+([^،,.:؛;\n]{1,90})",
+        r"(?:^|[\s،,.«(])(?:به گزارش|بنا ?بر گزارش|بر ?اساس گزارش|طبق گزارش|به نقل از|به روایت|به خبرنگار|در گفت ?و ?گو با خبرنگار|در گفتگو با خبرنگار|در گفت ?و ?گو با|در گفتگو با)\s+([^،,.:؛;\n]{1,90})",
     )
     .unwrap()
 });
@@ -321,6 +321,12 @@ irna\tIslamic Republic News Agency (IRNA)\tایرنا\tخبرگزاری جمهو
         assert_eq!(a.origin.map(|o| id(&db, o)), Some("mehr"));
         let a = db.attribution("به گزارش خبرنگار سیاسی ايسنا از تهران، نشست برگزار شد").unwrap();
         assert_eq!(id(&db, a.publisher), "isna");
+        // An official speaking to an outlet's reporter.
+        let a = db.attribution("مدیر منطقه در گفت‌وگو با خبرنگار ایرنا گفت: مصرف کاهش یافت").unwrap();
+        assert_eq!(id(&db, a.publisher), "irna");
+        let a = db.attribution("مدیر شرکت به خبرنگار ایسنا، گفت: مصرف کاهش یافت").unwrap();
+        assert_eq!(id(&db, a.publisher), "isna");
+        assert_eq!(db.attribution("وزیر در گفتگو با همتای خود درباره روابط سخن گفت"), None);
         // "مهر" as a month is not an outlet outside an attribution phrase.
         assert_eq!(db.attribution("در ۱۵ مهر ماه نشست برگزار شد"), None);
         assert!(db.find_in("در ۱۵ مهر ماه", false).is_empty());

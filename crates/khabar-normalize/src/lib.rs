@@ -40,3 +40,12 @@ pub fn model_size() -> usize {
 pub fn debug_entry(word: &str) -> String {
     format!("{:?}", model::model().get(word))
 }
+
+/// How common a word is in the lexicons the ZWNJ model was built from: log2 of its occurrences
+/// per billion words (the more frequent of its glued and ZWNJ spellings), or `None` when the
+/// lexicons do not have it. Lets other tools tell ordinary words ("سریع", ~18.6) from rare
+/// names ("گروسی", ~10.2).
+pub fn lexicon_log2_frequency(word: &str) -> Option<f32> {
+    let key: String = word.chars().filter(|&c| c != ZWNJ).collect();
+    model::model().get(&key).map(|e| f32::from(e.lg.max(e.lz)) / model::QSCALE)
+}
