@@ -17,7 +17,7 @@ use crate::chars::is_non_joining;
 pub(crate) const F_PARTICIPLE: u8 = 16;
 
 /// Magic bytes at the start of `zwnj.bin`.
-pub(crate) const MAGIC: &[u8; 8] = b"KHZWNJ02";
+pub(crate) const MAGIC: &[u8; 8] = b"KHZWNJ03";
 
 /// Flag: the lexicon tags the word as a noun.
 pub(crate) const F_NOUN: u8 = 1;
@@ -81,14 +81,64 @@ impl Entry {
         self.lz > 0 && (self.flags & F_VERBFORM != 0 || Self::l(self.lz) + Z_PREF >= Self::l(self.lg))
     }
     /// Score and mask of taking the word whole.
-    fn whole(&self) -> (f32, u64) {
+    pub(crate) fn whole(&self) -> (f32, u64) {
         if self.prefers_zwnj() { (Self::l(self.lz) - LOGN, self.mask as u64) } else { (Self::l(self.lg) - LOGN, 0) }
     }
+}
+
+/// Longest left context (letters before a gap, `^` marks the word start) of the character n-gram model.
+pub(crate) const NG_LEFT: usize = 4;
+/// Longest right context (letters after a gap, `$` marks the word end).
+pub(crate) const NG_RIGHT: usize = 4;
+/// Contexts seen in fewer word types are not stored.
+#[cfg_attr(not(feature = "train"), allow(dead_code))]
+pub(crate) const NG_MIN: u32 = 2;
+/// The n-gram model writes a ZWNJ where its probability level ([`ngram_value`]) is at least this.
+const NG_THRESHOLD: u32 = 2;
+
+/// Calls `f` with every n-gram context of the gap after `chars[g]` ("left|right"), longest first (more letters
+/// in all, then more on the right), until `f` returns true.
+pub(crate) fn ngram_contexts(chars: &[char], g: usize, buf: &mut String, mut f: impl FnMut(&str) -> bool) {
+    let n = chars.len();
+    // Position p in "^" + chars + "$" is the gap; letters of that padded string are s(i).
+    let s = |i: usize| if i == 0 { '^' } else if i == n + 1 { '$' } else { chars[i - 1] };
+    let p = g + 2;
+    for total in (2..=NG_LEFT + NG_RIGHT).rev() {
+        for r in (1..=NG_RIGHT).rev() {
+            if r >= total || total - r > NG_LEFT {
+                continue;
+            }
+            let l = total - r;
+            if l > p || p + r > n + 2 {
+                continue;
+            }
+            buf.clear();
+            for i in p - l..p {
+                buf.push(s(i));
+            }
+            buf.push('|');
+            for i in p..p + r {
+                buf.push(s(i));
+            }
+            if f(buf) {
+                return;
+            }
+        }
+    }
+}
+
+/// Stored value of an n-gram context seen `z` times with ZWNJ and `n` times without: the smoothed probability
+/// of ZWNJ `(z + 0.5) / (z + n + 1)` in quarters (0..=3; few distinct values keep the FST small).
+#[cfg_attr(not(feature = "train"), allow(dead_code))]
+pub(crate) fn ngram_value(z: u32, n: u32) -> u64 {
+    let p = (z as f64 + 0.5) / ((z + n) as f64 + 1.0);
+    ((p * 4.0) as u64).min(3)
 }
 
 /// The loaded ZWNJ model.
 pub(crate) struct Model {
     map: Option<fst::Map<&'static [u8]>>,
+    ngram: Option<fst::Map<&'static [u8]>>,
 }
 
 /// The shared model, loaded once from the bytes compiled into the crate.
@@ -99,10 +149,45 @@ pub(crate) fn model() -> &'static Model {
 
 impl Model {
     fn from_bytes(bytes: &'static [u8]) -> Model {
-        let map = bytes
-            .strip_prefix(MAGIC.as_slice())
-            .and_then(|rest| fst::Map::new(rest).ok());
-        Model { map }
+        let parts = bytes.strip_prefix(MAGIC.as_slice()).and_then(|rest| {
+            let (len, rest) = rest.split_first_chunk::<8>()?;
+            let len = usize::try_from(u64::from_le_bytes(*len)).ok()?;
+            (len <= rest.len()).then(|| rest.split_at(len))
+        });
+        match parts {
+            Some((a, b)) => Model { map: fst::Map::new(a).ok(), ngram: fst::Map::new(b).ok() },
+            None => Model { map: None, ngram: None },
+        }
+    }
+
+    /// ZWNJ positions of a word from the character n-gram model alone (for words the lexicon cannot analyse).
+    /// No ZWNJ is put after the first or before the last letter.
+    fn ngram_mask(&self, chars: &[char]) -> u64 {
+        let Some(ng) = self.ngram.as_ref() else { return 0 };
+        let n = chars.len();
+        let mut mask = 0u64;
+        let mut buf = String::new();
+        for g in 1..n.saturating_sub(2) {
+            if is_non_joining(chars[g]) {
+                continue;
+            }
+            if self.ngram_at(ng, chars, g, &mut buf) >= NG_THRESHOLD {
+                mask |= 1 << g;
+            }
+        }
+        mask
+    }
+
+    fn ngram_at(&self, ng: &fst::Map<&'static [u8]>, chars: &[char], g: usize, buf: &mut String) -> u32 {
+        let mut p = 0;
+        ngram_contexts(chars, g, buf, |c| match ng.get(c) {
+            Some(v) => {
+                p = v as u32;
+                true
+            }
+            None => false,
+        });
+        p
     }
 
     /// Number of keys in the model (0 if the artefact is missing or invalid).
@@ -230,7 +315,9 @@ impl Model {
                 }
             }
             let mut mask = sm;
-            if kind != Kind::Glued && !is_non_joining(last) {
+            // The plural clitics مان/تان/شان take a ZWNJ after a final silent heh ("علاقه‌تان").
+            let heh_plural = last == HEH && kind == Kind::Glued && matches!(suf, "مان" | "تان" | "شان");
+            if (kind != Kind::Glued || heh_plural) && !is_non_joining(last) {
                 mask |= 1u64 << (k - 1 - i);
             }
             consider((ss + prior, mask), &mut best);
@@ -240,8 +327,9 @@ impl Model {
             let pl = pv.chars().count();
             if n > pl + 3 && w.sub(i, i + pl) == *pv {
                 if let Some(e) = self.get(w.sub(i + pl, j)) {
-                    if e.flags & F_VERBFORM != 0 {
-                        consider((e.whole().0 - 1.0, (e.mask as u64) << pl), &mut best);
+                    if e.flags & (F_VERBFORM | F_VERB) != 0 {
+                        let (es, em) = e.whole();
+                        consider((es - 1.0, em << pl), &mut best);
                     }
                 }
             }
@@ -294,7 +382,10 @@ impl Model {
         let w = Word { s: &s, chars, off: &off };
         let mask = match self.best(&w, 0, n, 3) {
             Some((_, m)) => m,
-            None => self.heh_fallback(&w),
+            None => match self.heh_fallback(&w) {
+                0 => self.ngram_mask(chars),
+                m => m,
+            },
         };
         sanitize(chars, mask)
     }
@@ -340,7 +431,10 @@ impl Model {
             return Some(jbit);
         }
         // Clitics after a final heh.
-        if a.len() >= 3 && last == HEH && SUFFIXES.iter().any(|&(s, k, _)| k == Kind::Heh && s == bs && s != "است") {
+        if a.len() >= 3
+            && last == HEH
+            && (SUFFIXES.iter().any(|&(s, k, _)| k == Kind::Heh && s == bs) || matches!(bs.as_str(), "مان" | "تان" | "شان"))
+        {
             return Some(jbit);
         }
         // Clitics after a final yeh of a known word ("زندگی ام", "سنتی ای").
@@ -365,6 +459,14 @@ impl Model {
         if let Some(e) = e {
             if self.compound_ok(&e, &as_, &bs, jbit, strict) {
                 return Some(e.mask as u64);
+            }
+            // Compounds the lexicon writes glued ("نمایشنامه"): the author's space marks the junction.
+            if e.lg > 0 && !strict && a.len() >= 2 && b.len() >= 2 {
+                let la = self.get(&as_).map_or(-LOGN, |x| x.logp());
+                let lb = self.get(&bs).map_or(-LOGN, |x| x.logp());
+                if Entry::l(e.lg) - LOGN >= la.min(lb) - MERGE_SLACK_GLUED {
+                    return Some(jbit);
+                }
             }
         }
         if SUFFIXES.iter().any(|&(s, _, _)| s == bs) || YEH_CLITICS.contains(&bs.as_str()) {
@@ -429,6 +531,9 @@ const INFLECTIONS: &[(&str, &str)] = &[
 
 /// How much rarer (log2) a ZWNJ compound may be than its rarer part and still join two spaced pieces.
 const MERGE_SLACK: f32 = 7.5;
+/// How much rarer (log2) a compound the lexicons write glued may be than its rarer part and still join two
+/// spaced pieces (with ZWNJ at the junction: "خدمت گزار" → "خدمت‌گزار").
+const MERGE_SLACK_GLUED: f32 = 2.0;
 /// [`MERGE_SLACK`] when the second piece is a past participle, or in lines written in the glued style.
 const MERGE_SLACK_STRICT: f32 = 4.0;
 
@@ -616,7 +721,8 @@ fn pack(key: &[char]) -> Option<u128> {
 fn restore_fixpoint(chars: &[char]) -> u64 {
     let model = model();
     let mut mask = model.restore_chars(chars);
-    for _ in 0..4 {
+    // The mask only grows, so this ends after at most one round per gap.
+    for _ in 0..MAX_CHARS {
         let mut next = mask;
         let mut start = 0;
         let n = chars.len();

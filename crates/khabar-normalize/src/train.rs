@@ -14,7 +14,11 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::chars::{ZWNJ, lexicon_key};
-use crate::model::{Entry, F_ADJ, F_NOUN, F_PARTICIPLE, F_VERB, F_VERBFORM, MAGIC, MASK_BITS, QSCALE};
+use crate::chars::is_non_joining;
+use crate::model::{
+    Entry, F_ADJ, F_NOUN, F_PARTICIPLE, F_VERB, F_VERBFORM, MAGIC, MASK_BITS, NG_MIN, QSCALE,
+    ngram_contexts, ngram_value,
+};
 
 /// Errors of the trainer.
 #[derive(Debug, thiserror::Error)]
@@ -44,6 +48,8 @@ struct Acc {
 
 /// Nominal frequency (per billion) of a compound listed without a count.
 const COMPOUND_PPB: f64 = 20.0;
+/// Unit of the artificial boosts in hazm's counts.
+const HAZM_BOOST: f64 = 7_000_000.0;
 /// Nominal frequency (per billion) of a generated verb form.
 const VERB_PPB: f64 = 50.0;
 /// A glued noun/adjective at least this frequent (per billion) keeps its spelling against a generated verb form.
@@ -139,6 +145,9 @@ pub fn train_zwnj(data_dir: &Path) -> Result<Vec<u8>, TrainError> {
         .collect();
     let total: f64 = rows.iter().map(|r| r.1).sum::<f64>().max(1.0);
     for (w, f, pos) in rows {
+        // Some hazm counts carry artificial boosts of whole multiples of 7,000,000 ("طاقه" 14000004): keep the
+        // remainder.
+        let f = if f >= HAZM_BOOST && f % HAZM_BOOST < 1e5 { f % HAZM_BOOST } else { f };
         let mut flags = 0;
         for t in pos.split(',') {
             match t.trim() {
@@ -193,16 +202,33 @@ pub fn train_zwnj(data_dir: &Path) -> Result<Vec<u8>, TrainError> {
         verb_forms(past, present, &mut forms);
     }
     let mut glued = Vec::new();
+    // ب/ن before a stem starting with alef take a glide: "بیارزد", "بیفتد", "نیامد", "بیاورد".
+    let glide = |pre: &str, stem: &str| -> Vec<String> {
+        if pre.is_empty() {
+            return vec![stem.to_string()];
+        }
+        if let Some(rest) = stem.strip_prefix('آ') {
+            vec![format!("{pre}یا{rest}")]
+        } else if let Some(rest) = stem.strip_prefix('ا') {
+            vec![format!("{pre}ی{stem}"), format!("{pre}ی{rest}")]
+        } else {
+            vec![format!("{pre}{stem}")]
+        }
+    };
     for (past, present) in &verbs {
         for pre in ["", "ن", "ب"] {
             if !present.is_empty() {
-                for e in ["م", "ی", "د", "یم", "ید", "ند"] {
-                    glued.push(format!("{pre}{present}{e}"));
+                for st in glide(pre, present) {
+                    for e in ["م", "ی", "د", "یم", "ید", "ند"] {
+                        glued.push(format!("{st}{e}"));
+                    }
                 }
             }
             if !past.is_empty() {
-                for e in ["م", "ی", "", "یم", "ید", "ند"] {
-                    glued.push(format!("{pre}{past}{e}"));
+                for st in glide(pre, past) {
+                    for e in ["م", "ی", "", "یم", "ید", "ند"] {
+                        glued.push(format!("{st}{e}"));
+                    }
                 }
             }
         }
@@ -242,6 +268,10 @@ pub fn train_zwnj(data_dir: &Path) -> Result<Vec<u8>, TrainError> {
     }
 
     let mut builder = fst::MapBuilder::memory();
+    // Character n-gram counts of "ZWNJ here / not here" at every gap after a joining letter, one count per
+    // word type, from the spelling the model itself would choose for the whole word.
+    let mut ngrams: BTreeMap<String, (u32, u32)> = BTreeMap::new();
+    let mut ctx = String::new();
     for (key, acc) in &map {
         let lg = if acc.glued_seen { quant(acc.glued) } else { 0 };
         let (mask, lz) = match acc.verb_mask {
@@ -257,9 +287,33 @@ pub fn train_zwnj(data_dir: &Path) -> Result<Vec<u8>, TrainError> {
         };
         let e = Entry { lg, lz, flags: acc.flags, mask: mask as u32 };
         builder.insert(key.as_bytes(), e.pack())?;
+        let chars: Vec<char> = key.chars().collect();
+        if chars.len() >= 2 {
+            let chosen = e.whole().1;
+            for g in 0..chars.len() - 1 {
+                if is_non_joining(chars[g]) {
+                    continue;
+                }
+                let z = chosen >> g & 1 == 1;
+                ngram_contexts(&chars, g, &mut ctx, |c| {
+                    let v = ngrams.entry(c.to_string()).or_insert((0, 0));
+                    if z { v.0 += 1 } else { v.1 += 1 }
+                    false
+                });
+            }
+        }
     }
     let fst_bytes = builder.into_inner()?;
+    let mut ng = fst::MapBuilder::memory();
+    for (c, &(z, n)) in &ngrams {
+        if z + n >= NG_MIN {
+            ng.insert(c.as_bytes(), ngram_value(z, n))?;
+        }
+    }
+    let ng_bytes = ng.into_inner()?;
     let mut out = MAGIC.to_vec();
+    out.extend_from_slice(&(fst_bytes.len() as u64).to_le_bytes());
     out.extend_from_slice(&fst_bytes);
+    out.extend_from_slice(&ng_bytes);
     Ok(out)
 }
