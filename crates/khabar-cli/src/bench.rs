@@ -92,25 +92,28 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let extractor = Extractor::new();
     // Warm up lazily built tables (normalizer model, outlets, knowledge base) so they are not timed.
     if let Ok(ex) = extractor.extract_bytes("warmup", docs[0].as_bytes()) {
-        let _ = khabar_entities::annotate(&ex.article);
+        let _ = khabar_events::annotate(&ex.article);
     }
     let (mut t_extract, mut t_entities, mut t_json) = (0f64, 0f64, 0f64);
     let mut ok = 0usize;
     let mut out_bytes = 0usize;
     let mut text_bytes = 0usize;
     let mut mentions = 0usize;
+    let (mut quotes_n, mut events_n) = (0usize, 0usize);
     let start = Instant::now();
     for (k, d) in docs.iter().enumerate() {
         let t0 = Instant::now();
         let Ok(ex) = extractor.extract_bytes(&format!("bench-{k}"), d.as_bytes()) else { continue };
         let t1 = Instant::now();
-        let record = khabar_entities::annotate(&ex.article);
+        let record = khabar_events::annotate(&ex.article);
         let t2 = Instant::now();
         out_bytes += serde_json::to_vec(&record)?.len();
         let t3 = Instant::now();
         ok += 1;
         text_bytes += ex.article.text.len();
         mentions += record.entities.iter().map(|e| e.mentions.len()).sum::<usize>();
+        quotes_n += record.quotes.len();
+        events_n += record.events.len();
         t_extract += (t1 - t0).as_secs_f64();
         t_entities += (t2 - t1).as_secs_f64();
         t_json += (t3 - t2).as_secs_f64();
@@ -126,7 +129,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 "articles_per_sec_one_core": per_sec, "mb_per_sec": bytes as f64 / secs / 1e6,
                 "extract_articles_per_sec": ok as f64 / t_extract,
                 "entities_mb_per_sec": text_bytes as f64 / t_entities / 1e6,
-                "json_seconds": t_json, "mentions": mentions,
+                "json_seconds": t_json, "mentions": mentions, "quotes": quotes_n, "events": events_n,
                 "peak_rss_kib": peak, "rss_before_kib": rss_before,
             })
         );
@@ -134,7 +137,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         println!("process on one core ({ok} articles, {:.1} MB, made from {} samples in {}):", bytes as f64 / 1e6, seeds.len(), dir.display());
         println!("  whole pipeline   {secs:.3} s: {per_sec:.0} articles/s, {:.1} MB/s", bytes as f64 / secs / 1e6);
         println!("  extraction       {:.0} articles/s (decode, chrome, layout, metadata, normalization)", ok as f64 / t_extract);
-        println!("  entities         {:.1} MB/s of article text ({mentions} mentions)", text_bytes as f64 / t_entities / 1e6);
+        println!(
+            "  entities, quotes, events {:.1} MB/s of article text ({mentions} mentions, {quotes_n} quotes, {events_n} events)",
+            text_bytes as f64 / t_entities / 1e6
+        );
         println!("  JSON output      {:.3} s", t_json);
         if let Some(p) = peak {
             println!("  peak RSS {:.1} MiB (corpus held in memory: {:.1} MiB)", p as f64 / 1024.0, bytes as f64 / 1048576.0);

@@ -109,7 +109,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 ok += 1;
                 with_agency += usize::from(ex.article.agency.is_some());
                 with_date += usize::from(ex.article.published.is_some());
-                let record = khabar_entities::annotate(&ex.article);
+                let record = khabar_events::annotate(&ex.article);
                 writeln!(out, "{}", summarize(&ex.article, &record.entities))?;
             }
             Err(e) => {

@@ -6,6 +6,7 @@ use clap::{Parser, Subcommand};
 
 mod bench;
 mod demo;
+mod events_export;
 mod inputs;
 mod kb;
 mod normalize;
@@ -33,6 +34,8 @@ enum Command {
     Demo(demo::Args),
     /// Measure throughput and memory on a synthetic corpus made from the samples.
     Bench(bench::Args),
+    /// Export the PLOVER events of documents as PLOVER JSON Lines or GDELT-style rows.
+    EventsExport(events_export::Args),
     /// The knowledge base: `kb stats`, `kb lookup NAME`, `kb tag TEXT`.
     Kb(kb::Args),
     /// Rebuild a shipped model from shipped data.
@@ -62,6 +65,7 @@ fn main() -> ExitCode {
         Command::Bench(a) => bench::run(a),
         Command::Train(a) => train::run(a),
         Command::Kb(a) => kb::run(a),
+        Command::EventsExport(a) => events_export::run(a),
     };
     match result {
         Ok(code) => code,

@@ -71,7 +71,7 @@ pub fn process_all(
                 for w in &ex.article.warnings {
                     writeln!(err, "khabar: {name}: warning: {w}")?;
                 }
-                let record = khabar_entities::annotate(&ex.article);
+                let record = khabar_events::annotate(&ex.article);
                 let mut line = if pretty { serde_json::to_vec_pretty(&record)? } else { serde_json::to_vec(&record)? };
                 line.push(b'\n');
                 out.write_all(&line).context("writing output")?;

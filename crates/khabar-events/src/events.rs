@@ -1,0 +1,475 @@
+//! PLOVER events from cue phrases (`data/events/cues.tsv`): actors from the clause's subjects
+//! and the entity after "با" or before the cue, status from the light verb's tense and from
+//! planning, negation and condition words, location from "در <place>", date from the article's
+//! day and relative expressions.
+
+use khabar_entities::compact::key;
+use khabar_entities::{Day, Kind};
+
+use crate::lexicon::{Frame, Lexicon, Tense, light_form};
+use crate::speaker::{Clauses, HONORIFICS, Subject};
+use crate::text::Doc;
+use crate::{EventStatus, dates};
+
+/// An event found in the text, before it is written out.
+#[derive(Debug, Clone)]
+pub struct RawEvent {
+    /// Cue row.
+    pub cue: usize,
+    /// Actors (entity indices), in order.
+    pub actors: Vec<usize>,
+    /// Location entity.
+    pub location: Option<usize>,
+    /// Status.
+    pub status: EventStatus,
+    /// The day it happened (or is planned).
+    pub date: Option<jiff::civil::Date>,
+    /// Evidence: the sentence, as a char range.
+    pub s: usize,
+    /// End of the evidence.
+    pub e: usize,
+}
+
+fn keys(words: &[&str]) -> Vec<String> {
+    words.iter().map(|w| key(w)).collect()
+}
+
+/// Finds the events of a text.
+pub fn find(
+    doc: &Doc,
+    cl: &Clauses<'_, '_>,
+    quotes: &[crate::quotes::RawQuote],
+    last_person: &[Option<usize>],
+    day: Option<Day>,
+) -> Vec<RawEvent> {
+    let lex = Lexicon::builtin();
+    let anaphoric = keys(&["این", "آن", "همین", "چنین"]);
+    let plan = keys(&["قرار", "فردا", "آینده", "برنامه", "درنظر", "تصمیم"]);
+    let hypo = keys(&[
+        "اگر",
+        "چنانچه",
+        "درصورت",
+        "صورت",
+        "ممکن",
+        "احتمال",
+        "احتمالا",
+        "شاید",
+    ]);
+    let base = day
+        .and_then(|d| jiff::civil::Date::new(i16::try_from(d.0).ok()?, d.1 as i8, d.2 as i8).ok());
+    let mut out: Vec<RawEvent> = Vec::new();
+    let mut session: Option<usize> = None;
+    for (si, &(ss, se)) in doc.sents.iter().enumerate() {
+        let last = last_person.get(si).copied().flatten();
+        let range = doc.toks_in(ss, se);
+        let mut clause_s = ss;
+        let mut t = range.start;
+        while t < range.end {
+            let Some((rows, n)) = lex.cue_phrases.longest_at(&doc.toks, t) else {
+                t += 1;
+                continue;
+            };
+            let (cs, ce) = (doc.toks[t].s, doc.toks[t + n - 1].e);
+            if let Some(c) = (clause_s..cs)
+                .rev()
+                .find(|&c| matches!(doc.chars[c], ':' | '«' | '؛'))
+            {
+                clause_s = c + 1;
+            }
+            let prev_anaphoric = t > range.start && anaphoric.contains(&doc.toks[t - 1].key);
+            let mut made = false;
+            for &row in rows {
+                let cue = &lex.cues[row];
+                if prev_anaphoric && cue.frame != Frame::Session {
+                    continue;
+                }
+                // The light verb and its tense.
+                let (tense, first_person) = match &cue.light {
+                    None => (None, false),
+                    Some((past, present)) => match light_after(
+                        doc,
+                        t + n,
+                        range.end,
+                        past,
+                        present,
+                        past.contains(&"داشت"),
+                    ) {
+                        Some((x, k)) => (Some(x), k.ends_with('م')),
+                        None => continue,
+                    },
+                };
+                // Inside a quote, a clause without a subject is the speaker's only in the first
+                // person ("فردا با پوتین رایزنی می‌کنم").
+                let quoted_by = quotes.iter().rev().find(|q| q.s <= cs && cs < q.e);
+                let last = match quoted_by {
+                    Some(q) if first_person => match q.who {
+                        Some(Subject::Entity(p)) => Some(p),
+                        _ => None,
+                    },
+                    Some(_) => None,
+                    None => last,
+                };
+                let clause_toks = doc.toks_in(clause_s, se);
+                let before = doc.toks_in(clause_s, cs);
+                let has = |set: &[String], r: std::ops::Range<usize>| {
+                    r.into_iter().any(|i| set.contains(&doc.toks[i].key))
+                };
+                let mut status = match tense {
+                    Some(Tense::Negated) => EventStatus::Negated,
+                    Some(Tense::Future) => EventStatus::Planned,
+                    Some(Tense::Present | Tense::Subjunctive)
+                        if has(&plan, clause_toks.clone()) =>
+                    {
+                        EventStatus::Planned
+                    }
+                    Some(Tense::Subjunctive) => EventStatus::Hypothetical,
+                    _ if has(&plan, before.clone()) && has(&keys(&["قرار"]), before.clone()) => {
+                        EventStatus::Planned
+                    }
+                    _ => EventStatus::Reported,
+                };
+                if status != EventStatus::Negated
+                    && before.clone().any(|i| doc.toks[i].key == "هیچ")
+                {
+                    status = EventStatus::Negated;
+                }
+                if has(&hypo, before.clone()) {
+                    status = EventStatus::Hypothetical;
+                }
+                let subjects = || -> Vec<usize> {
+                    let subs: Vec<usize> = cl
+                        .subjects(clause_s, cs, last)
+                        .into_iter()
+                        .filter_map(|f| match f.who {
+                            Subject::Entity(e) => Some(e),
+                            Subject::Group(_) => None,
+                        })
+                        .collect();
+                    if subs.is_empty() && cl.candidates(clause_s, cs, last).is_empty() {
+                        last.into_iter().collect()
+                    } else {
+                        subs
+                    }
+                };
+                let mut actors: Vec<usize> = Vec::new();
+                match cue.frame {
+                    Frame::With => {
+                        actors = subjects();
+                        let from = doc.tok_from(clause_s);
+                        let ba = (from..t)
+                            .rev()
+                            .find(|&i| doc.toks[i].key == "با")
+                            .or_else(|| {
+                                (t + n..(t + n + 3).min(range.end))
+                                    .find(|&i| doc.toks[i].key == "با")
+                            });
+                        if let Some(b) = ba {
+                            actors.extend(entities_after(doc, cl, b + 1, se));
+                        }
+                    }
+                    Frame::Object => {
+                        actors = subjects();
+                        let subj_end = actors
+                            .iter()
+                            .filter_map(|&a| {
+                                cl.m.within(clause_s, cs)
+                                    .iter()
+                                    .find(|m| m.2 == a)
+                                    .map(|m| m.1)
+                            })
+                            .max()
+                            .unwrap_or(clause_s);
+                        let comma = (subj_end..cs)
+                            .rev()
+                            .find(|&c| matches!(doc.chars[c], '،' | ','));
+                        let from = comma.map_or(subj_end, |c| c + 1);
+                        let mut objects = 0;
+                        for &(ms, _, ent) in cl.m.within(from, cs) {
+                            let mt = doc.tok_from(ms);
+                            // An entity inside a prepositional phrase of the object ("حمله آمریکا
+                            // به تاسیسات هسته‌ای ایران را محکوم کرد": Iran is the victim, not the
+                            // one condemned) is a modifier, not an object.
+                            let after_dar = (mt.saturating_sub(3)..mt).any(|i| {
+                                doc.toks[i].s >= from
+                                    && matches!(doc.toks[i].key.as_str(), "در" | "با" | "به" | "از" | "برای" | "علیه")
+                            });
+                            if actor_kind(cl, ent)
+                                && !after_dar
+                                && !actors.contains(&ent)
+                                && objects < 2
+                            {
+                                actors.push(ent);
+                                objects += 1;
+                            }
+                        }
+                    }
+                    Frame::Subject => actors = subjects(),
+                    Frame::Noun => {
+                        let starts_with_dar = doc.toks[t].key == "در"
+                            || (t > 0
+                                && doc.toks[t - 1].key == "در"
+                                && doc.toks[t - 1].s >= clause_s)
+                            || doc.toks.get(t + n).is_some_and(|x| x.key == "با");
+                        if starts_with_dar {
+                            actors = subjects();
+                            let b =
+                                (t..(t + n + 2).min(range.end)).find(|&i| doc.toks[i].key == "با");
+                            if let Some(b) = b {
+                                actors.extend(entities_after(doc, cl, b + 1, se));
+                            }
+                        } else {
+                            let x = entities_after(doc, cl, t + n, se);
+                            if let Some(&first) = x.first() {
+                                actors.push(first);
+                                let xe =
+                                    cl.m.within(doc.toks[t + n].s, se)
+                                        .iter()
+                                        .find(|m| m.2 == first)
+                                        .map_or(ce, |m| m.1);
+                                let xt = doc.tok_from(xe);
+                                if let Some(b) =
+                                    (xt..(xt + 6).min(range.end)).find(|&i| doc.toks[i].key == "با")
+                                {
+                                    actors.extend(entities_after(doc, cl, b + 1, se));
+                                }
+                            }
+                        }
+                    }
+                    Frame::Session => {
+                        actors = cl
+                            .subjects(clause_s, se, last)
+                            .into_iter()
+                            .filter_map(|f| match f.who {
+                                Subject::Entity(e) if f.named => Some(e),
+                                _ => None,
+                            })
+                            .collect();
+                    }
+                }
+                let mut seen = Vec::new();
+                actors.retain(|a| {
+                    actor_kind(cl, *a) && !seen.contains(a) && {
+                        seen.push(*a);
+                        true
+                    }
+                });
+                if actors.is_empty() {
+                    continue;
+                }
+                let travel = cue.frame == Frame::Subject;
+                let clause_e = (cs..se)
+                    .find(|&c| matches!(doc.chars[c], ':' | '«' | '؛' | '،'))
+                    .unwrap_or(se);
+                let location = location_in(doc, cl, clause_s, cs, travel, true)
+                    .or_else(|| location_in(doc, cl, cs, clause_e, travel, false));
+                let date = base.map(|b| {
+                    dates::resolve(doc, clause_s, cs, se, b, status == EventStatus::Planned)
+                });
+                if cue.frame == Frame::Session {
+                    if let Some(i) = session {
+                        for a in actors {
+                            if !out[i].actors.contains(&a) {
+                                out[i].actors.push(a);
+                            }
+                        }
+                        out[i].location = out[i].location.or(location);
+                        made = true;
+                        break;
+                    }
+                    session = Some(out.len());
+                }
+                out.push(RawEvent {
+                    cue: row,
+                    actors,
+                    location,
+                    status,
+                    date,
+                    s: ss,
+                    e: se,
+                });
+                made = true;
+                break;
+            }
+            t += if made { n } else { 1 };
+        }
+    }
+    merge(out)
+}
+
+/// Events with the same type, status and actors are one event.
+fn merge(evs: Vec<RawEvent>) -> Vec<RawEvent> {
+    let lex = Lexicon::builtin();
+    let mut out: Vec<RawEvent> = Vec::new();
+    for ev in evs {
+        let same = out.iter_mut().find(|o| {
+            let (a, b) = (&lex.cues[o.cue], &lex.cues[ev.cue]);
+            a.event_type == b.event_type && o.status == ev.status && {
+                let mut x = o.actors.clone();
+                let mut y = ev.actors.clone();
+                x.sort_unstable();
+                y.sort_unstable();
+                x == y
+            }
+        });
+        match same {
+            Some(o) => {
+                o.location = o.location.or(ev.location);
+            }
+            None => out.push(ev),
+        }
+    }
+    out
+}
+
+/// Persons, organizations and countries can act.
+fn actor_kind(cl: &Clauses<'_, '_>, ent: usize) -> bool {
+    let e = &cl.m.ents[ent];
+    match e.kind {
+        Kind::Person | Kind::Org => true,
+        Kind::Location => e.id.starts_with("country-"),
+        Kind::Event => false,
+    }
+}
+
+/// The entity starting within two words after token `t` (skipping honorifics and «) and the
+/// ones coordinated with it by "و".
+fn entities_after(doc: &Doc, cl: &Clauses<'_, '_>, mut t: usize, limit: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut skipped = 0;
+    while let Some(x) = doc.toks.get(t) {
+        if x.s >= limit {
+            break;
+        }
+        if let Some((me, ent)) = cl.m.starting_at(x.s)
+            && actor_kind(cl, ent)
+        {
+            out.push(ent);
+            // Skip an appositive role of the same person and look for "و Y".
+            let lex = Lexicon::builtin();
+            let mut u = doc.tok_from(me);
+            while let Some(y) = doc.toks.get(u) {
+                if y.s >= limit
+                    || u > doc.tok_from(me) + 6
+                    || doc.gap_has(me, y.s, &['.', ':', '؛'])
+                {
+                    break;
+                }
+                if y.key == "و"
+                    || lex.cue_phrases.longest_at(&doc.toks, u).is_some()
+                    || lex.verb_phrases.longest_at(&doc.toks, u).is_some()
+                {
+                    break;
+                }
+                u += 1;
+            }
+            if doc.toks.get(u).is_some_and(|y| y.key == "و" && y.s < limit) && out.len() < 4 {
+                t = u + 1;
+                skipped = 0;
+                continue;
+            }
+            break;
+        }
+        if HONORIFICS.contains(&x.key) {
+            t += 1;
+            continue;
+        }
+        skipped += 1;
+        if skipped > 2 || cl.m.at(x.s).is_some() || x.key == "و" {
+            break;
+        }
+        t += 1;
+    }
+    out
+}
+
+/// "در <place>" (or "به <place>" for travel) in the sentence.
+fn location_in(
+    doc: &Doc,
+    cl: &Clauses<'_, '_>,
+    ss: usize,
+    se: usize,
+    travel: bool,
+    nearest_last: bool,
+) -> Option<usize> {
+    let r = doc.toks_in(ss, se);
+    let order: Vec<usize> = if nearest_last {
+        r.rev().collect()
+    } else {
+        r.collect()
+    };
+    for i in order {
+        let k = doc.toks[i].key.as_str();
+        if k == "در" || (travel && k == "به") {
+            let mut j = i + 1;
+            if doc.toks.get(j).is_some_and(|x| {
+                matches!(
+                    x.key.as_str(),
+                    "شهر" | "کشور" | "بندر" | "پایتخت" | "محل" | "کاخ"
+                )
+            }) {
+                j += 1;
+            }
+            if let Some(x) = doc.toks.get(j)
+                && let Some((_, ent)) = cl.m.starting_at(x.s)
+                && cl.m.ents[ent].kind == Kind::Location
+            {
+                return Some(ent);
+            }
+        }
+    }
+    None
+}
+
+/// The tense of the light verb after a cue: right after it, after "و X" ("تقبیح و محکوم کرد"),
+/// or after a "با ..." phrase ("دیداری با X نداشت").
+fn light_after<'d>(
+    doc: &'d Doc,
+    t: usize,
+    end: usize,
+    past: &[&str],
+    present: &[&str],
+    with_phrase: bool,
+) -> Option<(Tense, &'d str)> {
+    let first = doc.toks.get(t)?;
+    let window = match first.key.as_str() {
+        "و" => 3,
+        "با" if with_phrase => 7,
+        _ => 1,
+    };
+    let mut prev_e = doc.toks[t.saturating_sub(1)].e;
+    for i in t..(t + window).min(end) {
+        let x = &doc.toks[i];
+        if doc.gap_has(prev_e, x.s, &['،', '.', ':', '؛', ',']) {
+            return None;
+        }
+        prev_e = x.e;
+        if matches!(
+            x.key.as_str(),
+            "خواهد"
+                | "خواهند"
+                | "خواهم"
+                | "خواهیم"
+                | "نخواهد"
+                | "نخواهند"
+                | "نخواهیم"
+                | "نخواهم"
+        ) {
+            let next = doc.toks.get(i + 1)?;
+            if past.iter().any(|p| next.key == *p) {
+                return Some((
+                    if x.key.starts_with('ن') {
+                        Tense::Negated
+                    } else {
+                        Tense::Future
+                    },
+                    x.key.as_str(),
+                ));
+            }
+            return None;
+        }
+        if let Some(tense) = light_form(&x.key, past, present) {
+            return Some((tense, x.key.as_str()));
+        }
+    }
+    None
+}

@@ -1,0 +1,439 @@
+//! Quotes: "X گفت: ...", "X گفت که ...", "X گفت ...", «...», a colon at a paragraph's end with
+//! the quote in the following paragraphs, headline quotes ("کنعانی: ..."), indirect judgements
+//! ("X ... را ... دانست") and nested attributions ("به تعبیر X ...", "... و Y نیز اعلام کرد که").
+
+use khabar_entities::Kind;
+
+use crate::lexicon::{Lexicon, VerbUse};
+use crate::speaker::{Clauses, Found, Subject};
+use crate::text::{Doc, trim_quote};
+
+/// A quote found in the text, before it is written out.
+#[derive(Debug, Clone)]
+pub struct RawQuote {
+    /// The speaker, if resolved.
+    pub who: Option<Subject>,
+    /// The reporting verb as written (":" for a headline quote).
+    pub verb: String,
+    /// Its English gloss.
+    pub verb_en: String,
+    /// Quote content `s..e` of the text.
+    pub s: usize,
+    /// End.
+    pub e: usize,
+    /// True for direct speech.
+    pub direct: bool,
+    /// Index of the quote this one is nested in.
+    pub nested_in: Option<usize>,
+}
+
+/// The result of the quote pass: quotes and, per sentence, the last person subject before it
+/// (used to resolve pronouns in the event pass).
+pub struct QuotePass {
+    /// Quotes in order.
+    pub quotes: Vec<RawQuote>,
+    /// For each sentence, the person the pronouns in it refer to.
+    pub last_person: Vec<Option<usize>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    Colon(usize),
+    Guillemet(usize),
+    That(usize),
+    Bare(usize),
+    Deem,
+    /// «...»، X گفت.
+    Before(usize, usize),
+}
+
+/// Finds the quotes of a text.
+pub fn find(doc: &Doc, cl: &Clauses<'_, '_>) -> QuotePass {
+    let lex = Lexicon::builtin();
+    let mut quotes: Vec<RawQuote> = Vec::new();
+    let mut last: Option<usize> = None;
+    let mut last_person = Vec::with_capacity(doc.sents.len());
+    let mut quoted_until = 0usize;
+    let mut outer: Option<usize> = None;
+    let person = |w: &Option<Subject>| match w {
+        Some(Subject::Entity(p)) if cl.m.ents[*p].kind == Kind::Person => Some(*p),
+        _ => None,
+    };
+    for &(ss, se) in &doc.sents {
+        last_person.push(last);
+        let mut quoted_here = false;
+        // Headline form: "کنعانی: ..." at a paragraph's start.
+        let (ps, pe) = doc.paragraph_of(ss);
+        if ss == ps
+            && ss >= quoted_until
+            && let Some(q) = headline(doc, cl, ps, pe)
+        {
+            quoted_until = quoted_until.max(q.e);
+            last = person(&q.who).or(last);
+            outer = Some(quotes.len());
+            quotes.push(q);
+            quoted_here = true;
+        }
+        let range = doc.toks_in(ss, se);
+        let mut clause_s = ss;
+        let mut t = range.start;
+        while t < range.end {
+            let tok = &doc.toks[t];
+            let inside = tok.s < quoted_until;
+            // "به تعبیر X" / "به گفته X".
+            if tok.key == "به"
+                && doc
+                    .toks
+                    .get(t + 1)
+                    .is_some_and(|x| matches!(x.key.as_str(), "تعبیر" | "گفته"))
+                && let Some(q) = according_to(doc, cl, t, se, if inside { None } else { last })
+            {
+                let nested_in = if inside { outer } else { None };
+                if !inside {
+                    quoted_until = quoted_until.max(q.e);
+                    outer = Some(quotes.len());
+                }
+                t = doc.tok_from(q.e).max(t + 1);
+                quotes.push(RawQuote { nested_in, ..q });
+                quoted_here = true;
+                continue;
+            }
+            let Some((rows, n)) = lex.verb_phrases.longest_at(&doc.toks, t) else {
+                t += 1;
+                continue;
+            };
+            let verb = &lex.verbs[rows[0]];
+            let ve = doc.toks[t + n - 1].e;
+            let next = doc.toks.get(t + n);
+            let next_next = doc.toks.get(t + n + 1);
+            // "گفت وگو" is a noun.
+            if next.is_some_and(|x| {
+                x.key.starts_with("وگو")
+                    || (x.key == "و" && next_next.is_some_and(|y| y.key.starts_with("گو")))
+            }) {
+                t += n;
+                continue;
+            }
+            // The clause starts after the last colon, guillemet or semicolon.
+            if let Some(c) = (clause_s..tok.s)
+                .rev()
+                .find(|&c| matches!(doc.chars[c], ':' | '«' | '؛'))
+            {
+                clause_s = c + 1;
+            }
+            let after = doc.next_nonspace(ve);
+            let form = match (verb.use_, after) {
+                (VerbUse::Say, Some((c, ':'))) => Some(Form::Colon(c + 1)),
+                (VerbUse::Say, Some((c, '«'))) => Some(Form::Guillemet(c)),
+                (VerbUse::Say, _)
+                    if next.is_some_and(|x| x.key == "که")
+                        && !doc.gap_has(ve, next.map_or(ve, |x| x.s), &['،', '.', ',']) =>
+                {
+                    Some(Form::That(next.map_or(ve, |x| x.e)))
+                }
+                (VerbUse::Say, Some((c, ch)))
+                    if next.is_some_and(|x| x.s == c)
+                        && !matches!(next.map(|x| x.key.as_str()), Some("و" | "را" | "تا"))
+                        && ch != '.' =>
+                {
+                    Some(Form::Bare(c))
+                }
+                (VerbUse::Deem, _) => Some(Form::Deem),
+                (VerbUse::Say, after)
+                    if after.is_none_or(|(_, ch)| matches!(ch, '.' | '!' | '؟' | '\n')) =>
+                {
+                    preceding_guillemets(doc, ss, tok.s)
+                }
+                _ => None,
+            };
+            let Some(form) = form else {
+                t += n;
+                continue;
+            };
+            let subj_from = if let Form::Before(_, qe) = form {
+                qe + 1
+            } else {
+                clause_s
+            };
+            let subj = cl.subject(subj_from, tok.s, if inside { None } else { last });
+            if inside && !subj.as_ref().is_some_and(|f| f.named) {
+                t += n;
+                continue;
+            }
+            let span = match form {
+                Form::Colon(c) => colon_content(doc, c, ss, se),
+                Form::Guillemet(c) => Some(guillemet(doc, c)),
+                Form::That(c) | Form::Bare(c) => Some((c, se)),
+                Form::Deem => deem_object(doc, subj.as_ref(), clause_s, tok.s),
+                Form::Before(a, b) => Some((a, b)),
+            };
+            let Some((qs, qe)) = span.map(|(a, b)| trim_quote(&doc.chars, a, b)) else {
+                t += n;
+                continue;
+            };
+            if doc.toks_in(qs, qe).len() < 2 {
+                t += n;
+                continue;
+            }
+            let who = subj.map(|f: Found| f.who).or(if inside {
+                None
+            } else {
+                last.map(Subject::Entity)
+            });
+            let nested_in = if inside { outer } else { None };
+            if !inside {
+                last = person(&who).or(last);
+                if !matches!(form, Form::Deem | Form::Before(..)) {
+                    quoted_until = quoted_until.max(qe);
+                    outer = Some(quotes.len());
+                }
+            }
+            quotes.push(RawQuote {
+                who,
+                verb: doc.slice(tok.s, ve),
+                verb_en: verb.gloss.clone(),
+                s: qs,
+                e: qe,
+                direct: matches!(
+                    form,
+                    Form::Colon(_) | Form::Guillemet(_) | Form::Bare(_) | Form::Before(..)
+                ),
+                nested_in,
+            });
+            quoted_here = true;
+            t += n;
+        }
+        if !quoted_here
+            && ss >= quoted_until
+            && let Some(p) = cl.subject(ss, se, last).and_then(|f| person(&Some(f.who)))
+        {
+            last = Some(p);
+        }
+    }
+    QuotePass {
+        quotes,
+        last_person,
+    }
+}
+
+/// "Name: text" at a paragraph's start.
+fn headline(doc: &Doc, cl: &Clauses<'_, '_>, ps: usize, pe: usize) -> Option<RawQuote> {
+    let t0 = doc.tok_from(ps);
+    let first = doc.toks.get(t0)?;
+    let (me, ent) = cl.m.starting_at(first.s)?;
+    if cl.m.ents[ent].kind != Kind::Person {
+        return None;
+    }
+    let colon = (me..pe).find(|&c| doc.chars[c] == ':')?;
+    let between = doc.toks_in(me, colon);
+    if between.len() > 6 || doc.gap_has(me, colon, &['.', '؟', '!', '\n']) {
+        return None;
+    }
+    let lex = Lexicon::builtin();
+    if between
+        .clone()
+        .any(|i| lex.verb_phrases.longest_at(&doc.toks, i).is_some())
+    {
+        return None;
+    }
+    let (s, e) = trim_quote(&doc.chars, colon + 1, pe);
+    (doc.toks_in(s, e).len() >= 2).then(|| RawQuote {
+        who: Some(Subject::Entity(ent)),
+        verb: ":".into(),
+        verb_en: "said".into(),
+        s,
+        e,
+        direct: true,
+        nested_in: None,
+    })
+}
+
+/// "به تعبیر X ..." / "به گفته X، ...": the rest of the sentence, attributed to X.
+fn according_to(
+    doc: &Doc,
+    cl: &Clauses<'_, '_>,
+    t: usize,
+    se: usize,
+    last: Option<usize>,
+) -> Option<RawQuote> {
+    let mut i = t + 2;
+    while doc
+        .toks
+        .get(i)
+        .is_some_and(|x| crate::speaker::HONORIFICS.contains(&x.key))
+    {
+        i += 1;
+    }
+    let x = doc.toks.get(i)?;
+    let pronoun = crate::speaker::PRONOUNS
+        .contains(&x.key)
+        .then(|| last.map(|p| (x.e, p)))
+        .flatten();
+    let (me, ent) = cl.m.starting_at(x.s).or(pronoun).or_else(|| {
+        // The honorific may be part of the mention.
+        cl.m.starting_at(doc.toks[t + 2].s)
+    })?;
+    if cl.m.ents[ent].kind != Kind::Person || me > se {
+        return None;
+    }
+    // Skip an appositive role up to its comma ("به گفته X، سخنگوی ...، ...").
+    let mut s = me;
+    if let Some((c, '،')) = doc.next_nonspace(me) {
+        s = c + 1;
+        let limit = doc
+            .toks_in(s, se)
+            .take(10)
+            .next_back()
+            .map_or(se, |k| doc.toks[k].e);
+        if let Some(c2) = (s..limit).find(|&c| doc.chars[c] == '،')
+            && doc
+                .toks
+                .get(doc.tok_from(s))
+                .is_some_and(|x| crate::speaker::ROLE_HEADS.contains(&x.key))
+        {
+            s = c2 + 1;
+        }
+    }
+    let (qs, qe) = trim_quote(&doc.chars, s, se);
+    (doc.toks_in(qs, qe).len() >= 2).then(|| RawQuote {
+        who: Some(Subject::Entity(ent)),
+        verb: doc.slice(doc.toks[t].s, doc.toks[t + 1].e),
+        verb_en: "according to".into(),
+        s: qs,
+        e: qe,
+        direct: false,
+        nested_in: None,
+    })
+}
+
+/// After "گفت:": the rest of the paragraph (up to the next attribution in it), or, when the
+/// colon ends its paragraph, the following paragraphs until one that attributes speech.
+fn colon_content(doc: &Doc, c: usize, _ss: usize, _se: usize) -> Option<(usize, usize)> {
+    let lex = Lexicon::builtin();
+    let (_, pe) = doc.paragraph_of(c.saturating_sub(1));
+    let has_verb = |s: usize, e: usize| {
+        doc.toks_in(s, e)
+            .any(|i| lex.verb_phrases.longest_at(&doc.toks, i).is_some())
+    };
+    let (rs, re) = trim_quote(&doc.chars, c, pe);
+    if rs >= re {
+        // Quote in the following paragraphs.
+        let pi = doc.paras.partition_point(|&(_, e)| e < c);
+        let mut end = None;
+        let start = doc.paras.get(pi + 1)?.0;
+        for &(s, e) in doc.paras.iter().skip(pi + 1).take(6) {
+            let first = doc.toks.get(doc.tok_from(s));
+            if has_verb(s, e)
+                || first.is_some_and(|x| {
+                    x.key == "به"
+                        && doc
+                            .toks
+                            .get(doc.tok_from(s) + 1)
+                            .is_some_and(|y| y.key == "گزارش")
+                })
+            {
+                break;
+            }
+            end = Some(e);
+        }
+        return end.map(|e| (start, e));
+    }
+    if doc.chars[rs] == '«' {
+        return Some(guillemet(doc, rs));
+    }
+    // Stop at a later sentence of the paragraph that attributes speech again.
+    let mut end = pe;
+    for &(s, e) in &doc.sents {
+        if s <= c || s >= pe {
+            continue;
+        }
+        let attributes = doc.toks_in(s, e).any(|i| {
+            lex.verb_phrases
+                .longest_at(&doc.toks, i)
+                .is_some_and(|(_, n)| {
+                    let ve = doc.toks[i + n - 1].e;
+                    matches!(doc.next_nonspace(ve), Some((_, ':')))
+                })
+        });
+        if attributes {
+            end = s;
+            break;
+        }
+    }
+    Some((c, end))
+}
+
+/// «...» starting at `c`: up to the matching », or the paragraph's end.
+fn guillemet(doc: &Doc, c: usize) -> (usize, usize) {
+    let (_, pe) = doc.paragraph_of(c);
+    let mut depth = 0;
+    for i in c..pe {
+        match doc.chars[i] {
+            '«' => depth += 1,
+            '»' => {
+                depth -= 1;
+                if depth == 0 {
+                    return (c + 1, i);
+                }
+            }
+            _ => {}
+        }
+    }
+    (c + 1, pe)
+}
+
+/// "X ...، Y را Z دانست": the object clause Y ... Z, starting after the last comma or
+/// coordinated verb ("... کرده و") between the subject and "را".
+fn deem_object(
+    doc: &Doc,
+    subj: Option<&Found>,
+    clause_s: usize,
+    verb_s: usize,
+) -> Option<(usize, usize)> {
+    let from = subj.map_or(clause_s, |f| f.e);
+    let toks = doc.toks_in(from, verb_s);
+    let ra = toks.clone().find(|&i| doc.toks[i].key == "را")?;
+    let mut start = None;
+    let mut prev_e = from;
+    for i in toks.start..ra {
+        let x = &doc.toks[i];
+        if doc.gap_has(prev_e, x.s, &['،', ',', ':', '؛']) {
+            start = Some(x.s);
+        }
+        if x.key == "و" && i > toks.start && is_verbish(&doc.toks[i - 1].key) {
+            start = doc.toks.get(i + 1).map(|y| y.s);
+        }
+        prev_e = x.e;
+    }
+    start.map(|s| (s, verb_s))
+}
+
+fn is_verbish(k: &str) -> bool {
+    const ENDS: [&str; 14] = [
+        "کرد",
+        "کرده",
+        "کردند",
+        "نمود",
+        "نموده",
+        "شد",
+        "شده",
+        "داد",
+        "داده",
+        "داشت",
+        "داشته",
+        "است",
+        "بود",
+        "دانسته",
+    ];
+    ENDS.contains(&k)
+}
+
+/// A sentence that opens with «...» followed by "، X گفت.": the guillemets' content.
+fn preceding_guillemets(doc: &Doc, ss: usize, verb_s: usize) -> Option<Form> {
+    let (open, _) = doc.next_nonspace(ss)?;
+    if doc.chars[open] != '«' {
+        return None;
+    }
+    let (a, b) = guillemet(doc, open);
+    (b < verb_s && doc.chars.get(b) == Some(&'»')).then_some(Form::Before(a, b))
+}

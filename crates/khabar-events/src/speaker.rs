@@ -1,0 +1,557 @@
+//! Who is the subject of a clause: a named person, a pronoun or reference ("وی", "این مقام")
+//! resolved to the last subject, a role phrase ("دبیرکل کنفرانس") resolved through the roles
+//! the article gives its persons, or a group ("فرماندهان مقاومت").
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use khabar_entities::compact::key;
+use khabar_entities::{Entity, Kind};
+
+use crate::text::Doc;
+
+fn key_set(words: &[&str]) -> HashSet<String> {
+    words.iter().map(|w| key(w)).collect()
+}
+
+fn cue_set(kind: &str) -> HashSet<String> {
+    khabar_entities::recognize::CUES_TSV
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut f = l.split('\t');
+            (f.next()? == kind).then(|| f.next().map(key))?
+        })
+        .collect()
+}
+
+/// Honorifics ("آیت‌الله", "سردار") from khabar-entities' cue words.
+pub static HONORIFICS: LazyLock<HashSet<String>> = LazyLock::new(|| cue_set("honorific"));
+/// First words of role phrases ("سخنگوی", "دبیرکل") from khabar-entities' cue words.
+pub static ROLE_HEADS: LazyLock<HashSet<String>> = LazyLock::new(|| cue_set("role_head"));
+/// Prepositions: a name after one is not a subject.
+pub static PREPOSITIONS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    key_set(&[
+        "با",
+        "به",
+        "از",
+        "برای",
+        "علیه",
+        "درباره",
+        "دربارهٔ",
+        "نزد",
+        "بین",
+        "میان",
+        "توسط",
+        "همراه",
+        "جانب",
+        "سوی",
+        "مانند",
+        "مثل",
+        "بر",
+        "تا",
+        "بدون",
+        "ضد",
+        "در",
+        "پیرامون",
+        "خطاب",
+        "تعبیر",
+        "گفته",
+        "نقل",
+        "قول",
+        "سوی",
+        "همتای",
+        "همتایش",
+    ])
+});
+/// Pronouns and references that stand for the last subject.
+pub static PRONOUNS: LazyLock<HashSet<String>> = LazyLock::new(|| key_set(&["وی", "او", "ایشان"]));
+/// "این X" references to the last subject.
+pub static REFERENCES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    key_set(&[
+        "این مقام",
+        "این مقام مسئول",
+        "این مقام ارشد",
+        "این دیپلمات",
+        "این مسئول",
+        "این سیاستمدار",
+        "این مقام ایرانی",
+    ])
+});
+/// Plural nouns of people that make a group subject.
+pub static GROUP_NOUNS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    key_set(&[
+        "فرماندهان",
+        "رهبران",
+        "مقامات",
+        "مقام‌های",
+        "مسئولان",
+        "مسئولین",
+        "وزیران",
+        "وزرای",
+        "نمایندگان",
+        "سران",
+        "طرفین",
+        "مدعوین",
+        "کارشناسان",
+        "شرکت‌کنندگان",
+        "اعضای",
+        "سخنگویان",
+        "دیپلمات‌های",
+        "سفرای",
+        "سفیران",
+    ])
+});
+/// Words that end a subject noun phrase.
+static NP_STOP: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    key_set(&[
+        "نیز",
+        "هم",
+        "همچنین",
+        "ضمن",
+        "طی",
+        "پس",
+        "سپس",
+        "روز",
+        "امروز",
+        "صبح",
+        "عصر",
+        "شامگاه",
+        "بامداد",
+        "ظهر",
+        "امشب",
+        "دیروز",
+        "که",
+        "را",
+        "و",
+        "اما",
+        "ابتدا",
+        "نخست",
+        "پیش",
+    ])
+});
+/// Words after a subject that mark a new clause subject ("و هنیه نیز اعلام کرد").
+static ALSO: LazyLock<HashSet<String>> = LazyLock::new(|| key_set(&["نیز", "هم", "همچنین"]));
+
+/// A resolved subject.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Subject {
+    /// An entity of the article (index into the entities).
+    Entity(usize),
+    /// A group named by a plural noun phrase.
+    Group(String),
+}
+
+/// A subject found in a clause, with where it was written.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// Who.
+    pub who: Subject,
+    /// Written at `s..e`.
+    pub s: usize,
+    /// End of the phrase.
+    pub e: usize,
+    /// True when named (not a pronoun, reference or role phrase).
+    pub named: bool,
+}
+
+/// Entities and mentions of an article, indexed for clause analysis.
+pub struct Mentions<'a> {
+    /// The entities.
+    pub ents: &'a [Entity],
+    /// Mentions `(start, end, entity)` sorted by start.
+    pub list: Vec<(usize, usize, usize)>,
+    /// For each char, the entity whose mention covers it.
+    cover: Vec<u32>,
+    /// Role phrases written beside persons and the persons' roles: (entity, key).
+    roles: Vec<(usize, String)>,
+    /// Last words of the persons' written names ("ابطحی" for "مجتبی ابطحی"): key → entity.
+    surnames: std::collections::HashMap<String, usize>,
+}
+
+const NONE: u32 = u32::MAX;
+
+impl<'a> Mentions<'a> {
+    /// Indexes the entities of `doc`.
+    pub fn new(doc: &Doc, ents: &'a [Entity]) -> Mentions<'a> {
+        let n = doc.chars.len();
+        let mut list = Vec::new();
+        let mut cover = vec![NONE; n];
+        for (i, e) in ents.iter().enumerate() {
+            for m in &e.mentions {
+                if m.start < m.end && m.end <= n {
+                    list.push((m.start, m.end, i));
+                    for c in &mut cover[m.start..m.end] {
+                        if *c == NONE {
+                            *c = i as u32;
+                        }
+                    }
+                }
+            }
+        }
+        list.sort_unstable();
+        let mut roles = Vec::new();
+        for &(_, e, ent) in &list {
+            if ents[ent].kind != Kind::Person {
+                continue;
+            }
+            // Appositive: "X، دبیرکل کنفرانس ...".
+            let mut t = doc.tok_from(e);
+            if doc.gap_has(
+                e,
+                doc.toks.get(t).map_or(e, |x| x.s),
+                &['.', ':', '\n', '؛'],
+            ) {
+                continue;
+            }
+            if doc.toks.get(t).is_some_and(|x| ROLE_HEADS.contains(&x.key)) {
+                let mut k = String::new();
+                let mut last = e;
+                while let Some(x) = doc.toks.get(t) {
+                    if !k.is_empty()
+                        && (doc.gap_has(last, x.s, &['،', ',', '.', ':', '(', '\n', '؛'])
+                            || NP_STOP.contains(&x.key)
+                            || PREPOSITIONS.contains(&x.key))
+                    {
+                        break;
+                    }
+                    k.push_str(&x.key);
+                    last = x.e;
+                    t += 1;
+                    if t > doc.tok_from(e) + 10 {
+                        break;
+                    }
+                }
+                roles.push((ent, k));
+            }
+        }
+        for (i, e) in ents.iter().enumerate() {
+            if e.kind == Kind::Person {
+                for r in &e.roles {
+                    roles.push((i, key(&r.role_fa)));
+                }
+                for m in &e.mentions {
+                    if m.via == khabar_entities::Via::Role {
+                        roles.push((i, key(&m.text)));
+                    }
+                }
+            }
+        }
+        let mut surnames = std::collections::HashMap::new();
+        for (i, e) in ents.iter().enumerate() {
+            if e.kind != Kind::Person {
+                continue;
+            }
+            for m in e.mentions.iter().filter(|m| {
+                matches!(
+                    m.via,
+                    khabar_entities::Via::Name | khabar_entities::Via::Cue
+                )
+            }) {
+                let words: Vec<&str> = m.text.split_whitespace().collect();
+                if words.len() >= 2 {
+                    let k = key(words[words.len() - 1]);
+                    if k.chars().count() >= 3 && !PRONOUNS.contains(&k) {
+                        surnames.entry(k).or_insert(i);
+                    }
+                }
+            }
+        }
+        Mentions {
+            ents,
+            list,
+            cover,
+            roles,
+            surnames,
+        }
+    }
+
+    /// The entity whose mention covers char `c`.
+    pub fn at(&self, c: usize) -> Option<usize> {
+        self.cover
+            .get(c)
+            .copied()
+            .filter(|&x| x != NONE)
+            .map(|x| x as usize)
+    }
+
+    /// The mention starting at char `c`: (end, entity).
+    pub fn starting_at(&self, c: usize) -> Option<(usize, usize)> {
+        let i = self.list.partition_point(|m| m.0 < c);
+        self.list[i..]
+            .iter()
+            .take_while(|m| m.0 == c)
+            .map(|m| (m.1, m.2))
+            .max()
+    }
+
+    /// Mentions starting in `s..e`.
+    pub fn within(&self, s: usize, e: usize) -> &[(usize, usize, usize)] {
+        let a = self.list.partition_point(|m| m.0 < s);
+        let b = self.list.partition_point(|m| m.0 < e);
+        &self.list[a..b.max(a)]
+    }
+
+    /// Resolves a role phrase key ("دبیرکلکنفرانس") to a person: the one whose role, written
+    /// in the article or known, starts with it; `prefer` breaks ties.
+    pub fn resolve_role(&self, words: &[String], prefer: Option<usize>) -> Option<usize> {
+        for n in (1..=words.len()).rev() {
+            let k: String = words[..n].concat();
+            let mut who: Vec<usize> = self
+                .roles
+                .iter()
+                .filter(|(_, r)| r.starts_with(&k))
+                .map(|(e, _)| *e)
+                .collect();
+            who.sort_unstable();
+            who.dedup();
+            match who.as_slice() {
+                [] => continue,
+                [one] => return Some(*one),
+                many => {
+                    return prefer
+                        .filter(|p| many.contains(p))
+                        .or((n >= 2).then(|| many[0]));
+                }
+            }
+        }
+        None
+    }
+}
+
+/// Clause analysis over one article.
+pub struct Clauses<'d, 'a> {
+    /// The text.
+    pub doc: &'d Doc,
+    /// The entities.
+    pub m: &'d Mentions<'a>,
+}
+
+impl Clauses<'_, '_> {
+    /// True when the word before char `s` (skipping honorifics) lets a name there be a subject:
+    /// the clause start, punctuation, "و", or an honorific not after a preposition.
+    fn subject_position(&self, clause_s: usize, s: usize) -> bool {
+        let d = self.doc;
+        let mut t = d.tok_from(s);
+        let mut had_honorific = false;
+        loop {
+            if t == 0 || d.toks[t - 1].e <= clause_s {
+                return true;
+            }
+            let p = &d.toks[t - 1];
+            let gap_end = d.toks.get(t).map_or(s, |x| x.s).min(s);
+            if d.gap_has(
+                p.e,
+                gap_end,
+                &['،', ',', ':', '؛', '.', '\n', '(', ')', '-', '–'],
+            ) {
+                return true;
+            }
+            if HONORIFICS.contains(&p.key)
+                || (t >= 2 && HONORIFICS.contains(&format!("{}{}", d.toks[t - 2].key, p.key)))
+            {
+                had_honorific = true;
+                t -= 1;
+                continue;
+            }
+            if p.key == "و"
+                || (matches!(p.key.as_str(), "است" | "بود" | "شد")
+                    && t >= 2
+                    && d.toks[t - 2].key == "قرار")
+            {
+                return true;
+            }
+            if ALSO.contains(&p.key) {
+                t -= 1;
+                continue;
+            }
+            if PREPOSITIONS.contains(&p.key) {
+                return false;
+            }
+            return had_honorific;
+        }
+    }
+
+    /// The noun phrase of a role or group head at token `t`: its end and word keys.
+    fn np(&self, t: usize, limit: usize) -> (usize, Vec<String>) {
+        let d = self.doc;
+        let mut words = vec![d.toks[t].key.clone()];
+        let mut e = d.toks[t].e;
+        let mut i = t + 1;
+        while let Some(x) = d.toks.get(i) {
+            if x.s >= limit
+                || words.len() >= 7
+                || d.gap_has(e, x.s, &['،', ',', '.', ':', '\n', '؛', '('])
+            {
+                break;
+            }
+            if NP_STOP.contains(&x.key)
+                || PREPOSITIONS.contains(&x.key)
+                || crate::lexicon::Lexicon::builtin()
+                    .verb_phrases
+                    .longest_at(&d.toks, i)
+                    .is_some()
+            {
+                break;
+            }
+            if self
+                .m
+                .at(x.s)
+                .is_some_and(|ent| self.m.ents[ent].kind == Kind::Person)
+            {
+                break;
+            }
+            words.push(x.key.clone());
+            e = x.e;
+            i += 1;
+        }
+        (e, words)
+    }
+
+    /// Subject candidates of the clause `s..e`, in order.
+    pub fn candidates(&self, s: usize, e: usize, last: Option<usize>) -> Vec<Found> {
+        let d = self.doc;
+        let mut out = Vec::new();
+        let range = d.toks_in(s, e);
+        let mut t = range.start;
+        while t < range.end {
+            let tok = &d.toks[t];
+            if let Some((me, ent)) = self.m.starting_at(tok.s)
+                && (self.m.ents[ent].kind == Kind::Person
+                    || self.m.ents[ent].kind == Kind::Org
+                    || self.m.ents[ent].id.starts_with("country-"))
+            {
+                let followed_by_ra = d.toks.get(d.tok_from(me)).is_some_and(|x| x.key == "را");
+                if self.subject_position(s, tok.s) && !followed_by_ra {
+                    out.push(Found {
+                        who: Subject::Entity(ent),
+                        s: tok.s,
+                        e: me,
+                        named: true,
+                    });
+                }
+                t = d.tok_from(me).max(t + 1);
+                continue;
+            }
+            if self.m.at(tok.s).is_some() {
+                t += 1;
+                continue;
+            }
+            if let Some(&p) = self.m.surnames.get(&tok.key)
+                && self.subject_position(s, tok.s)
+            {
+                out.push(Found {
+                    who: Subject::Entity(p),
+                    s: tok.s,
+                    e: tok.e,
+                    named: true,
+                });
+                t += 1;
+                continue;
+            }
+            let two = d.toks.get(t + 1).map(|x| format!("{}{}", tok.key, x.key));
+            let three = d
+                .toks
+                .get(t + 2)
+                .and_then(|x| two.as_ref().map(|k| format!("{k}{}", x.key)));
+            if !self.subject_position(s, tok.s) {
+                t += 1;
+                continue;
+            }
+            if PRONOUNS.contains(&tok.key) {
+                if let Some(p) = last {
+                    out.push(Found {
+                        who: Subject::Entity(p),
+                        s: tok.s,
+                        e: tok.e,
+                        named: false,
+                    });
+                }
+            } else if let Some((n, _)) = [(3, three), (2, two.clone())]
+                .into_iter()
+                .find(|(_, k)| k.as_ref().is_some_and(|k| REFERENCES.contains(k)))
+            {
+                if let Some(p) = last {
+                    out.push(Found {
+                        who: Subject::Entity(p),
+                        s: tok.s,
+                        e: d.toks[t + n - 1].e,
+                        named: false,
+                    });
+                }
+                t += n;
+                continue;
+            } else if ROLE_HEADS.contains(&tok.key) {
+                let (ne, words) = self.np(t, e);
+                if let Some(p) = self.m.resolve_role(&words, last) {
+                    out.push(Found {
+                        who: Subject::Entity(p),
+                        s: tok.s,
+                        e: ne,
+                        named: false,
+                    });
+                }
+                t = d.tok_from(ne).max(t + 1);
+                continue;
+            } else if GROUP_NOUNS.contains(&tok.key) || two.as_deref() == Some("دوطرف") {
+                let (ne, _) = self.np(t, e);
+                out.push(Found {
+                    who: Subject::Group(d.slice(tok.s, ne)),
+                    s: tok.s,
+                    e: ne,
+                    named: false,
+                });
+                t = d.tok_from(ne).max(t + 1);
+                continue;
+            }
+            t += 1;
+        }
+        out
+    }
+
+    /// The subject of the clause `s..e`: the first candidate, unless a later one starts a
+    /// coordinated clause ("... و هنیه نیز اعلام کرد").
+    pub fn subject(&self, s: usize, e: usize, last: Option<usize>) -> Option<Found> {
+        let c = self.candidates(s, e, last);
+        let mut best = c.first()?.clone();
+        for f in &c[1..] {
+            if self.new_clause_subject(f) {
+                best = f.clone();
+            }
+        }
+        Some(best)
+    }
+
+    fn new_clause_subject(&self, f: &Found) -> bool {
+        let d = self.doc;
+        let t = d.tok_from(f.s);
+        let after = d.toks.get(d.tok_from(f.e));
+        t > 0 && d.toks[t - 1].key == "و" && after.is_some_and(|x| ALSO.contains(&x.key))
+    }
+
+    /// All subjects of the clause: the subject and persons coordinated with it by "و" before
+    /// the first preposition ("X و Y با Z دیدار کردند").
+    pub fn subjects(&self, s: usize, e: usize, last: Option<usize>) -> Vec<Found> {
+        let c = self.candidates(s, e, last);
+        let Some(first) = self.subject(s, e, last) else {
+            return vec![];
+        };
+        let mut out = vec![first.clone()];
+        let d = self.doc;
+        let mut prev_end = first.e;
+        for f in c.iter().filter(|f| f.s > first.s) {
+            let between = d.toks_in(prev_end, f.s);
+            let blocked = between.clone().any(|i| {
+                PREPOSITIONS.contains(&d.toks[i].key)
+                    || NP_STOP.contains(&d.toks[i].key) && d.toks[i].key != "و"
+            });
+            let joined = between.clone().last().is_some_and(|i| d.toks[i].key == "و");
+            if blocked || !joined {
+                break;
+            }
+            out.push(f.clone());
+            prev_end = f.e;
+        }
+        out
+    }
+}

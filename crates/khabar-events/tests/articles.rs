@@ -1,0 +1,243 @@
+//! Quotes and events on short articles written for these tests in the style of Persian
+//! outlets (IRNA, ISNA, Fars, BBC Persian). Not copies of any article.
+
+use khabar_entities::{Day, Recognizer};
+use khabar_events::{EventStatus, Layer, analyze};
+use proptest::prelude::*;
+
+fn run(text: &str, day: Option<Day>) -> Layer {
+    let ents = Recognizer::builtin().recognize(text, day);
+    let layer = analyze(text, &ents, day);
+    let chars: Vec<char> = text.chars().collect();
+    for q in &layer.quotes {
+        let s: String = chars[q.start..q.end].iter().collect();
+        assert_eq!(s, q.text, "quote span indexes text");
+    }
+    for e in &layer.events {
+        assert!(e.evidence.start <= e.evidence.end && e.evidence.end <= chars.len());
+    }
+    layer
+}
+
+fn speaker_of<'a>(l: &'a Layer, prefix: &str) -> Option<&'a str> {
+    let q = l
+        .quotes
+        .iter()
+        .find(|q| q.text.starts_with(prefix))
+        .unwrap_or_else(|| panic!("no quote {prefix:?}: {:#?}", l.quotes));
+    q.speaker_name_en.as_deref()
+}
+
+const D1: Option<Day> = Some(Day(2023, 5, 15)); // a Monday
+
+#[test]
+fn colon_quotes_and_pronoun_chain_irna_style() {
+    let t = "به گزارش ایرنا، ناصر کنعانی سخنگوی وزارت امور خارجه صبح امروز در نشست خبری هفتگی گفت: ایران از هر ابتکاری برای پایان جنگ حمایت می‌کند.\n\n\
+             وی در ادامه افزود: دیپلماسی منطقه‌ای در ماه‌های اخیر نتایج خوبی داشته است.\n\n\
+             این مقام همچنین تاکید کرد که تهران به تعهدات خود پایبند است.\n\n\
+             سخنگوی دستگاه دیپلماسی درباره مذاکرات گفت رایزنی‌ها با طرف‌های اروپایی ادامه دارد.";
+    let l = run(t, D1);
+    assert_eq!(
+        speaker_of(&l, "ایران از هر ابتکاری"),
+        Some("Nasser Kanaani")
+    );
+    assert_eq!(speaker_of(&l, "دیپلماسی منطقه‌ای"), Some("Nasser Kanaani"));
+    assert_eq!(speaker_of(&l, "تهران به تعهدات"), Some("Nasser Kanaani"));
+    assert_eq!(speaker_of(&l, "رایزنی‌ها با طرف‌های"), Some("Nasser Kanaani"));
+    let q = l
+        .quotes
+        .iter()
+        .find(|q| q.text.starts_with("تهران"))
+        .unwrap();
+    assert!(!q.direct, "گفت که is reported speech");
+    assert_eq!(
+        l.quotes
+            .iter()
+            .find(|q| q.text.starts_with("ایران"))
+            .unwrap()
+            .verb,
+        "گفت"
+    );
+}
+
+#[test]
+fn quote_in_following_paragraphs_until_next_attribution_fars_style() {
+    let t = "عباس عراقچی وزیر امور خارجه در جمع خبرنگاران تصریح کرد:\n\n\
+             ما برای مذاکره آماده‌ایم اما زیر فشار مذاکره نمی‌کنیم.\n\n\
+             هیچ کشوری نمی‌تواند اراده خود را بر ملت ایران تحمیل کند.\n\n\
+             سرگئی لاوروف وزیر خارجه روسیه نیز اظهار داشت: مسکو از حق ایران دفاع می‌کند.";
+    let l = run(t, Some(Day(2024, 11, 14)));
+    let q = l
+        .quotes
+        .iter()
+        .find(|q| q.text.starts_with("ما برای مذاکره"))
+        .expect("quote after the colon");
+    assert_eq!(q.speaker_name_en.as_deref(), Some("Abbas Araghchi"));
+    assert!(
+        q.text.contains("هیچ کشوری"),
+        "continues into the next paragraph"
+    );
+    assert!(!q.text.contains("لاوروف"), "stops at the next attribution");
+    assert_eq!(speaker_of(&l, "مسکو از حق"), Some("Sergey Lavrov"));
+}
+
+#[test]
+fn headline_guillemets_and_according_to_bbc_style() {
+    let t = "لاوروف: تحریم‌ها نتیجه‌ای نخواهد داشت\n\n\
+             سرگئی لاوروف، وزیر خارجه روسیه، روز یکشنبه در مسکو گفت: «غرب باید واقعیت‌های جدید را بپذیرد.»\n\n\
+             به گفته آقای لاوروف، روسیه به همکاری با ایران ادامه خواهد داد.";
+    let l = run(t, D1);
+    assert_eq!(speaker_of(&l, "تحریم‌ها نتیجه‌ای"), Some("Sergey Lavrov"));
+    let q = l.quotes.iter().find(|q| q.text.starts_with("غرب")).unwrap();
+    assert_eq!(q.text, "غرب باید واقعیت‌های جدید را بپذیرد.");
+    assert!(q.direct);
+    assert_eq!(speaker_of(&l, "روسیه به همکاری"), Some("Sergey Lavrov"));
+}
+
+#[test]
+fn nested_quotes_isna_style() {
+    let t = "ناصر کنعانی سخنگوی وزارت امور خارجه تصریح کرد: امیرعبداللهیان در این دیدار مواضع ایران را تشریح کرد و اسماعیل هنیه نیز اعلام کرد که مقاومت برای آتش‌بس پایدار آماده است.";
+    let l = run(t, D1);
+    let outer = l
+        .quotes
+        .iter()
+        .position(|q| q.text.starts_with("امیرعبداللهیان"))
+        .unwrap();
+    assert_eq!(
+        l.quotes[outer].speaker_name_en.as_deref(),
+        Some("Nasser Kanaani")
+    );
+    let inner = l
+        .quotes
+        .iter()
+        .find(|q| q.text.starts_with("مقاومت برای"))
+        .unwrap();
+    assert_eq!(inner.speaker_name_en.as_deref(), Some("Ismail Haniyeh"));
+    assert_eq!(inner.nested_in, Some(outer));
+}
+
+#[test]
+fn indirect_judgement_and_group_speaker() {
+    let t = "اسماعیل هنیه در ادامه، تحولات اخیر منطقه را نشان‌دهنده شکست اشغالگران دانست.\n\n\
+             همچنین فرماندهان مقاومت فلسطین تاکید کردند: مقاومت امروز از هر زمان دیگری قوی‌تر است.";
+    let l = run(t, D1);
+    let q = l
+        .quotes
+        .iter()
+        .find(|q| q.text.starts_with("تحولات اخیر"))
+        .unwrap();
+    assert_eq!(q.speaker_name_en.as_deref(), Some("Ismail Haniyeh"));
+    assert!(!q.direct);
+    let g = l
+        .quotes
+        .iter()
+        .find(|q| q.text.starts_with("مقاومت امروز"))
+        .unwrap();
+    assert_eq!(g.speaker, None);
+    assert!(g.speaker_group.as_deref().unwrap().starts_with("فرماندهان"));
+}
+
+#[test]
+fn meetings_with_location_date_and_status() {
+    let t = "به گزارش ایرنا، عباس عراقچی وزیر امور خارجه روز یکشنبه در مسکو با سرگئی لاوروف دیدار و گفت‌وگو کرد.\n\n\
+             قرار است عراقچی هفته آینده با هاکان فیدان وزیر خارجه ترکیه دیدار کند.\n\n\
+             عراقچی در ژنو با هیچ مقام آمریکایی دیدار نکرد.";
+    let l = run(t, Some(Day(2024, 11, 14))); // Thursday
+    let met = l
+        .events
+        .iter()
+        .find(|e| e.actors.contains(&"sergey-lavrov".to_string()))
+        .expect("meeting with Lavrov");
+    assert_eq!(met.event_type, "CONSULT");
+    assert_eq!(met.status, EventStatus::Reported);
+    assert_eq!(met.location_en.as_deref(), Some("Moscow"));
+    assert_eq!(met.date.as_deref(), Some("2024-11-10"));
+    assert!(met.english.starts_with("Abbas Araghchi"), "{}", met.english);
+    assert!(met.english.contains("met Sergey Lavrov"), "{}", met.english);
+    let planned = l
+        .events
+        .iter()
+        .find(|e| e.actors.contains(&"hakan-fidan".to_string()))
+        .expect("planned meeting");
+    assert_eq!(planned.status, EventStatus::Planned);
+    assert_eq!(planned.date.as_deref(), Some("2024-11-21"));
+    let neg = l
+        .events
+        .iter()
+        .find(|e| e.status == EventStatus::Negated)
+        .expect("negated meeting");
+    assert_eq!(neg.actors[0], "abbas-araghchi");
+    assert!(neg.english.contains("did not meet"), "{}", neg.english);
+}
+
+#[test]
+fn phone_call_condemnation_and_praise() {
+    let t = "ولادیمیر پوتین امشب در گفت‌وگوی تلفنی با عباس عراقچی درباره تحولات منطقه رایزنی کرد.\n\n\
+             ناصر کنعانی حمله رژیم صهیونیستی به کنسولگری ایران در دمشق را به شدت محکوم کرد.\n\n\
+             عراقچی از مواضع روسیه تمجید کرد.";
+    let l = run(t, D1);
+    let phone = l
+        .events
+        .iter()
+        .find(|e| e.mode == "phone")
+        .expect("phone call");
+    assert!(
+        phone.actors.contains(&"vladimir-putin".to_string())
+            && phone.actors.contains(&"abbas-araghchi".to_string())
+    );
+    let acc = l
+        .events
+        .iter()
+        .find(|e| e.event_type == "ACCUSE")
+        .expect("condemnation");
+    assert_eq!(acc.actors[0], "nasser-kanaani");
+    assert!(
+        acc.actors.contains(&"country-il".to_string()),
+        "{:?}",
+        acc.actors
+    );
+    assert_eq!(acc.cameo, "111");
+    assert!(
+        l.events
+            .iter()
+            .any(|e| e.event_type == "SUPPORT" && e.actors[0] == "abbas-araghchi")
+    );
+}
+
+#[test]
+fn talk_is_not_said() {
+    // "گفت وگو" (talk, written with a space) is not the verb "گفت".
+    let t = "عراقچی و لاوروف درباره برنامه هسته‌ای گفت وگو کردند.";
+    let l = run(t, D1);
+    assert!(l.quotes.is_empty(), "{:?}", l.quotes);
+    assert!(l.events.iter().any(|e| e.event_type == "CONSULT"));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    #[test]
+    fn never_panics_and_spans_index_text(words in proptest::collection::vec(prop_oneof![
+        Just("گفت"), Just("افزود"), Just(":"), Just("«"), Just("»"), Just("وی"), Just("عراقچی"), Just("با"), Just("لاوروف"),
+        Just("دیدار"), Just("کرد"), Just("نکرد"), Just("در"), Just("مسکو"), Just("."), Just("\n\n"), Just("که"), Just("را"),
+        Just("دانست"), Just("،"), Just("سخنگوی"), Just("وزارت"), Just("امور"), Just("خارجه"), Just("به"), Just("تعبیر"), Just("x"),
+        Just("\u{200c}"), Just("محکوم"), Just("قرار"), Just("است"), Just("روز"), Just("یکشنبه"), Just("تلفنی"),
+    ], 0..60)) {
+        let text = words.join(" ");
+        run(&text, D1);
+        run(&text, None);
+    }
+}
+
+#[test]
+fn quote_before_its_attribution_bbc_style() {
+    let t = "سرگئی لاوروف روز دوشنبه وارد تهران شد.\n\n«روسیه به همکاری با ایران ادامه می‌دهد»، آقای لاوروف گفت.\n\nبه گفته وی، تحریم‌ها مانع این همکاری نخواهد شد.";
+    let l = run(t, D1);
+    let q = l
+        .quotes
+        .iter()
+        .find(|q| q.text.starts_with("روسیه به همکاری"))
+        .expect("quote before the verb");
+    assert_eq!(q.text, "روسیه به همکاری با ایران ادامه می‌دهد");
+    assert_eq!(q.speaker_name_en.as_deref(), Some("Sergey Lavrov"));
+    assert_eq!(speaker_of(&l, "تحریم‌ها مانع"), Some("Sergey Lavrov"));
+}
