@@ -1,5 +1,5 @@
 //! Entity recognition throughput on the bundled sample corpus's article texts, repeated:
-//! `cargo run --release -p khabar-entities --example throughput [ROUNDS]`.
+//! `cargo run --release -p khabar-entities --example entity_throughput [ROUNDS]`.
 //! Prints MB/s of article text on one core (use `perf stat -e instructions` for a
 //! load-independent count).
 
