@@ -270,7 +270,7 @@ impl Recognizer {
         let build = |k: &[String]| {
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::Standard)
-                .kind(Some(AhoCorasickKind::ContiguousNFA))
+                .kind(Some(AhoCorasickKind::DFA))
                 .build(k)
                 .expect("patterns build")
         };
@@ -738,7 +738,7 @@ impl Recognizer {
 #[derive(Default)]
 struct Builder {
     entities: Vec<(Option<usize>, Entity)>,
-    kb_index: HashMap<usize, usize>,
+    kb_index: FastMap<usize, usize>,
     /// Characters already inside a mention.
     covered: Vec<bool>,
     role_slots: Vec<Vec<usize>>,

@@ -18,6 +18,10 @@ pub fn fold_char(c: char) -> Option<char> {
         '\u{200c}' | '\u{200d}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
         | '\u{feff}' | 'ـ' => return None,
         '\u{064b}'..='\u{065f}' | '\u{0670}' => return None,
+        // Other Arabic-script characters stay (and skip the Unicode white-space table).
+        '\u{0600}'..='\u{06FF}' => c,
+        ' ' | '\t' | '\n' | '\r' => ' ',
+        c if c.is_ascii() => c,
         c if c.is_whitespace() => ' ',
         c => c,
     })
