@@ -261,8 +261,28 @@ impl Normalizer {
         let mut last_raw: Option<char> = None;
         // End (in input chars) of the last unit pushed.
         let mut last_e: Option<u32> = None;
-        for (i, c) in input.chars().enumerate() {
+        let mut chars = input.chars().enumerate().peekable();
+        while let Some((i, c)) = chars.next() {
             let i = i as u32;
+            // A ZWNJ right before a combining mark (bidi controls and other dropped characters
+            // aside) is stray, the mark belongs to the letter before: drop it here so the mark
+            // can compose now, not on a second run.
+            let mark_follows = || {
+                let mut ahead = chars.clone();
+                loop {
+                    match ahead.next() {
+                        Some((_, n)) if n == ZWNJ || matches!(map_char(n), Mapped::Drop) => continue,
+                        Some((_, n)) => break is_combining(n),
+                        None => break false,
+                    }
+                }
+            };
+            if c == ZWNJ && mark_follows() {
+                if last_e == Some(i) {
+                    last_e = Some(i + 1);
+                }
+                continue;
+            }
             let (plain, letter) = plain_char(c);
             if plain {
                 // Not combining, maps to itself, not a mark.
