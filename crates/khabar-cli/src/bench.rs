@@ -25,23 +25,23 @@ pub struct Args {
 }
 
 /// A small deterministic generator (xorshift), so runs are comparable.
-struct Rng(u64);
+pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub(crate) fn next(&mut self) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
         self.0
     }
-    fn below(&mut self, n: usize) -> usize {
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         (self.next() % n.max(1) as u64) as usize
     }
 }
 
 /// Makes variant `k` of an article: body paragraphs shuffled, digits changed, a paragraph
 /// dropped or doubled, ZWNJ removed or spaced — so no two articles are byte-identical.
-fn perturb(text: &str, rng: &mut Rng) -> String {
+pub(crate) fn perturb(text: &str, rng: &mut Rng) -> String {
     let mut lines: Vec<String> = text.lines().map(String::from).collect();
     if lines.len() > 6 {
         let (a, b) = (3 + rng.below(lines.len() - 4), 3 + rng.below(lines.len() - 4));
@@ -61,7 +61,7 @@ fn perturb(text: &str, rng: &mut Rng) -> String {
     out.replace('۷', &d.to_string())
 }
 
-fn peak_rss_kib() -> Option<u64> {
+pub(crate) fn peak_rss_kib() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     line.split_whitespace().nth(1)?.parse().ok()

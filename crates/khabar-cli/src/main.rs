@@ -4,7 +4,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod archive;
+mod archive_bench;
 mod bench;
+mod bench_input;
 mod demo;
 mod events_export;
 mod inputs;
@@ -40,6 +43,20 @@ enum Command {
     Kb(kb::Args),
     /// Rebuild a shipped model from shipped data.
     Train(train::Args),
+    /// Measure HTML extraction and MinHash throughput on generated CMS pages.
+    BenchInput(bench_input::Args),
+    /// Run the pipeline on documents and store the records in the archive (--db DIR).
+    Ingest(archive::IngestArgs),
+    /// Search the archive (all spellings of a word match; filters by date, outlet, person).
+    Search(archive::SearchArgs),
+    /// List the archive's quotes, optionally of one speaker.
+    Quotes(archive::QuotesArgs),
+    /// List the archive's PLOVER events, optionally of one type and actor.
+    Events(archive::EventsArgs),
+    /// Write the whole archive as JSON Lines, CSV or Parquet.
+    Export(archive::ExportArgs),
+    /// Build an archive of synthetic articles and measure ingest speed, size and search latency.
+    BenchArchive(archive_bench::Args),
 }
 
 fn main() -> ExitCode {
@@ -64,8 +81,15 @@ fn main() -> ExitCode {
         Command::Demo(a) => demo::run(a),
         Command::Bench(a) => bench::run(a),
         Command::Train(a) => train::run(a),
+        Command::BenchInput(a) => bench_input::run(a),
         Command::Kb(a) => kb::run(a),
         Command::EventsExport(a) => events_export::run(a),
+        Command::Ingest(a) => archive::ingest(a),
+        Command::Search(a) => archive::search(a),
+        Command::Quotes(a) => archive::quotes(a),
+        Command::Events(a) => archive::events(a),
+        Command::Export(a) => archive::export(a),
+        Command::BenchArchive(a) => archive_bench::run(a),
     };
     match result {
         Ok(code) => code,

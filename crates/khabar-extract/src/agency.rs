@@ -122,6 +122,31 @@ static QUOTED_FROM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:به نقل از|از قول|به نقل)\s+([^،,.:؛;\n]{1,60})").unwrap());
 
 impl Outlets {
+    /// The outlet whose domain serves `url` ("https://www.mehrnews.com/news/1" → mehr); the
+    /// longest matching domain wins, and a subdomain matches its parent ("en.irna.ir").
+    pub fn by_url(&self, url: &str) -> Option<usize> {
+        let rest = url.split_once("://").map_or(url, |(_, r)| r);
+        let host = rest.split(['/', '?', '#']).next()?.rsplit('@').next()?;
+        let host = host.split(':').next()?.trim_end_matches('.').to_ascii_lowercase();
+        if host.is_empty() {
+            return None;
+        }
+        let mut best: Option<(usize, usize)> = None;
+        for (k, o) in self.outlets.iter().enumerate() {
+            for d in &o.domains {
+                let d = d.trim().to_ascii_lowercase();
+                if d.is_empty() {
+                    continue;
+                }
+                let hit = host == d || host.strip_suffix(d.as_str()).is_some_and(|p| p.ends_with('.'));
+                if hit && best.is_none_or(|(_, l)| d.len() > l) {
+                    best = Some((k, d.len()));
+                }
+            }
+        }
+        best.map(|(k, _)| k)
+    }
+
     /// The outlets shipped with khabar (`data/agencies.tsv`).
     pub fn builtin() -> &'static Outlets {
         static DB: LazyLock<Outlets> =
@@ -358,5 +383,17 @@ irna\tIslamic Republic News Agency (IRNA)\tایرنا\tخبرگزاری جمهو
     fn malformed_file_names_the_line() {
         let err = Outlets::parse("id\tname_en\tname_fa\nbroken line\n").unwrap_err();
         assert_eq!(err.line, 2);
+    }
+
+    #[test]
+    fn outlet_by_url() {
+        let o = Outlets::builtin();
+        let id = |u: &str| o.by_url(u).map(|k| o.all()[k].id.as_str());
+        assert_eq!(id("https://www.mehrnews.com/news/6287934/x"), Some("mehr"));
+        assert_eq!(id("http://en.irna.ir/news/1"), Some("irna"));
+        assert_eq!(id("isna.ir"), Some("isna"));
+        assert_eq!(id("https://notisna.ir/"), None);
+        assert_eq!(id("https://example.com/isna.ir"), None);
+        assert_eq!(id(""), None);
     }
 }

@@ -57,6 +57,40 @@ impl PublishTime {
         })
     }
 
+    /// Reads a machine-readable date as pages put it in metadata (`article:published_time`,
+    /// JSON-LD `datePublished`, CMS `<meta>` tags): RFC 3339 / ISO 8601 with an offset or `Z`
+    /// (converted to Tehran's local time), a local "YYYY-MM-DDTHH:MM[:SS]" or "YYYY-MM-DD HH:MM"
+    /// (taken as Tehran time), a bare "YYYY-MM-DD" or "YYYY/MM/DD"; a year below 1700 is read as
+    /// Jalali ("1403/08/24"). `None` when nothing usable is found.
+    pub fn from_iso(s: &str) -> Option<Self> {
+        static ISO: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)^\s*(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?")
+                .unwrap()
+        });
+        let folded = crate::dates::fold_for_dates(s);
+        let c = ISO.captures(&folded)?;
+        let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<i32>().ok());
+        let (y, m, d) = (num(1)?, num(2)? as u8, num(3)? as u8);
+        if y < 1700 {
+            let time = num(4).zip(num(5)).map(|(h, mi)| (h as u8, mi as u8));
+            return Self::from_jalali(y, m, d, time);
+        }
+        let Some((h, mi)) = num(4).zip(num(5)) else {
+            return Self::from_gregorian(y, m, d, None);
+        };
+        let sec = num(6).unwrap_or(0);
+        match c.get(7).map(|m| m.as_str()) {
+            None => Self::from_gregorian(y, m, d, Some((h as u8, mi as u8))),
+            Some(off) => {
+                let off = if off.eq_ignore_ascii_case("z") { "+00:00".to_string() } else if off.contains(':') { off.to_string() } else { format!("{}:{}", &off[..3], &off[3..]) };
+                let text = format!("{y:04}-{m:02}-{d:02}T{h:02}:{mi:02}:{sec:02}{off}");
+                let ts: jiff::Timestamp = text.parse().ok()?;
+                let z = ts.to_zoned(tehran());
+                Self::from_gregorian(i32::from(z.year()), z.month() as u8, z.day() as u8, Some((z.hour() as u8, z.minute() as u8)))
+            }
+        }
+    }
+
     /// "YYYY-MM-DDTHH:MM" in the Jalali calendar, or "YYYY-MM-DD" when no time was printed.
     pub fn jalali_string(&self) -> String {
         let (y, m, d) = self.jalali;
@@ -409,5 +443,20 @@ mod tests {
         fn find_date_never_panics(s in "\\PC{0,60}") {
             let _ = find_date(&s);
         }
+    }
+
+    #[test]
+    fn metadata_dates() {
+        let p = PublishTime::from_iso("2024-11-14T09:00:00Z").unwrap();
+        assert_eq!(p.rfc3339(), "2024-11-14T12:30:00+03:30");
+        assert_eq!(p.jalali_string(), "1403-08-24T12:30");
+        assert_eq!(PublishTime::from_iso("2024-11-14T12:30:00+03:30").unwrap().jalali_string(), "1403-08-24T12:30");
+        assert_eq!(PublishTime::from_iso("2024-11-14T12:30:00+0330").unwrap().jalali_string(), "1403-08-24T12:30");
+        assert_eq!(PublishTime::from_iso("2024-11-14 12:30").unwrap().jalali_string(), "1403-08-24T12:30");
+        assert_eq!(PublishTime::from_iso("2024-11-14").unwrap().jalali_string(), "1403-08-24");
+        assert_eq!(PublishTime::from_iso("۱۴۰۳/۰۸/۲۴ - ۱۲:۳۰").unwrap().rfc3339(), "2024-11-14");
+        assert_eq!(PublishTime::from_iso("1403/08/24 12:30").unwrap().rfc3339(), "2024-11-14T12:30:00+03:30");
+        assert!(PublishTime::from_iso("yesterday").is_none());
+        assert!(PublishTime::from_iso("2024-13-40").is_none());
     }
 }

@@ -73,6 +73,22 @@ fn arabic_script_share(text: &str) -> usize {
     if letters == 0 { 0 } else { arabic * 100 / letters }
 }
 
+/// What a container knows about a document besides its text (HTML metadata, a WARC
+/// header, JSON Lines fields). Used only where the text itself says nothing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hints {
+    /// The headline from metadata (`og:title`, JSON-LD `headline`, `<title>`).
+    pub title: Option<String>,
+    /// A machine-readable publication date (`article:published_time`, JSON-LD
+    /// `datePublished`, a CMS `<meta>`): read by [`crate::dates::PublishTime::from_iso`].
+    pub published: Option<String>,
+    /// The page's URL: goes into the record and names the outlet by its domain when the
+    /// text names none.
+    pub url: Option<String>,
+    /// The outlet's article code from metadata.
+    pub news_id: Option<String>,
+}
+
 /// Turns documents into article records. Cheap to share across threads.
 #[derive(Debug)]
 pub struct Extractor {
@@ -111,6 +127,37 @@ impl Extractor {
         let mut warnings = decoded.warnings;
         warnings.append(&mut ex.article.warnings);
         ex.article.warnings = warnings;
+        Ok(ex)
+    }
+
+    /// Extracts one document from decoded text, then fills what the text did not give from
+    /// `hints`: the publication date, the outlet (from the URL's domain), the news id, the
+    /// title (only as `title`; `text` and `segments` stay what the text pipeline found), and
+    /// sets `url`.
+    pub fn extract_with_hints(&self, source: &str, raw: String, hints: &Hints) -> Result<Extracted, ExtractError> {
+        let mut ex = self.extract_text(source, raw)?;
+        let a = &mut ex.article;
+        if a.published.is_none()
+            && let Some(p) = hints.published.as_deref().and_then(crate::dates::PublishTime::from_iso)
+        {
+            a.published = Some(p.rfc3339());
+            a.published_jalali = Some(p.jalali_string());
+        }
+        if a.agency.is_none()
+            && let Some(k) = hints.url.as_deref().and_then(|u| self.outlets.by_url(u))
+        {
+            let o = &self.outlets.all()[k];
+            a.agency = Some(AgencyRef { id: o.id.clone(), name_fa: o.name_fa.clone(), name_en: o.name_en.clone() });
+        }
+        if a.news_id.is_none() {
+            a.news_id = hints.news_id.clone().filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        }
+        if a.title.is_none()
+            && let Some(t) = hints.title.as_deref().map(str::trim).filter(|t| !t.is_empty())
+        {
+            a.title = Some(self.normalizer.normalize(t).as_str().trim().to_string());
+        }
+        a.url = hints.url.clone();
         Ok(ex)
     }
 
@@ -187,6 +234,11 @@ impl Extractor {
             segments,
             encoding: "UTF-8".into(),
             warnings: layout.warnings,
+            url: None,
+            captured: None,
+            format: None,
+            language: None,
+            cluster: None,
         };
         Ok(Extracted { article, offsets: OffsetMap { spans }, raw })
     }

@@ -20,5 +20,5 @@ pub mod fold;
 pub mod layout;
 pub mod record;
 
-pub use extract::{ExtractError, Extracted, Extractor, OffsetMap};
+pub use extract::{ExtractError, Extracted, Extractor, Hints, OffsetMap};
 pub use record::{AgencyRef, Article, Segment};

@@ -68,6 +68,21 @@ pub struct Article {
     pub encoding: String,
     /// Problems that did not stop extraction.
     pub warnings: Vec<String>,
+    /// The page's URL, when known (HTML page, WARC target URI, JSON Lines field).
+    #[serde(default)]
+    pub url: Option<String>,
+    /// When the page was captured (WARC-Date or a JSON Lines date field), as given.
+    #[serde(default)]
+    pub captured: Option<String>,
+    /// The input format the document was read from: "text", "html", "warc" or "jsonl".
+    #[serde(default)]
+    pub format: Option<String>,
+    /// ISO 639-1 code of the document's language as identified ("fa").
+    #[serde(default)]
+    pub language: Option<String>,
+    /// Near-duplicate cluster: equal for copies of one story (see khabar-dedup).
+    #[serde(default)]
+    pub cluster: Option<String>,
 }
 
 impl Article {

@@ -1,0 +1,413 @@
+//! The archive commands: `khabar ingest`, `search`, `quotes`, `events`, `export`.
+//!
+//! Every command takes `--db DIR` (default: `$KHABAR_DB`, else the user's data directory, e.g.
+//! `~/.local/share/khabar/archive` on Linux). The work is in `khabar-store`.
+
+use std::collections::BTreeMap;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use indicatif::{ProgressBar, ProgressStyle};
+use khabar_extract::Extractor;
+use khabar_store::{EventFilter, ExportFormat, Ingested, Query, QuoteFilter, Store, parse_day};
+
+use crate::inputs::expand;
+
+/// The archive directory option shared by every archive command.
+#[derive(clap::Args, Debug, Clone)]
+pub struct DbArg {
+    /// The archive directory (default: $KHABAR_DB, else the user's data directory).
+    #[arg(long, value_name = "DIR")]
+    pub db: Option<PathBuf>,
+}
+
+impl DbArg {
+    /// The directory to use.
+    pub fn dir(&self) -> anyhow::Result<PathBuf> {
+        if let Some(d) = &self.db {
+            return Ok(d.clone());
+        }
+        if let Some(d) = std::env::var_os("KHABAR_DB") {
+            return Ok(PathBuf::from(d));
+        }
+        let dirs = directories::ProjectDirs::from("", "", "khabar").context("no home directory: pass --db DIR")?;
+        Ok(dirs.data_dir().join("archive"))
+    }
+}
+
+/// Options of `khabar ingest`.
+#[derive(clap::Args, Debug)]
+pub struct IngestArgs {
+    /// Files and directories (recursed, sorted); `-` or nothing reads standard input.
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub db: DbArg,
+    /// Commit (and report as stored) after this many new articles…
+    #[arg(long, default_value_t = 1000)]
+    pub batch: usize,
+    /// …or after this many milliseconds, whichever comes first.
+    #[arg(long, default_value_t = 2000)]
+    pub commit_ms: u64,
+    /// Refuse documents larger than this many bytes.
+    #[arg(long, default_value_t = 16 * 1024 * 1024)]
+    pub max_bytes: u64,
+    /// Print the summary as JSON on stdout.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Counts of one ingest.
+#[derive(Debug, Default, Clone, serde::Serialize)]
+pub struct IngestSummary {
+    /// Documents read (or attempted).
+    pub read: usize,
+    /// New articles stored (committed).
+    pub stored: usize,
+    /// Articles already in the archive (same normalized text).
+    pub duplicates: usize,
+    /// Documents that failed.
+    pub failed: usize,
+    /// Failures per reason.
+    pub reasons: BTreeMap<String, usize>,
+    /// Seconds taken.
+    pub seconds: f64,
+}
+
+/// Feeds documents through the pipeline into the store, committing every `batch` articles or
+/// `every`; `on_commit` sees the running summary after each commit. Failures go to `err`.
+pub fn ingest_docs(
+    store: &mut Store,
+    docs: impl Iterator<Item = (String, Result<Vec<u8>, String>)>,
+    batch: usize,
+    every: Duration,
+    err: &mut dyn Write,
+    mut on_commit: impl FnMut(&IngestSummary),
+) -> anyhow::Result<IngestSummary> {
+    let extractor = Extractor::new();
+    let start = Instant::now();
+    let mut s = IngestSummary::default();
+    let mut last_commit = Instant::now();
+    let fail = |s: &mut IngestSummary, name: &str, e: &str, err: &mut dyn Write| -> anyhow::Result<()> {
+        writeln!(err, "khabar: {name}: error: {e}")?;
+        s.failed += 1;
+        // Group by the kind of problem: the message up to its first detail.
+        let reason = e.split([':', '(']).next().unwrap_or(e).trim().to_string();
+        *s.reasons.entry(reason).or_default() += 1;
+        Ok(())
+    };
+    for (name, bytes) in docs {
+        s.read += 1;
+        let result = bytes.and_then(|b| extractor.extract_bytes(&name, &b).map_err(|e| e.to_string()));
+        match result {
+            Ok(ex) => {
+                let record = khabar_events::annotate(&ex.article);
+                match store.ingest(&record).with_context(|| format!("storing {name}"))? {
+                    Ingested::Stored(_) => {}
+                    Ingested::Duplicate(_) => s.duplicates += 1,
+                }
+            }
+            Err(e) => fail(&mut s, &name, &e, err)?,
+        }
+        if store.pending() >= batch.max(1) || (store.pending() > 0 && last_commit.elapsed() >= every) {
+            s.stored += store.commit()?;
+            last_commit = Instant::now();
+            on_commit(&s);
+        }
+    }
+    s.stored += store.commit()?;
+    s.seconds = start.elapsed().as_secs_f64();
+    on_commit(&s);
+    Ok(s)
+}
+
+/// Runs `khabar ingest`.
+pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
+    let dir = args.db.dir()?;
+    let mut store = Store::open(&dir).with_context(|| format!("opening the archive in {}", dir.display()))?;
+    let inputs = expand(&args.paths);
+    let bar = (std::io::stderr().is_terminal()).then(|| {
+        let b = ProgressBar::new(inputs.len() as u64);
+        b.set_style(ProgressStyle::with_template("{bar:40} {pos}/{len} {per_sec} {msg}").expect("template"));
+        b
+    });
+    let max = args.max_bytes;
+    let b2 = bar.clone();
+    let docs = inputs.into_iter().map(move |i| {
+        if let Some(b) = &b2 {
+            b.inc(1);
+        }
+        match i {
+            Ok(input) => (input.name(), input.read(max)),
+            Err((name, e)) => (name, Err(e)),
+        }
+    });
+    let mut err = std::io::stderr();
+    let s = ingest_docs(&mut store, docs, args.batch, Duration::from_millis(args.commit_ms), &mut err, |s| {
+        if let Some(b) = &bar {
+            b.set_message(format!("stored {}, duplicates {}, failed {}", s.stored, s.duplicates, s.failed));
+        }
+    })?;
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    store.close()?;
+    if args.json {
+        println!("{}", serde_json::to_string(&s)?);
+    } else {
+        eprintln!(
+            "read {}: stored {}, duplicates {}, failed {} ({:.1} s, {:.0} articles/s) in {}",
+            s.read,
+            s.stored,
+            s.duplicates,
+            s.failed,
+            s.seconds,
+            (s.stored + s.duplicates) as f64 / s.seconds.max(1e-9),
+            dir.display()
+        );
+        for (reason, n) in &s.reasons {
+            eprintln!("  failed: {reason}: {n}");
+        }
+    }
+    Ok(if s.read > 0 && s.failed == s.read { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+/// Output format of the reading commands.
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// For people.
+    Text,
+    /// JSON (search: one object; quotes/events: one object per line).
+    Json,
+}
+
+/// Options of `khabar search`.
+#[derive(clap::Args, Debug)]
+pub struct SearchArgs {
+    /// The words (all must occur; spelling variants match); put a phrase in double quotes.
+    /// Empty lists the articles the filters select.
+    #[arg(default_value = "")]
+    pub query: String,
+    #[command(flatten)]
+    pub db: DbArg,
+    /// First day, Jalali or Gregorian ("1402/09/29", "۱۴۰۲-۰۹-۲۹", "2023-12-20").
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Last day (inclusive).
+    #[arg(long)]
+    pub to: Option<String>,
+    /// Outlet id ("mehr") or a word of its name.
+    #[arg(long)]
+    pub agency: Option<String>,
+    /// Person named in the article: id ("abbas-araghchi") or words of the name ("عراقچی").
+    #[arg(long)]
+    pub person: Option<String>,
+    /// How many hits.
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+    /// Skip this many hits.
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+fn day(s: &Option<String>) -> anyhow::Result<Option<u32>> {
+    Ok(match s {
+        Some(s) => Some(parse_day(s)?),
+        None => None,
+    })
+}
+
+fn short(s: &str, n: usize) -> String {
+    let mut out: String = s.chars().take(n).collect();
+    if s.chars().count() > n {
+        out.push('…');
+    }
+    out
+}
+
+/// Runs `khabar search`.
+pub fn search(args: SearchArgs) -> anyhow::Result<ExitCode> {
+    let store = Store::open_read(args.db.dir()?)?;
+    let q = Query {
+        text: args.query.clone(),
+        from: day(&args.from)?,
+        to: day(&args.to)?,
+        agency: args.agency.clone(),
+        person: args.person.clone(),
+        limit: args.limit,
+        offset: args.offset,
+    };
+    let r = store.search(&q)?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    match args.format {
+        Format::Json => writeln!(out, "{}", serde_json::to_string(&r)?)?,
+        Format::Text => {
+            let (pre, post) = if std::io::stdout().is_terminal() { ("\x1b[1;33m", "\x1b[0m") } else { ("[", "]") };
+            for h in &r.hits {
+                writeln!(
+                    out,
+                    "#{} {} {} {}  ({:.2})",
+                    h.id,
+                    h.published_jalali.as_deref().map(|d| d.get(..10).unwrap_or(d)).unwrap_or("-"),
+                    h.agency.as_deref().unwrap_or("-"),
+                    h.title.as_deref().unwrap_or(""),
+                    h.score
+                )?;
+                writeln!(out, "    {}", h.snippet.marked(pre, post).replace('\n', " "))?;
+                writeln!(out, "    {}", h.source)?;
+            }
+            let facets: Vec<String> = r.facets.agencies.iter().take(8).map(|(a, n)| format!("{a} {n}")).collect();
+            writeln!(out, "{} of {} articles; by outlet: {}", r.hits.len(), r.total, facets.join(", "))?;
+        }
+    }
+    out.flush()?;
+    Ok(if r.total == 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+/// Options of `khabar quotes`.
+#[derive(clap::Args, Debug)]
+pub struct QuotesArgs {
+    #[command(flatten)]
+    pub db: DbArg,
+    /// Speaker: id or words of the name (Persian or English).
+    #[arg(long)]
+    pub speaker: Option<String>,
+    /// First day of the article.
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Last day of the article.
+    #[arg(long)]
+    pub to: Option<String>,
+    /// At most this many (0: all).
+    #[arg(long, default_value_t = 50)]
+    pub limit: usize,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// Runs `khabar quotes`.
+pub fn quotes(args: QuotesArgs) -> anyhow::Result<ExitCode> {
+    let store = Store::open_read(args.db.dir()?)?;
+    let rows = store.quotes(&QuoteFilter { speaker: args.speaker, from: day(&args.from)?, to: day(&args.to)?, limit: args.limit })?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for r in &rows {
+        match args.format {
+            Format::Json => writeln!(out, "{}", serde_json::to_string(r)?)?,
+            Format::Text => writeln!(
+                out,
+                "#{} {} {} ({}) {}: «{}»",
+                r.article,
+                r.published.as_deref().map(|d| d.get(..10).unwrap_or(d)).unwrap_or("-"),
+                r.speaker_name_en.as_deref().unwrap_or("?"),
+                r.speaker_name_fa.as_deref().unwrap_or("?"),
+                r.verb.as_deref().unwrap_or(""),
+                short(&r.text, 160)
+            )?,
+        }
+    }
+    out.flush()?;
+    Ok(if rows.is_empty() { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+/// Options of `khabar events`.
+#[derive(clap::Args, Debug)]
+pub struct EventsArgs {
+    #[command(flatten)]
+    pub db: DbArg,
+    /// PLOVER type (CONSULT, ACCUSE, …).
+    #[arg(long = "type")]
+    pub event_type: Option<String>,
+    /// An actor: id or words of the name.
+    #[arg(long)]
+    pub actor: Option<String>,
+    /// First day of the article.
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Last day of the article.
+    #[arg(long)]
+    pub to: Option<String>,
+    /// At most this many (0: all).
+    #[arg(long, default_value_t = 50)]
+    pub limit: usize,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// Runs `khabar events`.
+pub fn events(args: EventsArgs) -> anyhow::Result<ExitCode> {
+    let store = Store::open_read(args.db.dir()?)?;
+    let rows = store.events(&EventFilter {
+        event_type: args.event_type,
+        actor: args.actor,
+        from: day(&args.from)?,
+        to: day(&args.to)?,
+        limit: args.limit,
+    })?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for r in &rows {
+        match args.format {
+            Format::Json => writeln!(out, "{}", serde_json::to_string(r)?)?,
+            Format::Text => writeln!(
+                out,
+                "#{} {} {} {} {}",
+                r.article,
+                r.event["type"].as_str().unwrap_or("?"),
+                r.event["status"].as_str().unwrap_or("?"),
+                r.event["english"].as_str().unwrap_or(""),
+                r.source
+            )?,
+        }
+    }
+    out.flush()?;
+    Ok(if rows.is_empty() { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+/// Export formats on the command line.
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportArg {
+    /// The records as `khabar process` writes them.
+    Jsonl,
+    /// One row per article.
+    Csv,
+    /// Parquet (not implemented yet: fails with a message).
+    Parquet,
+}
+
+/// Options of `khabar export`.
+#[derive(clap::Args, Debug)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub db: DbArg,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ExportArg::Jsonl)]
+    pub format: ExportArg,
+    /// Write here instead of standard output.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+}
+
+/// Runs `khabar export`.
+pub fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
+    let store = Store::open_read(args.db.dir()?)?;
+    let format = match args.format {
+        ExportArg::Jsonl => ExportFormat::Jsonl,
+        ExportArg::Csv => ExportFormat::Csv,
+        ExportArg::Parquet => ExportFormat::Parquet,
+    };
+    let n = match &args.output {
+        Some(p) => {
+            let f = std::fs::File::create(p).with_context(|| p.display().to_string())?;
+            store.export(format, &mut std::io::BufWriter::new(f))?
+        }
+        None => store.export(format, &mut std::io::BufWriter::new(std::io::stdout().lock()))?,
+    };
+    tracing::debug!(articles = n, "export done");
+    Ok(ExitCode::SUCCESS)
+}

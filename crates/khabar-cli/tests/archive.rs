@@ -1,0 +1,158 @@
+//! End-to-end tests of the archive commands: ingest (idempotent, crash-safe), search with
+//! filters, quotes, events, export.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use khabar_store::Store;
+
+fn khabar() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_khabar"))
+}
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn run(args: &[&str], db: &Path) -> (bool, String, String) {
+    let out = khabar().args(args).arg("--db").arg(db).output().unwrap();
+    (out.status.success(), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+}
+
+fn summary(stdout: &str) -> serde_json::Value {
+    serde_json::from_str(stdout.trim()).unwrap_or_else(|e| panic!("{e}: {stdout}"))
+}
+
+#[test]
+fn ingest_search_quotes_events_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let corpus = repo().join("corpus/sample");
+    let corpus = corpus.to_str().unwrap();
+    let (ok, out, err) = run(&["ingest", corpus, "--json"], &db);
+    assert!(ok, "{err}");
+    let s = summary(&out);
+    assert_eq!((s["read"].as_u64(), s["stored"].as_u64(), s["duplicates"].as_u64()), (Some(30), Some(30), Some(0)), "{s}");
+    // Ingesting the same articles again stores nothing.
+    let (ok, out, _) = run(&["ingest", corpus, "--json"], &db);
+    assert!(ok);
+    let s = summary(&out);
+    assert_eq!((s["stored"].as_u64(), s["duplicates"].as_u64()), (Some(0), Some(30)), "{s}");
+
+    // All four spellings find the same articles.
+    let mut totals = Vec::new();
+    for q in ["بین‌المللی", "بینالمللی", "بين المللي", "بین المللی"] {
+        let (ok, out, err) = run(&["search", q, "--format", "json", "--limit", "50"], &db);
+        assert!(ok, "{q}: {err}");
+        let r = summary(&out);
+        let mut ids: Vec<i64> = r["hits"].as_array().unwrap().iter().map(|h| h["id"].as_i64().unwrap()).collect();
+        ids.sort();
+        totals.push(ids);
+    }
+    assert!(totals[0].len() >= 5, "{totals:?}");
+    assert!(totals.iter().all(|t| t == &totals[0]), "{totals:?}");
+    // Filters: outlet, Jalali and Gregorian dates, person; text output marks the words.
+    let (ok, out, _) = run(&["search", "ایران", "--agency", "mehr"], &db);
+    assert!(ok);
+    assert!(out.contains("mehr") && out.contains("[ایران]"), "{out}");
+    let (_, a, _) = run(&["search", "ایران", "--from", "1403/01/01", "--to", "۱۴۰۳-۱۲-۳۰", "--format", "json"], &db);
+    let (_, b, _) = run(&["search", "ایران", "--from", "2024-03-20", "--to", "2025-03-20", "--format", "json"], &db);
+    assert_eq!(summary(&a)["total"], summary(&b)["total"]);
+    assert!(summary(&a)["total"].as_u64().unwrap() > 0);
+    let (ok, out, _) = run(&["search", "", "--person", "عراقچی", "--format", "json"], &db);
+    assert!(ok);
+    assert!(summary(&out)["hits"].as_array().unwrap().iter().any(|h| h["source"].as_str().unwrap().ends_with("sample-03-mehr.txt")));
+    let (ok, _, err) = run(&["search", "x", "--from", "not a date"], &db);
+    assert!(!ok && err.contains("not a date"), "{err}");
+
+    let (ok, out, _) = run(&["quotes", "--speaker", "Abbas Araghchi", "--format", "json"], &db);
+    assert!(ok);
+    for line in out.lines() {
+        assert_eq!(summary(line)["speaker"], "abbas-araghchi");
+    }
+    let (ok, out, _) = run(&["events", "--type", "CONSULT", "--actor", "عراقچی"], &db);
+    assert!(ok && out.contains("CONSULT") && out.contains("Araghchi"), "{out}");
+
+    let (ok, out, _) = run(&["export", "--format", "jsonl"], &db);
+    assert!(ok);
+    assert_eq!(out.lines().count(), 30);
+    let first: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    assert!(first["source"].as_str().unwrap().ends_with("sample-01-irna.txt"));
+    let (ok, out, _) = run(&["export", "--format", "csv"], &db);
+    assert!(ok);
+    let mut r = csv::Reader::from_reader(out.as_bytes());
+    assert_eq!(r.records().count(), 30);
+    let (ok, _, err) = run(&["export", "--format", "parquet"], &db);
+    assert!(ok || !err.is_empty());
+}
+
+/// Writes `n` distinct articles made from the samples (a numbered sentence after the lead).
+fn write_corpus(dir: &Path, n: usize) {
+    let mut seeds: Vec<PathBuf> = std::fs::read_dir(repo().join("corpus/sample")).unwrap().map(|e| e.unwrap().path()).collect();
+    seeds.sort();
+    std::fs::create_dir_all(dir).unwrap();
+    for k in 0..n {
+        let raw = std::fs::read_to_string(&seeds[k % seeds.len()]).unwrap();
+        let mut lines: Vec<String> = raw.lines().map(String::from).collect();
+        let at = lines.iter().position(|l| l.chars().count() > 120).map_or(lines.len() / 2, |i| i + 1);
+        lines.insert(at, format!("این گزارش نمونه شماره {k} از آزمون بایگانی است و متن آن با دیگر نمونه‌ها فرق دارد."));
+        std::fs::write(dir.join(format!("doc-{k:04}.txt")), lines.join("\n")).unwrap();
+    }
+}
+
+#[test]
+fn kill_9_during_ingest_loses_nothing_and_a_rerun_completes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (docs, db) = (dir.path().join("docs"), dir.path().join("db"));
+    let n = 240;
+    write_corpus(&docs, n);
+    let mut child = khabar()
+        .arg("ingest")
+        .arg(&docs)
+        .arg("--db")
+        .arg(&db)
+        .args(["--batch", "4", "--commit-ms", "60000"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait until some batches are committed, reading (and searching) while the ingest runs.
+    let start = Instant::now();
+    let mut seen = 0;
+    while start.elapsed() < Duration::from_secs(120) {
+        std::thread::sleep(Duration::from_millis(50));
+        if let Ok(store) = Store::open_read(&db) {
+            seen = store.stats().unwrap().articles;
+            if seen >= 12 {
+                let r = store.search(&khabar_store::Query { text: "گزارش".into(), limit: 5, ..Default::default() }).unwrap();
+                assert!(r.total > 0);
+                break;
+            }
+        }
+    }
+    let still_running = child.try_wait().unwrap().is_none();
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+    assert!(still_running, "the ingest finished before it could be killed; make the corpus larger");
+    assert!(seen >= 12 && (seen as usize) < n, "{seen}");
+
+    // Consistent after the crash: whole articles only, everything committed is there, and the
+    // index (caught up on open if it lagged) has every article.
+    let store = Store::open_read(&db).unwrap();
+    let after = store.stats().unwrap();
+    assert!(after.articles >= seen, "{after:?} < {seen}");
+    assert_eq!(store.check().unwrap(), Vec::<String>::new());
+    drop(store);
+
+    // A re-run stores the rest.
+    let out = khabar().arg("ingest").arg(&docs).arg("--db").arg(&db).arg("--json").output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let s = summary(&String::from_utf8(out.stdout).unwrap());
+    assert_eq!(s["duplicates"].as_u64().unwrap(), after.articles, "{s}");
+    assert_eq!(s["stored"].as_u64().unwrap() + after.articles, n as u64, "{s}");
+    let store = Store::open_read(&db).unwrap();
+    assert_eq!(store.stats().unwrap().articles, n as u64);
+    assert_eq!(store.stats().unwrap().indexed, n as u64);
+    assert!(store.check().unwrap().is_empty());
+}
