@@ -1,5 +1,9 @@
 //! The archive commands: `khabar ingest`, `search`, `quotes`, `events`, `export`.
 //!
+//! `ingest` reads every input format through `khabar-input` (text, HTML, WARC/WARC.gz, JSON
+//! Lines; the input options are shared with `khabar process`), and the archive keeps
+//! near-duplicate clusters across runs; `search` shows one result per story.
+//!
 //! Every command takes `--db DIR` (default: `$KHABAR_DB`, else the user's data directory, e.g.
 //! `~/.local/share/khabar/archive` on Linux). The work is in `khabar-store`.
 
@@ -12,9 +16,10 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 use khabar_extract::Extractor;
+use khabar_input::{DocError, Document, InputError, Options, expand, read_input, to_article};
 use khabar_store::{EventFilter, ExportFormat, Ingested, Query, QuoteFilter, Store, parse_day};
 
-use crate::inputs::expand;
+use crate::process::InputArgs;
 
 /// The archive directory option shared by every archive command.
 #[derive(clap::Args, Debug, Clone)]
@@ -51,9 +56,8 @@ pub struct IngestArgs {
     /// …or after this many milliseconds, whichever comes first.
     #[arg(long, default_value_t = 2000)]
     pub commit_ms: u64,
-    /// Refuse documents larger than this many bytes.
-    #[arg(long, default_value_t = 16 * 1024 * 1024)]
-    pub max_bytes: u64,
+    #[command(flatten)]
+    pub input: InputArgs,
     /// Print the summary as JSON on stdout.
     #[arg(long)]
     pub json: bool,
@@ -68,19 +72,26 @@ pub struct IngestSummary {
     pub stored: usize,
     /// Articles already in the archive (same normalized text).
     pub duplicates: usize,
-    /// Documents that failed.
+    /// Documents or records that failed (reported on stderr with file and offset or line).
     pub failed: usize,
     /// Failures per reason.
     pub reasons: BTreeMap<String, usize>,
+    /// Documents skipped for their language (see `--lang`).
+    pub skipped: usize,
+    /// Skipped documents per language code.
+    pub languages: BTreeMap<String, usize>,
     /// Seconds taken.
     pub seconds: f64,
 }
 
-/// Feeds documents through the pipeline into the store, committing every `batch` articles or
-/// `every`; `on_commit` sees the running summary after each commit. Failures go to `err`.
+/// Feeds documents (from [`read_input`], or made by a benchmark) through the pipeline into the
+/// store, committing every `batch` articles or `every`; `on_commit` sees the running summary
+/// after each commit. Bad records and skipped languages are reported on `err`, located by file
+/// and offset or line.
 pub fn ingest_docs(
     store: &mut Store,
-    docs: impl Iterator<Item = (String, Result<Vec<u8>, String>)>,
+    docs: impl Iterator<Item = Result<Document, InputError>>,
+    opts: &Options,
     batch: usize,
     every: Duration,
     err: &mut dyn Write,
@@ -98,18 +109,34 @@ pub fn ingest_docs(
         *s.reasons.entry(reason).or_default() += 1;
         Ok(())
     };
-    for (name, bytes) in docs {
+    for doc in docs {
         s.read += 1;
-        let result = bytes.and_then(|b| extractor.extract_bytes(&name, &b).map_err(|e| e.to_string()));
-        match result {
+        let doc = match doc {
+            Ok(d) => d,
+            Err(e) => {
+                let at = InputError { message: String::new(), ..e.clone() }.to_string();
+                fail(&mut s, at.trim_end_matches([':', ' ']), &e.message, err)?;
+                continue;
+            }
+        };
+        let name = doc.location();
+        match to_article(&extractor, &doc, opts) {
             Ok(ex) => {
+                for w in &ex.article.warnings {
+                    writeln!(err, "khabar: {name}: warning: {w}")?;
+                }
                 let record = khabar_events::annotate(&ex.article);
                 match store.ingest(&record).with_context(|| format!("storing {name}"))? {
                     Ingested::Stored(_) => {}
                     Ingested::Duplicate(_) => s.duplicates += 1,
                 }
             }
-            Err(e) => fail(&mut s, &name, &e, err)?,
+            Err(e @ DocError::Skipped { code, .. }) => {
+                writeln!(err, "khabar: {name}: {e}")?;
+                s.skipped += 1;
+                *s.languages.entry(code.to_string()).or_default() += 1;
+            }
+            Err(e) => fail(&mut s, &name, &e.to_string(), err)?,
         }
         if store.pending() >= batch.max(1) || (store.pending() > 0 && last_commit.elapsed() >= every) {
             s.stored += store.commit()?;
@@ -128,24 +155,26 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
     let dir = args.db.dir()?;
     let mut store = Store::open(&dir).with_context(|| format!("opening the archive in {}", dir.display()))?;
     let inputs = expand(&args.paths);
+    let opts = args.input.options();
     let bar = (std::io::stderr().is_terminal()).then(|| {
         let b = ProgressBar::new(inputs.len() as u64);
         b.set_style(ProgressStyle::with_template("{bar:40} {pos}/{len} {per_sec} {msg}").expect("template"));
         b
     });
-    let max = args.max_bytes;
     let b2 = bar.clone();
-    let docs = inputs.into_iter().map(move |i| {
+    let opts2 = opts.clone();
+    let docs = inputs.into_iter().flat_map(move |i| {
         if let Some(b) = &b2 {
             b.inc(1);
         }
-        match i {
-            Ok(input) => (input.name(), input.read(max)),
-            Err((name, e)) => (name, Err(e)),
-        }
+        let it: Box<dyn Iterator<Item = Result<Document, InputError>>> = match i {
+            Ok(input) => read_input(&input, &opts2),
+            Err((file, message)) => Box::new(std::iter::once(Err(InputError { file, offset: None, line: None, message }))),
+        };
+        it
     });
     let mut err = std::io::stderr();
-    let s = ingest_docs(&mut store, docs, args.batch, Duration::from_millis(args.commit_ms), &mut err, |s| {
+    let s = ingest_docs(&mut store, docs, &opts, args.batch, Duration::from_millis(args.commit_ms), &mut err, |s| {
         if let Some(b) = &bar {
             b.set_message(format!("stored {}, duplicates {}, failed {}", s.stored, s.duplicates, s.failed));
         }
@@ -157,11 +186,14 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
     if args.json {
         println!("{}", serde_json::to_string(&s)?);
     } else {
+        let langs: Vec<String> = s.languages.iter().map(|(l, n)| format!("{l} {n}")).collect();
         eprintln!(
-            "read {}: stored {}, duplicates {}, failed {} ({:.1} s, {:.0} articles/s) in {}",
+            "read {}: stored {}, duplicates {}, skipped {}{}, failed {} ({:.1} s, {:.0} articles/s) in {}",
             s.read,
             s.stored,
             s.duplicates,
+            s.skipped,
+            if langs.is_empty() { String::new() } else { format!(" ({})", langs.join(", ")) },
             s.failed,
             s.seconds,
             (s.stored + s.duplicates) as f64 / s.seconds.max(1e-9),
@@ -210,6 +242,9 @@ pub struct SearchArgs {
     /// Skip this many hits.
     #[arg(long, default_value_t = 0)]
     pub offset: usize,
+    /// One result per article: do not group the copies of a story (near-duplicates).
+    #[arg(long)]
+    pub all_copies: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -241,6 +276,7 @@ pub fn search(args: SearchArgs) -> anyhow::Result<ExitCode> {
         person: args.person.clone(),
         limit: args.limit,
         offset: args.offset,
+        all_copies: args.all_copies,
     };
     let r = store.search(&q)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
@@ -260,9 +296,23 @@ pub fn search(args: SearchArgs) -> anyhow::Result<ExitCode> {
                 )?;
                 writeln!(out, "    {}", h.snippet.marked(pre, post).replace('\n', " "))?;
                 writeln!(out, "    {}", h.source)?;
+                if !h.also_in.is_empty() {
+                    let first = match (&h.first_publisher, &h.agency) {
+                        (Some(f), Some(a)) if f != a => format!(" (first: {f})"),
+                        _ => String::new(),
+                    };
+                    writeln!(out, "    also in: {}{first}", h.also_in.join(", "))?;
+                }
             }
             let facets: Vec<String> = r.facets.agencies.iter().take(8).map(|(a, n)| format!("{a} {n}")).collect();
-            writeln!(out, "{} of {} articles; by outlet: {}", r.hits.len(), r.total, facets.join(", "))?;
+            writeln!(
+                out,
+                "{} of {} stories ({} articles); stories by outlet: {}",
+                r.hits.len(),
+                r.total,
+                r.articles,
+                facets.join(", ")
+            )?;
         }
     }
     out.flush()?;

@@ -97,12 +97,23 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let (n, seeds_ref, vocab_ref) = (args.articles, &seeds, &vocab);
         let docs = (0..n).map(move |k| {
             let d = make_doc(&seeds_ref[k % seeds_ref.len()], vocab_ref, &mut rng);
-            (format!("bench-{k}.txt"), Ok(d.into_bytes()))
+            Ok(khabar_input::Document {
+                file: format!("bench-{k}.txt"),
+                offset: None,
+                line: None,
+                format: khabar_input::Format::Text,
+                html: false,
+                body: khabar_input::Body::Bytes(d.into_bytes()),
+                charset: None,
+                url: None,
+                captured: None,
+            })
         });
+        let opts = khabar_input::Options { langs: Vec::new(), ..khabar_input::Options::default() };
         let mut sink = std::io::sink();
         let quiet = args.json;
         let t0 = Instant::now();
-        let s = crate::archive::ingest_docs(&mut store, docs, 5000, Duration::from_secs(10), &mut sink, |s| {
+        let s = crate::archive::ingest_docs(&mut store, docs, &opts, 5000, Duration::from_secs(10), &mut sink, |s| {
             if !quiet {
                 eprint!("\r  {} stored, {:.0} articles/s   ", s.stored, s.stored as f64 / t0.elapsed().as_secs_f64());
             }
@@ -160,7 +171,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let ms = t.elapsed().as_secs_f64() * 1000.0;
         if i >= 20 {
             lat.push(ms);
-            hits += r.total;
+            hits += r.articles;
         }
     }
     lat.sort_by(|a, b| a.total_cmp(b));

@@ -23,12 +23,24 @@ pub struct Args {
     /// Exit non-zero when any document failed (by default only when none succeeded).
     #[arg(long)]
     pub strict: bool,
-    /// Refuse documents (files, WARC records, JSON lines) larger than this many bytes.
-    #[arg(long, default_value_t = 16 * 1024 * 1024)]
-    pub max_bytes: u64,
     /// Pretty-print each record (no longer one record per line).
     #[arg(long)]
     pub pretty: bool,
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Near-duplicates: resemblance (max of Jaccard and containment of word 3-grams) at or
+    /// above which two documents are copies of one story (same `cluster`).
+    #[arg(long, default_value_t = Params::default().threshold)]
+    pub dedup_threshold: f64,
+}
+
+/// Input options shared by `khabar process` and `khabar ingest`: size limit, languages and
+/// JSON Lines fields.
+#[derive(clap::Args, Debug, Clone)]
+pub struct InputArgs {
+    /// Refuse documents (files, WARC records, JSON lines) larger than this many bytes.
+    #[arg(long, default_value_t = 16 * 1024 * 1024)]
+    pub max_bytes: u64,
     /// Languages to process, comma-separated ISO 639-1 codes, or "all"; documents in
     /// other languages are reported as skipped with their language.
     #[arg(long, default_value = "fa")]
@@ -42,13 +54,9 @@ pub struct Args {
     /// JSON Lines: the field holding the date.
     #[arg(long, default_value = "date")]
     pub date_field: String,
-    /// Near-duplicates: resemblance (max of Jaccard and containment of word 3-grams) at or
-    /// above which two documents are copies of one story (same `cluster`).
-    #[arg(long, default_value_t = Params::default().threshold)]
-    pub dedup_threshold: f64,
 }
 
-impl Args {
+impl InputArgs {
     /// The input options these arguments give.
     pub fn options(&self) -> Options {
         let langs = if self.lang.trim().eq_ignore_ascii_case("all") {
@@ -149,7 +157,7 @@ pub fn process_all(
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let extractor = Extractor::new();
     let inputs = expand(&args.paths);
-    let opts = args.options();
+    let opts = args.input.options();
     let mut clusterer = Clusterer::new(Params { threshold: args.dedup_threshold, ..Params::default() });
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

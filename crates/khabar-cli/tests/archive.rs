@@ -1,6 +1,7 @@
 //! End-to-end tests of the archive commands: ingest (idempotent, crash-safe), search with
 //! filters, quotes, events, export.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -155,4 +156,141 @@ fn kill_9_during_ingest_loses_nothing_and_a_rerun_completes() {
     assert_eq!(store.stats().unwrap().articles, n as u64);
     assert_eq!(store.stats().unwrap().indexed, n as u64);
     assert!(store.check().unwrap().is_empty());
+}
+
+/// A scraped sample as a page: every line a `<p>` inside a content div, among site chrome.
+fn as_page(sample: &str) -> String {
+    let text = std::fs::read_to_string(repo().join("corpus/sample").join(sample)).unwrap();
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    let body: String = lines.iter().map(|l| format!("<p>{l}</p>\n")).collect();
+    format!(
+        "<!DOCTYPE html><html lang=\"fa\" dir=\"rtl\"><head><meta charset=\"utf-8\"><title>خبر</title></head><body>\
+         <nav><a href=\"/\">صفحه اصلی</a></nav><div id=\"main\"><div class=\"news-content\">{body}</div></div>\
+         <footer>کلیه حقوق محفوظ است</footer></body></html>"
+    )
+}
+
+fn warc(path: &Path, pages: &[(&str, String)]) {
+    use khabar_input::testkit::{gzip, warc_response};
+    let bytes: Vec<u8> =
+        pages.iter().flat_map(|(url, page)| gzip(&warc_response(url, "text/html; charset=utf-8", page.as_bytes()))).collect();
+    std::fs::write(path, bytes).unwrap();
+}
+
+#[test]
+fn warc_copies_form_one_cluster_across_ingest_runs_and_search_groups_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let crawl = dir.path().join("crawl.warc.gz");
+    // The copy (eghtesadnews, 13:05) comes before the original (mehr, 12:30) in the crawl.
+    warc(
+        &crawl,
+        &[
+            ("https://www.eghtesadnews.com/fa/tiny/news-1", as_page("sample-04-eghtesadnews.txt")),
+            ("https://www.mehrnews.com/news/6287934/", as_page("sample-03-mehr.txt")),
+            ("https://www.tasnimnews.com/fa/news/1", as_page("sample-05-tasnim.txt")),
+        ],
+    );
+    let (ok, out, err) = run(&["ingest", crawl.to_str().unwrap(), "--json"], &db);
+    assert!(ok, "{err}");
+    let s = summary(&out);
+    assert_eq!((s["read"].as_u64(), s["stored"].as_u64(), s["failed"].as_u64()), (Some(3), Some(3), Some(0)), "{s}\n{err}");
+    let cluster_ids = || {
+        let store = Store::open_read(&db).unwrap();
+        (1..=4).map(|id| store.cluster_of(id).unwrap()).collect::<Vec<_>>()
+    };
+    let c = cluster_ids();
+    assert!(c[0].is_some() && c[0] == c[1] && c[0] != c[2] && c[3].is_none(), "{c:?}");
+    {
+        let store = Store::open_read(&db).unwrap();
+        let members = store.cluster(c[0].as_deref().unwrap()).unwrap();
+        assert_eq!(members.len(), 2);
+        assert_eq!(members[0].agency.as_deref(), Some("mehr"), "first publisher: earliest published, not first ingested");
+    }
+
+    // Search: one result for the two copies, with also_in.
+    let (ok, out, err) = run(&["search", "گروسی", "--format", "json"], &db);
+    assert!(ok, "{err}");
+    let r: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let hits = r["hits"].as_array().unwrap();
+    let story: Vec<&serde_json::Value> = hits.iter().filter(|h| h["cluster"] == c[0].as_deref().unwrap()).collect();
+    assert_eq!(story.len(), 1, "{r}");
+    let h = story[0];
+    let mut outlets = vec![h["agency"].as_str().unwrap().to_string()];
+    outlets.extend(h["also_in"].as_array().unwrap().iter().map(|a| a.as_str().unwrap().to_string()));
+    outlets.sort();
+    assert_eq!(outlets, ["eghtesadnews", "mehr"], "{h}");
+    assert_eq!(h["first_publisher"], "mehr");
+    assert_eq!(h["copies"], 2);
+    assert!(r["articles"].as_u64().unwrap() > r["total"].as_u64().unwrap(), "{r}");
+    // Facets count stories: each outlet of the pair once.
+    let facets: BTreeMap<String, u64> =
+        r["facets"]["agencies"].as_array().unwrap().iter().map(|p| (p[0].as_str().unwrap().into(), p[1].as_u64().unwrap())).collect();
+    assert_eq!((facets.get("mehr"), facets.get("eghtesadnews")), (Some(&1), Some(&1)), "{r}");
+    let (_, text, _) = run(&["search", "گروسی"], &db);
+    assert!(text.contains("also in: "), "{text}");
+    // --all-copies: one result per article.
+    let (_, out, _) = run(&["search", "گروسی", "--format", "json", "--all-copies"], &db);
+    let all: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(all["total"], r["articles"]);
+
+    // A second run: the same crawl stores nothing and changes no cluster; a new copy of the
+    // story (another outlet, lead reworded) joins the stored cluster.
+    let (ok, out, _) = run(&["ingest", crawl.to_str().unwrap(), "--json"], &db);
+    assert!(ok);
+    assert_eq!(summary(&out)["duplicates"], 3);
+    let crawl2 = dir.path().join("crawl2.warc");
+    std::fs::write(
+        &crawl2,
+        khabar_input::testkit::warc_response("https://www.isna.ir/news/1/", "text/html; charset=utf-8", as_page("sample-03-mehr.txt")
+            .replacen("به گزارش خبرگزاری مهر،", "به گزارش ایسنا،", 1)
+            .replacen("صبح امروز پنجشنبه", "امروز", 1)
+            .as_bytes()),
+    )
+    .unwrap();
+    let (ok, out, err) = run(&["ingest", crawl2.to_str().unwrap(), "--json"], &db);
+    assert!(ok, "{err}");
+    assert_eq!(summary(&out)["stored"], 1, "{err}");
+    let c2 = cluster_ids();
+    assert_eq!(&c2[..3], &c[..3]);
+    assert_eq!(c2[3], c[0], "the new copy joins the stored cluster");
+    let store = Store::open_read(&db).unwrap();
+    assert_eq!(store.article(4).unwrap().unwrap()["cluster"], c[0].as_deref().unwrap());
+    assert!(store.check().unwrap().is_empty());
+}
+
+#[test]
+fn ingest_jsonl_reports_a_broken_line_and_an_arabic_line_and_stores_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let sample = std::fs::read_to_string(repo().join("corpus/sample/sample-01-irna.txt")).unwrap();
+    let sample2 = std::fs::read_to_string(repo().join("corpus/sample/sample-05-tasnim.txt")).unwrap();
+    let lines = [
+        serde_json::json!({"content": sample, "link": "https://www.irna.ir/news/85592718/"}).to_string(),
+        "{\"content\": \"broken".to_string(),
+        serde_json::json!({"content": "قال وزير الخارجية الإيراني في مؤتمر صحفي إن بلاده مستعدة للتفاوض ولكن ليس تحت الضغط، وأضاف أن التعاون مع الوكالة مستمر في إطار الضمانات."}).to_string(),
+        serde_json::json!({"content": sample2, "link": "https://www.tasnimnews.com/fa/news/1"}).to_string(),
+    ];
+    let path = dir.path().join("dump.data");
+    std::fs::write(&path, lines.join("\n")).unwrap();
+    let (ok, out, err) =
+        run(&["ingest", "--text-field", "content", "--url-field", "link", path.to_str().unwrap(), "--json"], &db);
+    assert!(ok, "{err}");
+    let s = summary(&out);
+    assert_eq!(
+        (s["read"].as_u64(), s["stored"].as_u64(), s["failed"].as_u64(), s["skipped"].as_u64()),
+        (Some(4), Some(2), Some(1), Some(1)),
+        "{s}\n{err}"
+    );
+    assert_eq!(s["languages"]["ar"], 1, "{s}");
+    assert!(err.contains("dump.data: line 2"), "{err}");
+    assert!(err.contains("dump.data:3: skipped: language Arabic (ar)"), "{err}");
+    let store = Store::open_read(&db).unwrap();
+    let a = store.article(1).unwrap().unwrap();
+    assert_eq!((a["url"].as_str(), a["format"].as_str()), (Some("https://www.irna.ir/news/85592718/"), Some("jsonl")));
+    assert!(store.check().unwrap().is_empty());
+    // The text summary names the skipped language.
+    let db2 = dir.path().join("db2");
+    let (_, _, err) = run(&["ingest", "--text-field", "content", path.to_str().unwrap()], &db2);
+    assert!(err.contains("skipped 1 (ar 1)"), "{err}");
 }

@@ -305,15 +305,16 @@ impl Clusterer {
         if sig.shingles == 0 || sig.mins.len() != self.params.num_hashes {
             return None;
         }
-        let mut seen: Vec<u32> = Vec::new();
+        // A set, not a list: a story copied thousands of times puts thousands of documents in
+        // one bucket, and a linear `contains` made each add quadratic in that number.
+        let mut seen: std::collections::HashSet<u32> = std::collections::HashSet::new();
         let mut best: Option<(usize, f64)> = None;
         for b in 0..self.bands {
             let Some(list) = self.buckets[b].get(&self.band_key(sig, b)) else { continue };
             for &d in list {
-                if seen.contains(&d) {
+                if !seen.insert(d) {
                     continue;
                 }
-                seen.push(d);
                 let r = sig.resemblance(&self.docs[d as usize].0);
                 if r >= self.params.threshold && best.is_none_or(|(_, br)| r > br) {
                     best = Some((d as usize, r));

@@ -13,7 +13,11 @@
 //! that was never reported as stored. Readers work while a writer ingests (WAL for SQLite,
 //! snapshots for tantivy) and see each batch when it is committed.
 //!
-//! Articles are deduplicated by the SHA-256 of their normalized `text`.
+//! Articles are deduplicated by the SHA-256 of their normalized `text`. Near-duplicates (copies
+//! of one story by several outlets) are kept, each with its cluster id and MinHash signature
+//! (`khabar-dedup`); the writer rebuilds its clusterer from the stored signatures on open, so
+//! a copy ingested in a later run joins the stored cluster. [`Store::search`] returns one hit
+//! per story; [`Store::cluster`] lists a story's copies, first publisher first.
 
 pub mod analyzer;
 mod dates;
@@ -23,8 +27,8 @@ mod store;
 
 pub use dates::{Day, parse_day};
 pub use export::{CSV_COLUMNS, ExportFormat};
-pub use query::{EventFilter, EventRow, Facets, Hit, Query, QuoteFilter, QuoteRow, Results, Snippet};
-pub use store::{Ingested, Stats, Store};
+pub use query::{EventFilter, EventRow, Facets, Hit, Member, Query, QuoteFilter, QuoteRow, Results, Snippet};
+pub use store::{Ingested, SCHEMA_VERSION, Stats, Store};
 
 /// What can go wrong in the archive.
 #[derive(Debug, thiserror::Error)]

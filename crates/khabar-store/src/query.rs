@@ -6,11 +6,12 @@ use std::ops::Bound;
 use khabar_normalize::fold_for_search;
 use rusqlite::params_from_iter;
 use serde::Serialize;
-use tantivy::collector::{Count, FacetCollector, TopDocs};
+use rusqlite::OptionalExtension;
+use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::query::{AllQuery, BooleanQuery, EmptyQuery, Occur, PhraseQuery, Query as TQuery, RangeQuery, TermQuery};
-use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::schema::IndexRecordOption;
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{TantivyDocument, Term};
+use tantivy::{DocId, Score, SegmentReader, Term};
 
 use crate::analyzer::analyze;
 use crate::dates::Day;
@@ -34,6 +35,9 @@ pub struct Query {
     pub limit: usize,
     /// Hits to skip (paging).
     pub offset: usize,
+    /// One hit per matching article instead of one per story (near-duplicate cluster); totals
+    /// and facets then count articles.
+    pub all_copies: bool,
 }
 
 /// A passage of an article with the matched words.
@@ -84,21 +88,48 @@ pub struct Hit {
     pub published_jalali: Option<String>,
     /// The best passage with the matched words.
     pub snippet: Snippet,
+    /// Near-duplicate cluster id (equal for copies of one story).
+    pub cluster: Option<String>,
+    /// How many articles the cluster has in the archive (1: no copies).
+    pub copies: usize,
+    /// The cluster's first publisher: the outlet id (else the source) of its copy with the
+    /// earliest `published`, else, among undated copies, the first ingested.
+    pub first_publisher: Option<String>,
+    /// The other outlets that carried the story, first publisher first (outlet id, else the
+    /// copy's source when no outlet was recognized); the hit's own outlet is left out.
+    pub also_in: Vec<String>,
 }
 
-/// Counts over all matching articles (not only the returned page).
+/// One copy of a story: an article of a near-duplicate cluster.
+#[derive(Debug, Clone, Serialize)]
+pub struct Member {
+    /// Article id.
+    pub id: i64,
+    /// Outlet id.
+    pub agency: Option<String>,
+    /// Publication date as stored.
+    pub published: Option<String>,
+    /// Where the article was read from.
+    pub source: String,
+}
+
+/// Counts over all matches (not only the returned page).
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Facets {
-    /// Matching articles per outlet id, most first.
+    /// Per outlet id, most first: the number of matching stories (clusters) of which the outlet
+    /// carried at least one matching copy. A story carried by two outlets counts once for
+    /// each; two copies of one story from the same outlet count once.
     pub agencies: Vec<(String, u64)>,
 }
 
 /// The answer to a [`Query`].
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Results {
-    /// How many articles match.
+    /// How many stories (near-duplicate clusters) have at least one matching article.
     pub total: usize,
-    /// The requested page, best first.
+    /// How many articles match (copies counted).
+    pub articles: usize,
+    /// The requested page of stories, best first: per cluster its best-scoring matching article.
     pub hits: Vec<Hit>,
     /// Counts over all matches.
     pub facets: Facets,
@@ -265,14 +296,44 @@ impl Store {
         }
         let query: Box<dyn TQuery> = if musts.is_empty() { Box::new(AllQuery) } else { Box::new(BooleanQuery::new(musts)) };
         let searcher = self.reader.searcher();
-        let mut facets = FacetCollector::for_field("agency_facet");
-        facets.add_facet("/");
-        let limit = q.limit.max(1);
-        let (top, total, facet_counts) =
-            searcher.search(&query, &(TopDocs::with_limit(limit).and_offset(q.offset).order_by_score(), Count, facets))?;
+        let matches = searcher.search(&query, &AllMatches)?;
+        let articles = matches.len();
+        // Group the matches by story (cluster) with the in-memory map of article → cluster,
+        // outlet (caught up with SQLite first).
+        let mut stories = self.stories.borrow_mut();
+        stories.refresh(&self.db)?;
+        // story key → (best score, its article, smallest article id)
+        let mut groups: std::collections::HashMap<u64, (f32, i64, i64)> = std::collections::HashMap::new();
+        let mut outlet_story: std::collections::HashSet<(u32, u64)> = std::collections::HashSet::new();
+        for &(score, id) in &matches {
+            let id = id as i64;
+            let (cluster, agency) = stories.get(id);
+            let key = match cluster {
+                Some(c) if !q.all_copies => (1u64 << 63) | u64::from(c),
+                _ => id as u64,
+            };
+            let g = groups.entry(key).or_insert((score, id, id));
+            if score > g.0 || (score == g.0 && id < g.1) {
+                g.0 = score;
+                g.1 = id;
+            }
+            g.2 = g.2.min(id);
+            if let Some(a) = agency {
+                outlet_story.insert((a, key));
+            }
+        }
+        let mut per_outlet: std::collections::HashMap<u32, u64> = std::collections::HashMap::new();
+        for (a, _) in outlet_story {
+            *per_outlet.entry(a).or_default() += 1;
+        }
         let mut agencies: Vec<(String, u64)> =
-            facet_counts.get("/").map(|(facet, n)| (facet.to_path().last().map(|s| s.to_string()).unwrap_or_default(), n)).collect();
+            per_outlet.into_iter().map(|(a, n)| (stories.agency_name(a).to_string(), n)).collect();
         agencies.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        drop(stories);
+        let total = groups.len();
+        let mut ranked: Vec<(f32, i64, i64)> = groups.into_values().collect();
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.2.cmp(&b.2)));
+        let top: Vec<(f32, i64)> = ranked.into_iter().skip(q.offset).take(q.limit.max(1)).map(|(s, id, _)| (s, id)).collect();
         let snippets = match &text_q {
             Some(tq) => {
                 let mut g = SnippetGenerator::create(&searcher, tq.as_ref(), f.text)?;
@@ -283,12 +344,10 @@ impl Store {
         };
         let mut hits = Vec::with_capacity(top.len());
         let mut stmt = self.db.prepare_cached(
-            "SELECT source, title, agency_id, published, published_jalali, json FROM articles WHERE id = ?1",
+            "SELECT source, title, agency_id, published, published_jalali, json, cluster FROM articles WHERE id = ?1",
         )?;
-        for (score, addr) in top {
-            let doc: TantivyDocument = searcher.doc(addr)?;
-            let Some(id) = doc.get_first(f.id).and_then(|v| v.as_u64()) else { continue };
-            let row = stmt.query_row([id as i64], |r| {
+        for (score, id) in top {
+            let row = stmt.query_row([id], |r| {
                 Ok((
                     r.get::<_, String>(0)?,
                     r.get::<_, Option<String>>(1)?,
@@ -296,9 +355,10 @@ impl Store {
                     r.get::<_, Option<String>>(3)?,
                     r.get::<_, Option<String>>(4)?,
                     r.get::<_, String>(5)?,
+                    r.get::<_, Option<String>>(6)?,
                 ))
             });
-            let Ok((source, title, agency, published, published_jalali, json)) = row else { continue };
+            let Ok((source, title, agency, published, published_jalali, json, cluster)) = row else { continue };
             let v: serde_json::Value = serde_json::from_str(&json)?;
             let text = v.get("text").and_then(|t| t.as_str()).unwrap_or_default();
             let snippet = match &snippets {
@@ -308,9 +368,65 @@ impl Store {
                 }
                 None => Snippet { text: text.chars().take(200).collect(), highlights: Vec::new() },
             };
-            hits.push(Hit { id: id as i64, score, source, title, agency, published, published_jalali, snippet });
+            // The story's outlets, in order of their first copy (earliest `published`, undated
+            // last, then first ingested), with counts.
+            let outlets: Vec<(String, i64)> = match &cluster {
+                Some(c) => self
+                    .db
+                    .prepare_cached(
+                        "SELECT coalesce(agency_id, source) AS o, count(*),
+                                min(CASE WHEN published IS NULL THEN '~' ELSE published END) AS p, min(id) AS i
+                         FROM articles WHERE cluster = ?1 GROUP BY o ORDER BY p, i",
+                    )?
+                    .query_map([c], |r| Ok((r.get(0)?, r.get(1)?)))?
+                    .collect::<Result<_, _>>()?,
+                None => Vec::new(),
+            };
+            let copies = outlets.iter().map(|o| o.1 as usize).sum::<usize>().max(1);
+            let first_publisher = outlets.first().map(|o| o.0.clone());
+            let own = agency.clone().unwrap_or_else(|| source.clone());
+            let also_in: Vec<String> = outlets.into_iter().map(|o| o.0).filter(|o| *o != own).collect();
+            hits.push(Hit {
+                id,
+                score,
+                source,
+                title,
+                agency,
+                published,
+                published_jalali,
+                snippet,
+                cluster,
+                copies,
+                first_publisher,
+                also_in,
+            });
         }
-        Ok(Results { total, hits, facets: Facets { agencies } })
+        Ok(Results { total, articles, hits, facets: Facets { agencies } })
+    }
+
+    /// The copies of a story: the articles of near-duplicate cluster `cluster`, first publisher
+    /// first. The first publisher is the article with the earliest `published` (compared as
+    /// stored: RFC 3339 or a bare date), else, among undated copies, the first ingested.
+    pub fn cluster(&self, cluster: &str) -> Result<Vec<Member>> {
+        let rows = self
+            .db
+            .prepare_cached(
+                "SELECT id, agency_id, published, source FROM articles WHERE cluster = ?1
+                 ORDER BY published IS NULL, published, id",
+            )?
+            .query_map([cluster], |r| Ok(Member { id: r.get(0)?, agency: r.get(1)?, published: r.get(2)?, source: r.get(3)? }))?
+            .collect::<Result<_, _>>()?;
+        Ok(rows)
+    }
+
+    /// The cluster id of article `id` (None for a missing article).
+    pub fn cluster_of(&self, id: i64) -> Result<Option<String>> {
+        Ok(self
+            .db
+            .prepare_cached("SELECT cluster FROM articles WHERE id = ?1")?
+            .query_row([id], |r| r.get::<_, Option<String>>(0))
+            .optional()?
+            .flatten())
     }
 
     /// Quotes, newest article first, optionally of one speaker and within days.
@@ -402,5 +518,121 @@ fn push_days(sql: &mut String, args: &mut Vec<rusqlite::types::Value>, col: &str
     if let Some(d) = to {
         args.push((d as i64).into());
         sql.push_str(&format!(" AND {col} <= ?{}", args.len()));
+    }
+}
+
+/// Collects every matching document as (score, article id), read from the `id` fast field.
+struct AllMatches;
+
+struct AllMatchesSegment {
+    ids: tantivy::columnar::Column<u64>,
+    out: Vec<(f32, u64)>,
+}
+
+impl Collector for AllMatches {
+    type Fruit = Vec<(f32, u64)>;
+    type Child = AllMatchesSegment;
+
+    fn for_segment(&self, _ord: u32, reader: &SegmentReader) -> tantivy::Result<AllMatchesSegment> {
+        Ok(AllMatchesSegment { ids: reader.fast_fields().u64("id")?, out: Vec::new() })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Vec<(f32, u64)>>) -> tantivy::Result<Vec<(f32, u64)>> {
+        Ok(fruits.into_iter().flatten().collect())
+    }
+}
+
+impl SegmentCollector for AllMatchesSegment {
+    type Fruit = Vec<(f32, u64)>;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        if let Some(id) = self.ids.first(doc) {
+            self.out.push((score, id));
+        }
+    }
+
+    fn harvest(self) -> Vec<(f32, u64)> {
+        self.out
+    }
+}
+
+/// Article id → (cluster, outlet) for every stored article, as small integers, kept in memory
+/// so that search can group thousands of matches by story without a query per match. Caught
+/// up with SQLite (articles past the last id seen) before each search.
+#[derive(Debug, Default)]
+pub(crate) struct StoryMap {
+    upto: i64,
+    /// Indexed by article id: cluster index (u32::MAX: none), outlet index (u32::MAX: none).
+    by_id: Vec<(u32, u32)>,
+    clusters: std::collections::HashMap<String, u32>,
+    agencies: Vec<String>,
+    agency_ix: std::collections::HashMap<String, u32>,
+}
+
+impl StoryMap {
+    /// Loads the articles past the last one seen.
+    pub(crate) fn refresh(&mut self, db: &rusqlite::Connection) -> Result<()> {
+        let max: i64 = db.prepare_cached("SELECT coalesce(max(id), 0) FROM articles")?.query_row([], |r| r.get(0))?;
+        if max <= self.upto {
+            return Ok(());
+        }
+        // A first load scans the covering index (never the rows, whose large `json` precedes
+        // `cluster`); later ones read the few new rows by id.
+        let sql = if self.upto == 0 {
+            "SELECT id, cluster, agency_id FROM articles INDEXED BY articles_cluster WHERE id > ?1"
+        } else {
+            "SELECT id, cluster, agency_id FROM articles WHERE id > ?1"
+        };
+        let mut stmt = db.prepare_cached(sql)?;
+        let mut rows = stmt.query([self.upto])?;
+        while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
+            let cluster: Option<String> = r.get(1)?;
+            let agency: Option<String> = r.get(2)?;
+            let c = match cluster {
+                Some(c) => {
+                    let n = self.clusters.len() as u32;
+                    *self.clusters.entry(c).or_insert(n)
+                }
+                None => u32::MAX,
+            };
+            let a = match agency {
+                Some(a) => match self.agency_ix.get(&a) {
+                    Some(&i) => i,
+                    None => {
+                        let i = self.agencies.len() as u32;
+                        self.agencies.push(a.clone());
+                        self.agency_ix.insert(a, i);
+                        i
+                    }
+                },
+                None => u32::MAX,
+            };
+            let ix = id.max(0) as usize;
+            if self.by_id.len() <= ix {
+                self.by_id.resize(ix + 1, (u32::MAX, u32::MAX));
+            }
+            self.by_id[ix] = (c, a);
+            self.upto = self.upto.max(id);
+        }
+        Ok(())
+    }
+
+    /// Forgets everything (after a rolled-back batch, whose ids SQLite may give out again).
+    pub(crate) fn reset(&mut self) {
+        *self = StoryMap::default();
+    }
+
+    fn get(&self, id: i64) -> (Option<u32>, Option<u32>) {
+        let (c, a) = self.by_id.get(id.max(0) as usize).copied().unwrap_or((u32::MAX, u32::MAX));
+        ((c != u32::MAX).then_some(c), (a != u32::MAX).then_some(a))
+    }
+
+    fn agency_name(&self, a: u32) -> &str {
+        &self.agencies[a as usize]
     }
 }

@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
+use khabar_dedup::{Clusterer, Params, Signature};
 use khabar_events::Record;
 use khabar_normalize::fold_for_search;
 use rusqlite::{Connection, OptionalExtension, params};
@@ -30,7 +31,9 @@ CREATE TABLE IF NOT EXISTS articles(
   published_jalali TEXT,
   day INTEGER,
   ingested TEXT NOT NULL DEFAULT (datetime('now')),
-  json TEXT NOT NULL);
+  json TEXT NOT NULL,
+  cluster TEXT,
+  signature BLOB);
 CREATE INDEX IF NOT EXISTS articles_day ON articles(day);
 CREATE INDEX IF NOT EXISTS articles_agency ON articles(agency_id, day);
 CREATE TABLE IF NOT EXISTS agencies(id TEXT PRIMARY KEY, name_fa TEXT, name_en TEXT, fold TEXT) WITHOUT ROWID;
@@ -49,8 +52,98 @@ CREATE TABLE IF NOT EXISTS events(
 CREATE INDEX IF NOT EXISTS events_type ON events(type);
 CREATE TABLE IF NOT EXISTS event_actors(key TEXT NOT NULL, article_id INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY(key, article_id, n)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
-INSERT OR IGNORE INTO meta VALUES('schema', '1');
+INSERT OR IGNORE INTO meta VALUES('schema', '2');
 ";
+
+/// The current schema version (`meta.schema`). Version 1 lacked `articles.cluster` and
+/// `articles.signature`; [`migrate`] adds them and fills them in.
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// Brings an archive of an older schema up to [`SCHEMA_VERSION`]: version 1 → 2 adds the
+/// `cluster` and `signature` columns (NULL at first) and their index. Returns true when
+/// columns were added (their values are filled in by [`load_clusterer`]).
+fn migrate(db: &Connection) -> Result<bool> {
+    // `articles_cluster` covers what clustering and search grouping read, so that they never
+    // touch the article rows (whose large `json` precedes `cluster` and `signature`).
+    let has_cluster: bool = db
+        .prepare("SELECT 1 FROM pragma_table_info('articles') WHERE name = 'cluster'")?
+        .exists([])?;
+    let has_index: bool =
+        db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'articles_cluster'")?.exists([])?;
+    let version: Option<String> =
+        db.query_row("SELECT value FROM meta WHERE key = 'schema'", [], |r| r.get(0)).optional()?;
+    if has_cluster && has_index && version.as_deref() == Some(SCHEMA_VERSION.to_string().as_str()) {
+        // Up to date: no write, so a reader opening during an ingest never waits for its lock.
+        return Ok(false);
+    }
+    let mut added = false;
+    if !has_cluster {
+        db.execute_batch(
+            "BEGIN IMMEDIATE;
+             ALTER TABLE articles ADD COLUMN cluster TEXT;
+             ALTER TABLE articles ADD COLUMN signature BLOB;
+             COMMIT;",
+        )?;
+        added = true;
+    }
+    db.execute_batch(&format!(
+        "CREATE INDEX IF NOT EXISTS articles_cluster ON articles(cluster, agency_id, published, source, signature);
+         UPDATE meta SET value = '{SCHEMA_VERSION}' WHERE key = 'schema' AND value <> '{SCHEMA_VERSION}';"
+    ))?;
+    Ok(added)
+}
+
+/// Rebuilds the near-duplicate [`Clusterer`] from the stored signatures, in article id order,
+/// so that a new copy of a stored story gets the stored cluster id. Articles without a
+/// signature (an archive migrated from schema 1) are clustered now, in id order, and their
+/// cluster and signature written back.
+fn load_clusterer(db: &Connection) -> Result<Clusterer> {
+    let mut c = Clusterer::new(Params::default());
+    let mut missing: Vec<i64> = Vec::new();
+    {
+        let mut stmt = db.prepare("SELECT id, cluster, signature FROM articles INDEXED BY articles_cluster")?;
+        let mut rows = stmt.query([])?;
+        let mut stored: Vec<(i64, String, Signature)> = Vec::new();
+        while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
+            let cluster: Option<String> = r.get(1)?;
+            let sig: Option<Vec<u8>> = r.get(2)?;
+            match (cluster, sig.as_deref().and_then(Signature::from_bytes)) {
+                (Some(cl), Some(sig)) => stored.push((id, cl, sig)),
+                _ => missing.push(id),
+            }
+        }
+        // In ingest order, as they were added.
+        stored.sort_unstable_by_key(|s| s.0);
+        missing.sort_unstable();
+        for (_, cl, sig) in stored {
+            c.insert(sig, &cl);
+        }
+    }
+    if !missing.is_empty() {
+        tracing::info!(articles = missing.len(), "clustering archived articles without a signature");
+        db.execute_batch("BEGIN IMMEDIATE")?;
+        let res = (|| -> Result<()> {
+            let mut get = db.prepare("SELECT json FROM articles WHERE id = ?1")?;
+            let mut set = db.prepare("UPDATE articles SET cluster = ?2, signature = ?3 WHERE id = ?1")?;
+            for id in missing {
+                let json: String = get.query_row([id], |r| r.get(0))?;
+                let v: serde_json::Value = serde_json::from_str(&json)?;
+                let a = c.add(v.get("text").and_then(|t| t.as_str()).unwrap_or_default());
+                set.execute(params![id, a.cluster, a.signature.to_bytes()])?;
+            }
+            Ok(())
+        })();
+        match res {
+            Ok(()) => db.execute_batch("COMMIT")?,
+            Err(e) => {
+                let _ = db.execute_batch("ROLLBACK");
+                return Err(e);
+            }
+        }
+    }
+    Ok(c)
+}
 
 /// The index fields.
 #[derive(Clone, Copy)]
@@ -125,6 +218,10 @@ pub struct Store {
     pub(crate) reader: IndexReader,
     pub(crate) fields: Fields,
     writer: Option<IndexWriter>,
+    /// Near-duplicate clusters of every stored article (writers only).
+    clusterer: Option<Clusterer>,
+    /// Article → story and outlet, for grouping search results.
+    pub(crate) stories: std::cell::RefCell<crate::query::StoryMap>,
     in_txn: bool,
     pending: usize,
 }
@@ -163,6 +260,10 @@ impl Store {
         if create {
             db.execute_batch(SCHEMA_SQL)?;
         }
+        if migrate(&db)? && !create {
+            // A reader of a migrated archive fills in the clusters once (a writer does it anyway).
+            load_clusterer(&db)?;
+        }
         let (schema, fields) = schema();
         let mut index = Index::open_or_create(MmapDirectory::open(dir.join("index")).map_err(tantivy::TantivyError::from)?, schema)?;
         index.tokenizers().register(ANALYZER, KhabarTokenizer);
@@ -182,7 +283,9 @@ impl Store {
             tantivy::TantivyError::LockFailure(..) => StoreError::Locked,
             e => e.into(),
         })?;
-        let mut s = Store { dir: dir.to_path_buf(), db, index, reader, fields, writer: Some(writer), in_txn: false, pending: 0 };
+        let clusterer = Some(load_clusterer(&db)?);
+        let mut s =
+            Store { dir: dir.to_path_buf(), db, index, reader, fields, writer: Some(writer), clusterer, stories: Default::default(), in_txn: false, pending: 0 };
         s.catch_up()?;
         Ok(s)
     }
@@ -192,7 +295,8 @@ impl Store {
     pub fn open_read(dir: impl AsRef<Path>) -> Result<Store> {
         let dir = dir.as_ref();
         let (db, index, reader, fields) = Self::open_parts(dir, false)?;
-        let mut s = Store { dir: dir.to_path_buf(), db, index, reader, fields, writer: None, in_txn: false, pending: 0 };
+        let mut s =
+            Store { dir: dir.to_path_buf(), db, index, reader, fields, writer: None, clusterer: None, stories: Default::default(), in_txn: false, pending: 0 };
         if s.lag()?.is_some() {
             if let Ok(w) = s.index.writer_with_num_threads(1, 32_000_000) {
                 s.writer = Some(w);
@@ -284,16 +388,33 @@ impl Store {
         {
             return Ok(Ingested::Duplicate(id));
         }
-        let json = serde_json::to_string(rec)?;
+        // The archive's clusters decide (a `cluster` from `khabar process` is replaced), so that
+        // copies of one story share one id across ingest runs.
+        let asg = self.clusterer.as_mut().ok_or(StoreError::ReadOnly)?.add(&a.text);
+        let art = khabar_extract::Article { cluster: Some(asg.cluster.clone()), ..a.clone() };
+        let json = serde_json::to_string(&Record { article: &art, ..rec.clone() })?;
         let url = serde_json::from_str::<UrlOnly>(&json)?.url;
         let day = a.published.as_deref().and_then(day_of_published);
         let agency = a.agency.as_ref().map(|g| g.id.as_str());
         self.db
             .prepare_cached(
-                "INSERT INTO articles(hash, source, url, agency_id, news_id, title, published, published_jalali, day, json)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                "INSERT INTO articles(hash, source, url, agency_id, news_id, title, published, published_jalali, day, json, cluster, signature)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
             )?
-            .execute(params![hash, a.source, url, agency, a.news_id, a.title, a.published, a.published_jalali, day, json])?;
+            .execute(params![
+                hash,
+                a.source,
+                url,
+                agency,
+                a.news_id,
+                a.title,
+                a.published,
+                a.published_jalali,
+                day,
+                json,
+                asg.cluster,
+                asg.signature.to_bytes()
+            ])?;
         let id = self.db.last_insert_rowid();
         for g in a.agency.iter().chain(a.agency_origin.iter()) {
             self.db
@@ -379,6 +500,11 @@ impl Store {
             self.pending = 0;
             if let Some(w) = self.writer.as_mut() {
                 w.rollback()?;
+            }
+            // Forget the clusters of the rolled-back batch.
+            self.stories.borrow_mut().reset();
+            if self.clusterer.is_some() {
+                self.clusterer = Some(load_clusterer(&self.db)?);
             }
             return Err(e.into());
         }

@@ -55,7 +55,7 @@ fn ingest_all(store: &mut Store, arts: &[Article]) -> (usize, usize) {
 }
 
 fn ids(store: &Store, q: Query) -> Vec<i64> {
-    let mut v: Vec<i64> = store.search(&Query { limit: 1000, ..q }).unwrap().hits.iter().map(|h| h.id).collect();
+    let mut v: Vec<i64> = store.search(&Query { limit: 1000, all_copies: true, ..q }).unwrap().hits.iter().map(|h| h.id).collect();
     v.sort();
     v
 }
@@ -101,7 +101,7 @@ fn ingest_twice_stores_once_and_search_folds_spellings() {
     assert!(ids(&store, text("سازمان")).contains(&35));
     assert!(ids(&store, text("سازمانهای")).contains(&35));
     // Snippets highlight the words as the record writes them (letters normalized, spacing kept).
-    let r = store.search(&text("بين المللي")).unwrap();
+    let r = store.search(&Query { all_copies: true, ..text("بين المللي") }).unwrap();
     let h = r.hits.iter().find(|h| h.id == 33).unwrap();
     assert!(h.snippet.marked("[", "]").contains("[بین المللی]"), "{}", h.snippet.marked("[", "]"));
     assert!(!r.facets.agencies.is_empty());
@@ -139,7 +139,7 @@ fn filters_quotes_events_export_and_catch_up() {
     }
     // Only a filter, no words.
     let d = store.search(&Query { from: Some(from), to: Some(to), limit: 100, ..Default::default() }).unwrap();
-    assert!(d.total >= in_1403.len());
+    assert!(d.articles >= in_1403.len() && d.total <= d.articles);
     // Person: by surname, full name, English name or id.
     let p = ids(&store, Query { person: Some("عراقچی".into()), ..text("") });
     assert!(p.contains(&3), "{p:?}");
@@ -165,8 +165,11 @@ fn filters_quotes_events_export_and_catch_up() {
     let mut out = Vec::new();
     assert_eq!(store.export(ExportFormat::Jsonl, &mut out).unwrap(), 30);
     let lines: Vec<&str> = std::str::from_utf8(&out).unwrap().lines().collect();
-    for (line, a) in lines.iter().zip(&arts) {
-        assert_eq!(*line, serde_json::to_string(&khabar_events::annotate(a)).unwrap());
+    // (with the archive's near-duplicate `cluster` filled in).
+    for (k, (line, a)) in lines.iter().zip(&arts).enumerate() {
+        let cluster = store.cluster_of(k as i64 + 1).unwrap().unwrap();
+        let a = khabar_extract::Article { cluster: Some(cluster), ..a.clone() };
+        assert_eq!(*line, serde_json::to_string(&khabar_events::annotate(&a)).unwrap());
     }
     // Export CSV: read back, same fields.
     let mut out = Vec::new();
@@ -190,4 +193,34 @@ fn filters_quotes_events_export_and_catch_up() {
     assert!(store.check().unwrap().is_empty());
     assert_eq!(ids(&store, text("ایران")), all);
     assert!(Store::open_read(dir.path().join("nothing")).is_err());
+}
+
+#[test]
+fn a_schema_1_archive_is_migrated_and_clustered_on_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let variants = articles(&spelling_docs());
+    ingest_all(&mut store, &variants);
+    store.close().unwrap();
+    let clusters = |s: &Store| (1..=variants.len() as i64).map(|id| s.cluster_of(id).unwrap()).collect::<Vec<_>>();
+    let before = clusters(&Store::open_read(dir.path()).unwrap());
+    assert!(before.iter().all(|c| c.is_some()));
+    // Make it a schema-1 archive: no cluster, no signature.
+    {
+        let db = rusqlite::Connection::open(dir.path().join("archive.sqlite")).unwrap();
+        db.execute_batch(
+            "DROP INDEX articles_cluster; ALTER TABLE articles DROP COLUMN cluster; ALTER TABLE articles DROP COLUMN signature;
+             UPDATE meta SET value = '1' WHERE key = 'schema';",
+        )
+        .unwrap();
+    }
+    // A reader migrates and fills the clusters in (same ids: clustering is deterministic).
+    let r = Store::open_read(dir.path()).unwrap();
+    assert_eq!(clusters(&r), before);
+    let hits = r.search(&Query { limit: 100, ..Default::default() }).unwrap();
+    assert!(hits.total < hits.articles, "copies grouped: {} stories, {} articles", hits.total, hits.articles);
+    drop(r);
+    let w = Store::open(dir.path()).unwrap();
+    assert_eq!(clusters(&w), before);
+    assert!(w.check().unwrap().is_empty());
 }
