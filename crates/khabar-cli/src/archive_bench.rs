@@ -10,7 +10,7 @@ use khabar_normalize::{TokenKind, tokenize};
 use khabar_store::{Query, Store, parse_day};
 
 use crate::bench::{Rng, perturb};
-use crate::inputs::{Input, expand};
+use khabar_input::{Input, expand};
 
 /// Options of `khabar bench-archive`.
 #[derive(clap::Args, Debug)]

@@ -8,7 +8,7 @@ use std::time::Instant;
 use anyhow::{Context, bail};
 use khabar_extract::Extractor;
 
-use crate::inputs::{Input, expand};
+use khabar_input::{Input, expand};
 
 /// Options of `khabar bench`.
 #[derive(clap::Args, Debug)]

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use khabar_extract::{Article, Extractor};
 
-use crate::inputs::{Input, expand};
+use khabar_input::{Input, expand};
 
 /// Options of `khabar demo`.
 #[derive(clap::Args, Debug)]
@@ -104,7 +104,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         if !name.ends_with(".txt") {
             continue;
         }
-        match input.read(16 << 20).and_then(|b| extractor.extract_bytes(&name, &b).map_err(|e| e.to_string())) {
+        match input.read_all(16 << 20).and_then(|b| extractor.extract_bytes(&name, &b).map_err(|e| e.to_string())) {
             Ok(ex) => {
                 ok += 1;
                 with_agency += usize::from(ex.article.agency.is_some());

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use khabar_events::export::{GDELT_HEADER, to_gdelt, to_plover};
 use khabar_extract::Extractor;
 
-use crate::inputs::expand;
+use khabar_input::expand;
 
 /// Output format.
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,7 +53,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
         };
         let name = input.name();
-        let ex = match input.read(args.max_bytes).and_then(|b| {
+        let ex = match input.read_all(args.max_bytes).and_then(|b| {
             extractor
                 .extract_bytes(&name, &b)
                 .map_err(|e| e.to_string())

@@ -10,7 +10,6 @@ mod bench;
 mod bench_input;
 mod demo;
 mod events_export;
-mod inputs;
 mod kb;
 mod normalize;
 mod process;

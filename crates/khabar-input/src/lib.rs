@@ -180,6 +180,24 @@ impl Input {
         }
     }
 
+    /// Reads the whole input as one document, refusing more than `limit` bytes (checked
+    /// before reading a file).
+    pub fn read_all(&self, limit: u64) -> Result<Vec<u8>, String> {
+        let too_large = |size: u64| format!("document too large: {size} bytes, limit {limit} bytes (see --max-bytes)");
+        if let Input::File(p) = self {
+            let size = std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+            if size > limit {
+                return Err(too_large(size));
+            }
+        }
+        let mut buf = Vec::new();
+        self.open().and_then(|r| r.take(limit + 1).read_to_end(&mut buf)).map_err(|e| e.to_string())?;
+        if buf.len() as u64 > limit {
+            return Err(too_large(buf.len() as u64));
+        }
+        Ok(buf)
+    }
+
     fn open(&self) -> std::io::Result<Box<dyn Read>> {
         Ok(match self {
             Input::Stdin => Box::new(std::io::stdin()),
