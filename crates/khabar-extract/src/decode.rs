@@ -63,6 +63,12 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     }
 }
 
+/// Decodes `body` (without BOM) as `enc`, replacing invalid sequences with a warning; empty
+/// text is an error. For callers that know the encoding (an HTTP header, `<meta charset>`).
+pub fn decode_as(enc: &'static Encoding, body: &[u8]) -> Result<Decoded, DecodeError> {
+    finish(enc, body)
+}
+
 fn finish(enc: &'static Encoding, body: &[u8]) -> Result<Decoded, DecodeError> {
     let (text, had_errors) = enc.decode_without_bom_handling(body);
     let mut warnings = Vec::new();

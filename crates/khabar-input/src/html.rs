@@ -67,15 +67,10 @@ pub fn decode_html(bytes: &[u8], http_charset: Option<&str>) -> Result<Decoded, 
         // Declared UTF-8 but is not: let detection decide (it keeps almost-UTF-8 as UTF-8).
         return decode(bytes);
     }
-    let (text, had_errors) = enc.decode_without_bom_handling(bytes);
-    if had_errors {
-        let n = text.chars().filter(|&c| c == '\u{FFFD}').count();
-        warnings.push(format!("{n} invalid byte sequence(s) in {} replaced with U+FFFD", enc.name()));
-    }
-    if text.trim().is_empty() {
-        return Err(DecodeError::Empty);
-    }
-    Ok(Decoded { text: text.into_owned(), encoding: enc.name(), warnings })
+    let mut d = khabar_extract::decode::decode_as(enc, bytes)?;
+    warnings.append(&mut d.warnings);
+    d.warnings = warnings;
+    Ok(d)
 }
 
 fn is_arabic_legacy(enc: &'static Encoding) -> bool {
