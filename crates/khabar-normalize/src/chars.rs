@@ -8,7 +8,7 @@ pub const ZWNJ: char = '\u{200C}';
 pub(crate) enum Mapped {
     /// Emit this character (possibly the same as the input).
     One(char),
-    /// Emit two characters (ligatures such as "لا", or "ۀ" → "هٔ").
+    /// Emit two characters (ligatures such as "لا").
     Two(char, char),
     /// Drop the character (kashida, bidi controls, stray zero-width characters).
     Drop,
@@ -127,20 +127,30 @@ fn map_char_slow(c: char) -> Mapped {
         '\u{064A}' | '\u{0649}' | '\u{06D0}' | '\u{06CD}' => Mapped::One('\u{06CC}'),
         '\u{0643}' | '\u{06AA}' => Mapped::One('\u{06A9}'),
         '\u{0629}' | '\u{06C1}' | '\u{06BE}' | '\u{06D5}' => Mapped::One('\u{0647}'),
-        '\u{06C0}' => Mapped::Two('\u{0647}', '\u{0654}'),
         '\u{0640}' => Mapped::Drop,
         // bidi controls, ALM, zero-width space / joiner, BOM, soft hyphen, word joiner
         '\u{200B}' | '\u{200D}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
         | '\u{061C}' | '\u{FEFF}' | '\u{00AD}' | '\u{2060}' => Mapped::Drop,
         '\u{00A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{2028}' | '\u{2029}' | '\u{202F}' | '\u{205F}'
         | '\u{3000}' | '\u{0085}' => Mapped::Space,
+        // A presentation form maps to its base letter, which is then mapped like any letter ("ﻱ" → "ي" → "ی",
+        // "ﺓ" → "ة" → "ه"): one run gives what a second run would.
         '\u{FB50}'..='\u{FDFF}' => match presentation_a(c) {
-            Some(b) => Mapped::One(b),
+            Some(b) => map_base(b),
             None => Mapped::One(c),
         },
-        '\u{FE70}'..='\u{FEFF}' => presentation_b(c).unwrap_or(Mapped::One(c)),
+        '\u{FE70}'..='\u{FEFF}' => match presentation_b(c) {
+            Some(Mapped::One(b)) => map_base(b),
+            Some(m) => m,
+            None => Mapped::One(c),
+        },
         _ => Mapped::One(c),
     }
+}
+
+/// [`map_char`] of a base letter from a presentation form (never itself a presentation form).
+fn map_base(b: char) -> Mapped {
+    if class_of(b) & C_SELF != 0 { Mapped::One(b) } else { map_char_slow(b) }
 }
 
 /// True for letters of the Arabic script (after mapping), excluding digits, punctuation and marks.
@@ -176,7 +186,7 @@ static CLASSES: [u8; 256] = {
         if comb_ranges(c) {
             k |= C_COMB;
         }
-        if !matches!(c, 0x064A | 0x0649 | 0x06D0 | 0x06CD | 0x0643 | 0x06AA | 0x0629 | 0x06C1 | 0x06BE | 0x06D5 | 0x06C0 | 0x0640 | 0x061C) {
+        if !matches!(c, 0x064A | 0x0649 | 0x06D0 | 0x06CD | 0x0643 | 0x06AA | 0x0629 | 0x06C1 | 0x06BE | 0x06D5 | 0x0640 | 0x061C) {
             k |= C_SELF;
         }
         t[i] = k;

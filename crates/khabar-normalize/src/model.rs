@@ -244,6 +244,18 @@ const SUFFIXES: &[(&str, Kind, f32)] = &[
     ("ان", Kind::Glued, -3.5),
 ];
 
+/// Determiners, quantifiers and the numeral "one": not joined to the next word by lexicon compounds (grammar).
+const DETERMINERS: &[&str] = &["این", "آن", "یک", "هیچ", "همه", "هر"];
+
+/// Negative prefixes ("بی", "نا"): bound morphemes joined to the lexicon compounds they start.
+const NEG_PREFIXES: &[&str] = &["بی", "نا"];
+
+/// A comparative ("X" + "تر") less frequent than its adjective by more than this (log2) is not lexicalized.
+const LEXICALIZED_COMPARATIVE: f32 = 2.0;
+
+/// A glued "Xها" at least this frequent (log2 per billion) is a word of its own: "Xهای", "Xهایی" are not split.
+const GLUED_PLURAL: f32 = 12.0;
+
 /// Verb particles before prefixed verb forms ("بر+می‌گشت").
 const PREVERBS: &[&str] = &["بر", "در", "باز", "فرا", "فرو", "وا", "ور"];
 
@@ -279,7 +291,7 @@ impl Model {
                 *best = Some(c);
             }
         };
-        let whole = self.get(w.sub(i, j));
+        let whole = self.get(w.sub(i, j)).filter(|_| !self.free_comparative(w, i, j));
         if let Some(e) = whole {
             if e.prefers_zwnj() || Entry::l(e.lg) >= T_ABS {
                 return Some(e.whole());
@@ -303,6 +315,24 @@ impl Model {
                     continue;
                 }
                 prior -= YEH_CLITIC;
+            }
+            // Comparative and superlative suffixes follow adjectives (and adverbs, tagged AJ): a stem the lexicon
+            // tags, but not as an adjective ("این", "هان"), does not take them.
+            if suf.starts_with("تر") {
+                if let Some(e) = self.get(w.sub(i, k)) {
+                    if e.flags & (F_NOUN | F_ADJ | F_VERB) != 0 && e.flags & F_ADJ == 0 {
+                        continue;
+                    }
+                }
+            }
+            // The ها family follows the spelling of the plain plural: where the lexicons write "Xها" glued (a word
+            // of its own, as "آنها", "تنها"), "Xهایی", "Xهای" are not split either.
+            if kind == Kind::Zw && suf.len() > "ها".len() && suf.starts_with("ها") {
+                if let Some(p) = self.get(w.sub(i, k + 2)) {
+                    if !p.prefers_zwnj() && Entry::l(p.lg) >= GLUED_PLURAL {
+                        continue;
+                    }
+                }
             }
             let Some((ss, sm)) = self.best(w, i, k, depth - 1) else { continue };
             if kind == Kind::Zw && suf.starts_with('ه') {
@@ -345,6 +375,31 @@ impl Model {
             consider((as_ + bs - 1.0, am | (1u64 << (k - 1 - i)) | (bm << (k - i))), &mut best);
         }
         best
+    }
+
+    /// Whether `w[i..j]` is an adjective + "تر"/"ترین" whose comparative is not a word of its own: the
+    /// suffix is then written apart ("بزرگ‌تر", "مهم‌ترین") even where the lexicons list the glued spelling.
+    /// A comparative at least about as frequent as its adjective is lexicalized and stays glued ("بیشتر",
+    /// "کمترین"); so does one on a stem not tagged as an adjective ("بهتر": "به" is a preposition).
+    fn free_comparative(&self, w: &Word<'_>, i: usize, j: usize) -> bool {
+        let n = j - i;
+        let sl = if n >= 6 && w.sub(j - 4, j) == "ترین" {
+            4
+        } else if n >= 4 && w.sub(j - 2, j) == "تر" {
+            2
+        } else {
+            return false;
+        };
+        let k = j - sl;
+        let Some(adj) = self.get(w.sub(i, k)) else { return false };
+        if adj.flags & F_ADJ == 0 || is_non_joining(w.chars[k - 1]) {
+            return false;
+        }
+        let mut cmp = String::with_capacity(w.off[k] - w.off[i] + 4);
+        cmp.push_str(w.sub(i, k));
+        cmp.push_str("تر");
+        let lc = self.get(&cmp).map_or(0, |e| e.lg.max(e.lz));
+        Entry::l(lc) < Entry::l(adj.lg) - LEXICALIZED_COMPARATIVE
     }
 
     /// Fallback for unknown words: a known word of 3+ letters ending in heh, followed by 3+ more letters,
@@ -455,6 +510,11 @@ impl Model {
         if jbit == 0 {
             return None;
         }
+        // Determiners, quantifiers and numerals written apart head a phrase ("یک میلیون", "هیچ وقت", "این جا"):
+        // not joined into the lexicon's compounds.
+        if DETERMINERS.contains(&as_.as_str()) {
+            return None;
+        }
         // Lexicon compounds written with ZWNJ at this junction.
         if let Some(e) = e {
             if self.compound_ok(&e, &as_, &bs, jbit, strict) {
@@ -503,6 +563,10 @@ impl Model {
         // Participles after a noun ("انجام شده", "افزایش یافته") are mostly passive/compound verbs written
         // apart: they need stronger lexicon evidence.
         let participle = self.get(b).is_some_and(|x| x.flags & F_PARTICIPLE != 0);
+        // A negative prefix is a bound morpheme: written apart, it belongs to the compound the lexicon has.
+        if !strict && NEG_PREFIXES.contains(&a) {
+            return true;
+        }
         let slack = if participle || strict { MERGE_SLACK_STRICT } else { MERGE_SLACK };
         lz >= la.min(lb) - slack
     }
@@ -600,6 +664,8 @@ pub(crate) struct Words {
     /// Keys of up to 16 letters, one byte per letter (`c - U+0600`; every Arabic-script letter lies in
     /// U+0620..=U+06FF, so no letter packs to 0 and the packing is unique).
     short: FxMap<u128, u32>,
+    /// Keys of up to 8 letters, packed the same way into a `u64` (most words: a smaller table, cheaper hashing).
+    short8: FxMap<u64, u32>,
     ids: FxMap<Box<[char]>, u32>,
     info: Vec<WordInfo>,
     pairs: FxMap<u64, Option<u64>>,
@@ -609,6 +675,9 @@ pub(crate) struct Words {
 struct WordInfo {
     /// Restoration mask ([`NOT_COMPUTED`] until first asked for).
     mask: u64,
+    /// Restoration mask of the word as the rest of a verb form after a prefix part ([`NOT_COMPUTED`] until
+    /// first asked for).
+    mask_after_prefix: u64,
     /// The word is a verb prefix written apart ("می", "نمی").
     verb_prefix: bool,
     /// The word is a plural/comparative suffix or a heh clitic ("ها", "ترین", "اند").
@@ -627,6 +696,7 @@ pub(crate) fn with_words<R>(f: impl FnOnce(&mut Words) -> R) -> R {
         let w = &mut *w.borrow_mut();
         if w.info.len() >= CACHE_MAX || w.pairs.len() >= CACHE_MAX {
             w.short.clear();
+            w.short8.clear();
             w.ids.clear();
             w.info.clear();
             w.pairs.clear();
@@ -639,27 +709,35 @@ impl Words {
     /// The id of a word key (ids stay valid for the whole [`with_words`] call).
     #[inline]
     pub(crate) fn id(&mut self, key: &[char]) -> u32 {
-        let packed = pack(key);
-        if let Some(p) = packed {
-            if let Some(&id) = self.short.get(&p) {
-                return id;
-            }
-        } else if let Some(&id) = self.ids.get(key) {
+        // Keys of up to 8 letters in `short8`, up to 16 in `short`, others (or with letters outside
+        // U+0601..=U+06FF) in `ids`.
+        let packed8 = if key.len() <= 8 { pack(key) } else { None };
+        let packed = if packed8.is_none() { pack(key) } else { None };
+        let hit = match (packed8, packed) {
+            (Some(p), _) => self.short8.get(&(p as u64)),
+            (None, Some(p)) => self.short.get(&p),
+            (None, None) => self.ids.get(key),
+        };
+        if let Some(&id) = hit {
             return id;
         }
         let is = |x: &[char], s: &str| x.iter().copied().eq(s.chars());
         let info = WordInfo {
             mask: NOT_COMPUTED,
+            mask_after_prefix: NOT_COMPUTED,
             verb_prefix: is(key, "می") || is(key, "نمی"),
             spaced_suffix: SUFFIXES.iter().any(|&(s, k, _)| k != Kind::Glued && is(key, s)),
         };
         let id = self.info.len() as u32;
         self.info.push(info);
-        match packed {
-            Some(p) => {
+        match (packed8, packed) {
+            (Some(p), _) => {
+                self.short8.insert(p as u64, id);
+            }
+            (None, Some(p)) => {
                 self.short.insert(p, id);
             }
-            None => {
+            (None, None) => {
                 self.ids.insert(key.into(), id);
             }
         }
@@ -674,8 +752,21 @@ impl Words {
         if m != NOT_COMPUTED {
             return m;
         }
-        let m = if key.len() < 3 || key.len() > MAX_CHARS { 0 } else { restore_fixpoint(key) };
+        let m = if key.len() < 3 || key.len() > MAX_CHARS { 0 } else { restore_fixpoint(key, false) };
         self.info[id as usize].mask = m;
+        m
+    }
+
+    /// [`restore`](Self::restore) of a ZWNJ part that follows a verb-prefix part ("نمی" + "میرند"): the
+    /// part takes no second prefix, as in the analysis of the whole glued word.
+    #[inline]
+    pub(crate) fn restore_after_prefix(&mut self, id: u32, key: &[char]) -> u64 {
+        let m = self.info[id as usize].mask_after_prefix;
+        if m != NOT_COMPUTED {
+            return m;
+        }
+        let m = if key.len() < 3 || key.len() > MAX_CHARS { 0 } else { restore_fixpoint(key, true) };
+        self.info[id as usize].mask_after_prefix = m;
         m
     }
 
@@ -735,19 +826,41 @@ fn pack(key: &[char]) -> Option<u128> {
     Some(p)
 }
 
-fn restore_fixpoint(chars: &[char]) -> u64 {
+/// Whether a word or ZWNJ part is the verb prefix "می" or "نمی".
+pub(crate) fn is_verb_prefix(part: &[char]) -> bool {
+    matches!(part, ['م', 'ی'] | ['ن', 'م', 'ی'])
+}
+
+/// `mask` (of `part`, which follows a verb prefix) without a ZWNJ after a leading "می"/"نمی": one verb
+/// prefix per verb form ("نمی‌میرند", where "میرند" is the verb, not "می" + "رند").
+pub(crate) fn without_leading_prefix(part: &[char], mask: u64) -> u64 {
+    match part {
+        ['م', 'ی', _, ..] => mask & !(1 << 1),
+        ['ن', 'م', 'ی', _, ..] => mask & !(1 << 2),
+        _ => mask,
+    }
+}
+
+/// Restores ZWNJ in a glued word until re-running on each ZWNJ part changes nothing. `after_prefix`: the word
+/// follows a verb-prefix part (its first part takes no prefix of its own).
+fn restore_fixpoint(chars: &[char], after_prefix: bool) -> u64 {
     let model = model();
-    let mut mask = model.restore_chars(chars);
+    let first = model.restore_chars(chars);
+    let mut mask = if after_prefix { sanitize(chars, without_leading_prefix(chars, first)) } else { first };
     // The mask only grows, so this ends after at most one round per gap.
     for _ in 0..MAX_CHARS {
         let mut next = mask;
         let mut start = 0;
         let n = chars.len();
+        let mut prefix_before = after_prefix;
         for g in 0..n {
             if g == n - 1 || mask & (1u64 << g) != 0 {
                 let part = &chars[start..=g];
+                // The part after a verb prefix is the rest of the verb form: it does not start with another
+                // prefix ("نمی‌میرند", not "نمی‌می‌رند").
                 let pm = model.restore_chars(part);
-                next |= pm << start;
+                next |= if prefix_before { without_leading_prefix(part, pm) } else { pm } << start;
+                prefix_before = is_verb_prefix(part);
                 start = g + 1;
             }
         }
@@ -759,3 +872,4 @@ fn restore_fixpoint(chars: &[char]) -> u64 {
     }
     mask
 }
+

@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use crate::chars::{Mapped, ZWNJ, digit_value, is_arabic_mark, is_non_joining, is_persian_letter, map_char, plain_char};
-use crate::model::{Words, model, with_words};
+use crate::model::{Words, is_verb_prefix, model, with_words};
 
 /// Which script digits are written in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -238,20 +238,13 @@ impl Normalizer {
             return input.to_string();
         }
         let units: Vec<char> = self.run(input);
-        // UTF-8 by hand (one or two bytes for nearly all chars); `String::push` costs a copy call per char.
-        let mut out: Vec<u8> = Vec::with_capacity(units.len() * 2 + 16);
-        let mut buf = [0u8; 4];
+        // `String::push` writes the UTF-8 bytes in place (no per-char copy call, no validation pass over the
+        // result as `String::from_utf8` would make).
+        let mut out = String::with_capacity(units.len() * 2 + 16);
         for &c in &units {
-            let cp = c as u32;
-            if cp < 0x80 {
-                out.push(cp as u8);
-            } else if cp < 0x800 {
-                out.extend_from_slice(&[0xC0 | (cp >> 6) as u8, 0x80 | (cp & 0x3F) as u8]);
-            } else {
-                out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
-            }
+            out.push(c);
         }
-        String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+        out
     }
 
     fn run<T: Unit>(&self, input: &str) -> Vec<T> {
@@ -354,10 +347,17 @@ impl Normalizer {
         // units are `units[..w]`, the ones still to look at `units[k..]`.
         let n = units.len();
         let mut w = 0;
+        // Which kinds of ASCII trigger chars are kept ([`ASCII_KINDS`]): later passes skip their scans for
+        // URL/Latin triggers and for ASCII punctuation when none occurs (they add no ASCII char but the space).
+        let mut ascii: u8 = 0;
+        // A ZWNJ inside a word is kept: the author writes ZWNJ (see `restore_line`).
+        let mut has_zwnj = false;
         for k in 0..n {
             let mut u = units[k];
             let c = u.c();
             if !matches!(c, '\t' | ' ' | ZWNJ) {
+                // Branch-free: every non-ASCII char reads entry 127 (DEL, no kind).
+                ascii |= ASCII_KINDS[(c as u32).min(127) as usize];
                 units[w] = u;
                 w += 1;
                 continue;
@@ -382,6 +382,7 @@ impl Normalizer {
                 if !(prev_ok && next_ok) {
                     continue;
                 }
+                has_zwnj = true;
             }
             units[w] = u;
             w += 1;
@@ -389,22 +390,22 @@ impl Normalizer {
         units.truncate(w);
         let v = units;
         // Pass 3: ZWNJ restoration.
-        let v = if self.opts.restore_zwnj { restore_line(v, self.opts.join_spaced) } else { v };
+        let v = if self.opts.restore_zwnj { restore_line(v, self.opts.join_spaced, has_zwnj) } else { v };
         // Pass 4: punctuation and digits.
-        let mut v = if self.opts.fix_punctuation { self.punctuation(v) } else { v };
+        let mut v = if self.opts.fix_punctuation { self.punctuation(v, ascii) } else { v };
         if self.opts.digits != Digits::Keep {
-            self.digits(&mut v);
+            self.digits(&mut v, ascii);
         }
         v
     }
 
-    fn punctuation<T: Unit>(&self, mut v: Vec<T>) -> Vec<T> {
-        let prot = protected(&v);
+    fn punctuation<T: Unit>(&self, mut v: Vec<T>, ascii: u8) -> Vec<T> {
+        let prot = protected(&v, ascii);
         let is_prot = |k: usize| !prot.is_empty() && prot[k];
         let n = v.len();
         // Pre-pass: Persian comma, semicolon, question mark and (optionally) guillemets next to Persian text.
         let mut in_quote = false;
-        let any_prepass = v.iter().any(|u| ascii_in(u.c(), PREPASS));
+        let any_prepass = ascii & K_PREPASS != 0;
         for k in 0..if any_prepass { n } else { 0 } {
             if !matches!(v[k].c(), ',' | ';' | '?' | '"') || is_prot(k) {
                 continue;
@@ -503,8 +504,8 @@ impl Normalizer {
         out
     }
 
-    fn digits<T: Unit>(&self, v: &mut [T]) {
-        let prot = protected(v);
+    fn digits<T: Unit>(&self, v: &mut [T], ascii: u8) {
+        let prot = protected(v, ascii);
         let is_prot = |k: usize| !prot.is_empty() && prot[k];
         let n = v.len();
         let is_sep = |c: char| matches!(c, '.' | ',' | '/' | ':' | '-' | '٫' | '٬' | '_');
@@ -552,6 +553,26 @@ const PROTECT_TRIGGER: u128 = ascii_set(b"@\\:ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefgh
 /// Marks the punctuation pre-pass may turn Persian.
 const PREPASS: u128 = ascii_set(b",;?\"");
 
+/// Kind bit of [`ASCII_KINDS`]: a char of [`PROTECT_TRIGGER`].
+const K_TRIGGER: u8 = 1;
+/// Kind bit of [`ASCII_KINDS`]: a char of [`PREPASS`].
+const K_PREPASS: u8 = 2;
+/// Per ASCII char, its kind bits (entry 127, DEL, has none: non-ASCII chars are looked up there).
+static ASCII_KINDS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < 127 {
+        if (PROTECT_TRIGGER >> i) & 1 != 0 {
+            t[i] |= K_TRIGGER;
+        }
+        if (PREPASS >> i) & 1 != 0 {
+            t[i] |= K_PREPASS;
+        }
+        i += 1;
+    }
+    t
+};
+
 #[inline(always)]
 fn ascii_in(c: char, set: u128) -> bool {
     (c as u32) < 128 && (set >> (c as u32)) & 1 != 0
@@ -569,8 +590,12 @@ fn word_len_before<T: Unit>(out: &[T]) -> usize {
 }
 
 /// Marks units inside white-space-delimited chunks that hold Latin letters, URLs or e-mail addresses.
-/// Returns an empty vector when nothing is protected (the common case: no allocation).
-fn protected<T: Unit>(v: &[T]) -> Vec<bool> {
+/// Returns an empty vector when nothing is protected (the common case: no allocation). `ascii` holds the
+/// [`ASCII_KINDS`] of (at least) the chars in `v`: without a trigger among them, `v` is not scanned.
+fn protected<T: Unit>(v: &[T], ascii: u8) -> Vec<bool> {
+    if ascii & K_TRIGGER == 0 {
+        return Vec::new();
+    }
     let url = |k: usize| v.get(k + 1).is_some_and(|x| x.c() == '/') && v.get(k + 2).is_some_and(|x| x.c() == '/');
     if !(0..v.len()).any(|k| ascii_in(v[k].c(), PROTECT_TRIGGER) && (v[k].c() != ':' || url(k))) {
         return Vec::new();
@@ -624,17 +649,45 @@ struct Item {
 /// Restores ZWNJ inside words (each ZWNJ-delimited part separately) and, with `join_spaced`,
 /// joins affixes written apart. The line is edited in place: restored ZWNJ are recorded as insertions,
 /// joined spaces become ZWNJ or are marked for removal, and the line is rebuilt only if something changed.
-fn restore_line<T: Unit>(v: Vec<T>, join_spaced: bool) -> Vec<T> {
-    with_words(|words| restore_line_with(words, v, join_spaced))
+/// `has_zwnj`: the line holds a ZWNJ inside a word (the author's).
+fn restore_line<T: Unit>(v: Vec<T>, join_spaced: bool, has_zwnj: bool) -> Vec<T> {
+    SCRATCH.with(|scratch| {
+        // A re-entrant call (not possible today) would get fresh buffers instead of panicking.
+        let mut fresh = Scratch::default();
+        let mut guard = scratch.try_borrow_mut();
+        let scratch = guard.as_deref_mut().unwrap_or(&mut fresh);
+        scratch.items.clear();
+        scratch.keys.clear();
+        scratch.ins.clear();
+        scratch.dead.clear();
+        with_words(|words| restore_line_with(words, v, join_spaced, has_zwnj, scratch))
+    })
 }
 
-fn restore_line_with<T: Unit>(words: &mut Words, mut v: Vec<T>, join_spaced: bool) -> Vec<T> {
+/// Per-thread buffers of [`restore_line`], reused from line to line (no allocation per line).
+#[derive(Default)]
+struct Scratch {
+    items: Vec<Item>,
+    keys: Vec<char>,
+    /// Positions before which a ZWNJ is inserted (increasing).
+    ins: Vec<u32>,
+    /// Positions removed (joined spaces).
+    dead: Vec<u32>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
+}
+
+fn restore_line_with<T: Unit>(
+    words: &mut Words,
+    mut v: Vec<T>,
+    join_spaced: bool,
+    has_zwnj: bool,
+    scratch: &mut Scratch,
+) -> Vec<T> {
     let n = v.len();
-    let mut items: Vec<Item> = Vec::with_capacity(if join_spaced { n / 3 + 1 } else { 0 });
-    let mut keys: Vec<char> = Vec::with_capacity(n);
-    // Positions before which a ZWNJ is inserted (increasing), and positions removed.
-    let mut ins: Vec<u32> = Vec::new();
-    let mut dead: Vec<u32> = Vec::new();
+    let Scratch { items, keys, ins, dead } = scratch;
     let mut k = 0;
     while k < n {
         if is_persian_letter(v[k].c()) {
@@ -644,7 +697,7 @@ fn restore_line_with<T: Unit>(words: &mut Words, mut v: Vec<T>, join_spaced: boo
             }
             // Trailing ZWNJ cannot occur (cleaned), marks stay with their letter.
             let ks = keys.len();
-            let id = restore_word_at(words, &v, s, k, &mut keys, &mut ins, join_spaced);
+            let id = restore_word_at(words, &v, s, k, keys, ins, join_spaced);
             if join_spaced {
                 items.push(Item {
                     word: true,
@@ -669,10 +722,12 @@ fn restore_line_with<T: Unit>(words: &mut Words, mut v: Vec<T>, join_spaced: boo
         }
     }
     if join_spaced {
-        // Writing style of the line: ZWNJ restored inside glued words and no affix written apart means the
-        // author glues; their spaces are then real and compounds are joined only on strong lexicon evidence.
-        let glued_style = !ins.is_empty();
-        join_line(words, &mut v, &mut items, &keys, glued_style, &mut dead);
+        // Writing style of the line: ZWNJ restored inside glued words (or written by the author) and no affix
+        // written apart means the author glues or writes ZWNJ; their spaces are then real and compounds are
+        // joined only on strong lexicon evidence. Counting the author's ZWNJ also makes a second run see the
+        // style the first run saw (its output has the ZWNJ the first run restored).
+        let glued_style = !ins.is_empty() || has_zwnj;
+        join_line(words, &mut v, items, keys, glued_style, dead);
     }
     if ins.is_empty() && dead.is_empty() {
         return v;
@@ -727,7 +782,7 @@ fn join_line<T: Unit>(words: &mut Words, v: &mut [T], items: &mut Vec<Item>, key
             let jbit = 1u64 << (ka.len() - 1);
             // The last unit of `a` is a unit of the input (restored ZWNJ are only inserted before letters).
             let lc = v[a.e as usize - 1].c();
-            let ends_zwnj_ok = is_persian_letter(lc) || is_arabic_mark(lc);
+            let ends_zwnj_ok = (is_persian_letter(lc) || is_arabic_mark(lc)) && lc != HEH_YEH;
             if mask & jbit != 0 && ends_zwnj_ok && !is_non_joining(ka[ka.len() - 1]) {
                 v[sp.s as usize].set_c(ZWNJ);
             } else {
@@ -742,9 +797,12 @@ fn join_line<T: Unit>(words: &mut Words, v: &mut [T], items: &mut Vec<Item>, key
     }
 }
 
+/// "ۀ" (heh with yeh above, U+06C0): kept as written, looked up as "ه".
+const HEH_YEH: char = '\u{06C0}';
+
 /// Restores ZWNJ in the word `v[s..e]` (letters, marks, ZWNJ), part by part: appends its letters (the lookup
 /// key) to `keys` and the positions before which a ZWNJ goes to `ins`. Returns the id of the whole word's key
-/// when `want_id` (else 0).
+/// when `want_id` (else 0). A word with a letter after "ۀ" is handed to [`restore_word_split_heh_yeh`].
 fn restore_word_at<T: Unit>(
     words: &mut Words,
     v: &[T],
@@ -755,18 +813,33 @@ fn restore_word_at<T: Unit>(
     want_id: bool,
 ) -> u32 {
     let ws = keys.len();
+    let ins0 = ins.len();
     let mut ps = s;
     let mut parts = 0;
     let mut last_id = 0;
+    // The previous part was a verb prefix: this part is the rest of the verb form and takes no second prefix
+    // (as the analysis of the glued word gives: "نمی‌میرند", not "نمی‌می‌رند").
+    let mut after_prefix = false;
     for k in s..=e {
         if k < e && v[k].c() != ZWNJ {
             continue;
         }
         let ks = keys.len();
         let mut plain = true;
-        for u in &v[ps..k] {
+        for (j, u) in v[ps..k].iter().enumerate() {
             let c = u.c();
-            if is_persian_letter(c) {
+            if c == HEH_YEH {
+                if v[ps + j + 1..k].iter().any(|x| is_persian_letter(x.c())) {
+                    // A letter after "ۀ": start over, splitting the word after it.
+                    keys.truncate(ws);
+                    ins.truncate(ins0);
+                    return restore_word_split_heh_yeh(words, v, s, e, keys, ins, want_id);
+                }
+                // "ۀ" is looked up as the heh it is written on ("خانۀ" as "خانه"); being non-joining, it
+                // takes no ZWNJ after it (checked where ZWNJ are inserted).
+                keys.push('\u{0647}');
+                plain = false;
+            } else if is_persian_letter(c) {
                 keys.push(c);
             } else {
                 plain = false;
@@ -776,7 +849,8 @@ fn restore_word_at<T: Unit>(
         let id = words.id(key);
         last_id = id;
         parts += 1;
-        let mask = words.restore(id, key);
+        let mask = if after_prefix { words.restore_after_prefix(id, key) } else { words.restore(id, key) };
+        after_prefix = is_verb_prefix(key);
         if mask != 0 {
             if plain {
                 let mut m = mask;
@@ -787,12 +861,14 @@ fn restore_word_at<T: Unit>(
                 }
             } else {
                 let mut next_letter = 0;
+                let mut prev_letter = ' ';
                 for (j, u) in v[ps..k].iter().enumerate() {
                     if is_persian_letter(u.c()) {
-                        if next_letter > 0 && mask & (1u64 << (next_letter - 1)) != 0 {
+                        if next_letter > 0 && mask & (1u64 << (next_letter - 1)) != 0 && !is_non_joining(prev_letter) {
                             ins.push((ps + j) as u32);
                         }
                         next_letter += 1;
+                        prev_letter = u.c();
                     }
                 }
             }
@@ -803,6 +879,35 @@ fn restore_word_at<T: Unit>(
         return 0;
     }
     if parts == 1 { last_id } else { words.id(&keys[ws..]) }
+}
+
+/// [`restore_word_at`] for a word with a letter after "ۀ" (rare). "ۀ" (an ezafe on a final heh) ends its word:
+/// letters glued after it are analysed as a part of their own, as they would be after a ZWNJ (no ZWNJ can follow
+/// the non-joining "ۀ"). Each piece goes through the common path; the whole word's id is that of all its letters.
+#[cold]
+#[inline(never)]
+fn restore_word_split_heh_yeh<T: Unit>(
+    words: &mut Words,
+    v: &[T],
+    s: usize,
+    e: usize,
+    keys: &mut Vec<char>,
+    ins: &mut Vec<u32>,
+    want_id: bool,
+) -> u32 {
+    let ws = keys.len();
+    let mut a = s;
+    let mut seen = false;
+    for k in s..e {
+        let c = v[k].c();
+        if seen && is_persian_letter(c) {
+            restore_word_at(words, v, a, k, keys, ins, false);
+            a = k;
+        }
+        seen = c == HEH_YEH || (seen && !is_persian_letter(c));
+    }
+    restore_word_at(words, v, a, e, keys, ins, false);
+    if want_id { words.id(&keys[ws..]) } else { 0 }
 }
 
 /// Restores ZWNJ in one glued Persian word (no spaces). Words that need no change are borrowed.

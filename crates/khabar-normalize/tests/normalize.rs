@@ -77,6 +77,92 @@ fn characters_are_standardized() {
 }
 
 #[test]
+fn comparatives_follow_adjectives() {
+    // Adjective + تر/ترین is written apart, even where the lexicons list the glued spelling...
+    for (input, want) in [("بزرگتر", "بزرگ|تر"), ("مهمترین", "مهم|ترین"), ("کوچکترین", "کوچک|ترین")] {
+        assert_eq!(norm(input), z(want), "{input}");
+    }
+    // ...except lexicalized comparatives (about as frequent as their adjective) and stems that are no adjective.
+    for w in ["بیشتر", "کمتر", "بیشترین", "کمترین", "بهتر", "بهترین", "هانتر", "اینتر"] {
+        assert_eq!(norm(w), w);
+    }
+}
+
+#[test]
+fn ha_family_follows_a_glued_plural_word() {
+    // "آنها", "تنها" are words of their own in the lexicons: their ها family stays glued.
+    assert_eq!(norm("آنهایی"), "آنهایی");
+    assert_eq!(norm("تنهایی"), "تنهایی");
+    // An ordinary plural still splits.
+    assert_eq!(norm("کتابهایی"), z("کتاب|هایی"));
+}
+
+#[test]
+fn determiners_are_not_joined_to_the_next_word() {
+    for w in ["یک میلیون", "یک لحظه", "هیچ وقت", "این جا", "آن سو"] {
+        assert_eq!(norm(w), w);
+    }
+    // Affixes still join them.
+    assert_eq!(norm("این ها"), z("این|ها"));
+}
+
+#[test]
+fn negative_prefix_written_apart_joins_lexicon_compounds() {
+    assert_eq!(norm("اجناس بی کیفیت"), z("اجناس بی|کیفیت"));
+    // Not a compound the lexicons have: stays apart.
+    assert_eq!(norm("بی تو"), "بی تو");
+}
+
+#[test]
+fn author_zwnj_marks_the_glued_style() {
+    // Spaces in a line whose author writes ZWNJ are real: weak compounds are not joined there, as in a line
+    // where glued words got their ZWNJ restored — so a second run sees the style the first run saw.
+    assert_eq!(norm("خدمت گزار"), z("خدمت|گزار"));
+    assert_eq!(norm(&z("او می|گوید خدمت گزار")), z("او می|گوید خدمت گزار"));
+    assert_eq!(norm("او میگوید خدمت گزار"), z("او می|گوید خدمت گزار"));
+    let once = norm("توان ایی، میرند");
+    assert_eq!(norm(&once), once);
+}
+
+#[test]
+fn one_verb_prefix_per_verb_form() {
+    assert_eq!(norm("نمیمیرند"), z("نمی|میرند"));
+    assert_eq!(norm(&z("نمی|میرند")), z("نمی|میرند"));
+    assert_eq!(norm(&z("می|رفتهاند")), z("می|رفته|اند"));
+    // A part after the prefix is analysed as the rest of a verb form on every run.
+    let once = norm("میمیرندهاسازمانسازمان");
+    assert_eq!(norm(&once), once);
+}
+
+#[test]
+fn presentation_forms_map_like_their_base_letters() {
+    // Arabic yeh / kaf / alef maksura / teh marbuta presentation forms end as the Persian letters, in one run.
+    assert_eq!(norm("\u{FEF3}\u{FEE8}\u{FEF2}"), "ینی");
+    assert_eq!(norm("\u{FEDB}\u{FE98}\u{FE8E}\u{FE8F}"), "کتاب");
+    assert_eq!(norm("\u{FE91}\u{FEEF}"), "بی");
+    assert_eq!(norm("\u{FEA3}\u{FE94}"), "حه");
+    for cp in (0xFB50..=0xFDFFu32).chain(0xFE70..=0xFEFF) {
+        let Some(c) = char::from_u32(cp) else { continue };
+        let once = norm(&format!("کتاب {c} خانه"));
+        assert_eq!(norm(&once), once, "U+{cp:04X}");
+    }
+}
+
+#[test]
+fn heh_with_yeh_above_is_kept() {
+    // "ۀ" is a Persian letter of its own (not canonically "ه" + hamza): kept, also from its presentation forms.
+    assert_eq!(norm("خانۀ من"), "خانۀ من");
+    assert_eq!(norm("خان\u{FBA5} من"), "خانۀ من");
+    assert_eq!(norm("خانهٔ من"), "خانهٔ من");
+    // Looked up as the heh it sits on, with no ZWNJ after it (it does not join).
+    assert_eq!(norm("مجموعۀ کتابها"), z("مجموعۀ کتاب|ها"));
+    assert_eq!(norm("مجموعۀ ای"), "مجموعۀای");
+    // Letters glued after it are a part of their own, as after a ZWNJ: one run gives what two give.
+    let once = norm("میخامنهۀکرده");
+    assert_eq!(norm(&once), once);
+}
+
+#[test]
 fn punctuation() {
     assert_eq!(norm("سلام ,خوبی ?"), "سلام، خوبی؟");
     assert_eq!(norm("گفت :امروز"), "گفت: امروز");
@@ -157,7 +243,7 @@ fn news_sample_zwnj() {
         // Unchanged gold must stay unchanged.
         let stable = gold.iter().filter(|g| n.normalize_str(g) == **g).count();
         assert!(stable >= 48, "{mode}: only {stable}/50 gold sentences stable");
-        let need = if mode == "glued" { 46 } else { 42 };
+        let need = if mode == "glued" { 48 } else { 46 };
         assert!(ok >= need, "{mode}: {ok}/50 exact; wrong: {bad:#?}");
     }
 }
