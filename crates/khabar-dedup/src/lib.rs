@@ -12,7 +12,9 @@
 //!
 //! [`Clusterer`] assigns each added document a cluster id, streaming: the first document of a
 //! story founds the cluster and names it (`c` + 16 hex digits of a hash of its signature, so ids
-//! are stable across runs); later copies get the same id. Signatures serialize to bytes
+//! are stable across runs); later copies get the same id. A new document is compared only with a
+//! bounded number of each cluster's documents (its representatives, see [`Clusterer`]), so a
+//! story with thousands of copies does not slow adding. Signatures serialize to bytes
 //! ([`Signature::to_bytes`]) so an archive can store them and rebuild a clusterer with
 //! [`Clusterer::insert`].
 //!
@@ -196,8 +198,14 @@ pub fn words(text: &str) -> Vec<String> {
             '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
             c => c,
         };
-        if c.is_alphanumeric() {
-            cur.extend(c.to_lowercase());
+        // ASCII and the Arabic block (no case there) without the Unicode case tables.
+        let word_char = if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() };
+        if word_char {
+            match c {
+                c if c.is_ascii() => cur.push(c.to_ascii_lowercase()),
+                '\u{0600}'..='\u{06FF}' => cur.push(c),
+                c => cur.extend(c.to_lowercase()),
+            }
         } else if !cur.is_empty() {
             out.push(std::mem::take(&mut cur));
         }
@@ -240,15 +248,36 @@ pub struct Assignment {
     pub signature: Signature,
 }
 
+/// Most representatives a cluster keeps in the LSH buckets (see [`Clusterer`]).
+pub const REPRESENTATIVES: usize = 32;
+
+/// Resemblance to the cluster's representatives below which a new member brings enough new
+/// text to become a representative itself (while the cluster has fewer than
+/// [`REPRESENTATIVES`]).
+pub const NOVELTY: f64 = 0.9;
+
 /// Streaming near-duplicate clustering with banded LSH.
+///
+/// Only a bounded set of each cluster's documents, its **representatives**, is kept in the LSH
+/// buckets and compared with new documents: the founder, then each member whose resemblance to
+/// every representative so far is below [`NOVELTY`] (it brings new text: a longer version, other
+/// paragraphs), up to [`REPRESENTATIVES`]. A story copied thousands of times thus costs a new
+/// document at most that many comparisons instead of one per copy. Which documents represent a
+/// cluster depends only on the order documents are added or inserted, so a clusterer rebuilt
+/// with [`Clusterer::insert`] in the same order decides like the original.
 #[derive(Debug, Clone)]
 pub struct Clusterer {
     params: Params,
     bands: usize,
     rows: usize,
-    /// band index → band hash → documents.
+    /// band index → band hash → representatives (document indices).
     buckets: Vec<HashMap<u64, Vec<u32>>>,
-    docs: Vec<(Signature, u32)>,
+    /// Per document: its cluster.
+    docs: Vec<u32>,
+    /// Signatures of the representatives, by document index.
+    rep_sigs: HashMap<u32, Signature>,
+    /// Per cluster: its representatives (document indices).
+    reps: Vec<Vec<u32>>,
     cluster_names: Vec<String>,
     by_name: HashMap<String, u32>,
 }
@@ -269,6 +298,8 @@ impl Clusterer {
             rows,
             buckets: vec![HashMap::new(); bands],
             docs: Vec::new(),
+            rep_sigs: HashMap::new(),
+            reps: Vec::new(),
             cluster_names: Vec::new(),
             by_name: HashMap::new(),
         }
@@ -300,7 +331,13 @@ impl Clusterer {
         self.add_signature(sig)
     }
 
-    /// The most resembling earlier document at or above the threshold.
+    /// Number of representatives kept for comparison (at most [`REPRESENTATIVES`] per cluster).
+    pub fn representatives(&self) -> usize {
+        self.rep_sigs.len()
+    }
+
+    /// The most resembling earlier representative at or above the threshold: its document
+    /// index and the resemblance.
     pub fn best_match(&self, sig: &Signature) -> Option<(usize, f64)> {
         if sig.shingles == 0 || sig.mins.len() != self.params.num_hashes {
             return None;
@@ -315,7 +352,8 @@ impl Clusterer {
                 if !seen.insert(d) {
                     continue;
                 }
-                let r = sig.resemblance(&self.docs[d as usize].0);
+                let Some(other) = self.rep_sigs.get(&d) else { continue };
+                let r = sig.resemblance(other);
                 if r >= self.params.threshold && best.is_none_or(|(_, br)| r > br) {
                     best = Some((d as usize, r));
                 }
@@ -328,7 +366,7 @@ impl Clusterer {
     pub fn add_signature(&mut self, sig: Signature) -> Assignment {
         let found = self.best_match(&sig);
         let (cluster, duplicate_of, resemblance) = match found {
-            Some((d, r)) => (self.docs[d].1, Some(d), r),
+            Some((d, r)) => (self.docs[d], Some(d), r),
             None => {
                 let name = format!("c{:016x}", sig.fingerprint());
                 (self.intern(name), None, 1.0)
@@ -352,18 +390,29 @@ impl Clusterer {
         let c = self.cluster_names.len() as u32;
         self.by_name.insert(name.clone(), c);
         self.cluster_names.push(name);
+        self.reps.push(Vec::new());
         c
     }
 
     fn push(&mut self, sig: Signature, cluster: u32) -> usize {
         let d = self.docs.len();
-        if sig.shingles > 0 && sig.mins.len() == self.params.num_hashes {
-            for b in 0..self.bands {
-                let k = self.band_key(&sig, b);
-                self.buckets[b].entry(k).or_default().push(d as u32);
-            }
+        self.docs.push(cluster);
+        if sig.shingles == 0 || sig.mins.len() != self.params.num_hashes {
+            return d;
         }
-        self.docs.push((sig, cluster));
+        // A representative: the first members, as long as each brings new text.
+        let reps = &self.reps[cluster as usize];
+        if reps.len() >= REPRESENTATIVES
+            || reps.iter().any(|r| self.rep_sigs.get(r).is_some_and(|s| sig.resemblance(s) >= NOVELTY))
+        {
+            return d;
+        }
+        for b in 0..self.bands {
+            let k = self.band_key(&sig, b);
+            self.buckets[b].entry(k).or_default().push(d as u32);
+        }
+        self.reps[cluster as usize].push(d as u32);
+        self.rep_sigs.insert(d as u32, sig);
         d
     }
 
@@ -418,6 +467,38 @@ mod tests {
         assert!(b * r <= 128 && r >= 3);
         assert!(Signature::of("", &Params::default()).shingles == 0);
         assert_eq!(Clusterer::default().add("").duplicate_of, None);
+    }
+
+    #[test]
+    fn a_story_with_many_copies_keeps_few_representatives_and_a_rebuild_decides_alike() {
+        let words: Vec<&str> = B.split_whitespace().collect();
+        // 300 copies of A, each with a different pair of words from B appended (so each is
+        // distinct), then an unrelated article.
+        let copies: Vec<String> =
+            (0..300).map(|k| format!("{A} {} {} {k}", words[k % words.len()], words[(k * 7 + 3) % words.len()])).collect();
+        let mut c = Clusterer::default();
+        let first = c.add(A);
+        let mut inserted = Clusterer::default();
+        inserted.insert(first.signature.clone(), &first.cluster);
+        for t in &copies {
+            let a = c.add(t);
+            assert_eq!(a.cluster, first.cluster, "{t}");
+            inserted.insert(a.signature, &a.cluster);
+        }
+        assert!(c.representatives() <= REPRESENTATIVES, "{}", c.representatives());
+        assert!(c.representatives() >= 1);
+        let b = c.add(B);
+        assert_ne!(b.cluster, first.cluster);
+        // Rebuilt by inserting in the same order: same representatives, same decisions.
+        assert_eq!(inserted.representatives() + 1, c.representatives());
+        let probe = format!("به گزارش ایسنا، {A}");
+        assert_eq!(inserted.add(&probe).duplicate_of, c.add(&probe).duplicate_of);
+        // A representative per novel variant: near-identical copies do not take a slot.
+        let mut same = Clusterer::default();
+        for k in 0..50 {
+            same.add(&format!("{A} {k}"));
+        }
+        assert!(same.representatives() < 5, "{}", same.representatives());
     }
 
     #[test]
