@@ -15,7 +15,9 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
-use khabar_extract::Extractor;
+use khabar_entities::Entity;
+use khabar_events::{Event, Quote};
+use khabar_extract::{Article, Extractor};
 use khabar_input::{DocError, Document, InputError, Options, expand, read_input, to_article};
 use khabar_store::{EventFilter, ExportFormat, Ingested, Query, QuoteFilter, Store, parse_day};
 
@@ -58,6 +60,12 @@ pub struct IngestArgs {
     pub commit_ms: u64,
     #[command(flatten)]
     pub input: InputArgs,
+    /// Near-duplicates: resemblance (max of Jaccard and containment of word 3-grams) at or
+    /// above which two articles are copies of one story, as `khabar process --dedup-threshold`.
+    /// The archive keeps the threshold of its first ingest (default 0.5) and later runs use it;
+    /// a different value is refused while the archive holds articles.
+    #[arg(long)]
+    pub dedup_threshold: Option<f64>,
     /// Print the summary as JSON on stdout.
     #[arg(long)]
     pub json: bool,
@@ -84,10 +92,64 @@ pub struct IngestSummary {
     pub seconds: f64,
 }
 
+/// A document after the pipeline, as the annotating thread hands it to the storing one.
+enum Annotated {
+    /// The input or record could not be read.
+    Unreadable(InputError),
+    /// An article with its layers (entities, quotes, events), and its warnings' location.
+    Record { name: String, article: Article, entities: Vec<Entity>, quotes: Vec<Quote>, events: Vec<Event> },
+    /// Skipped for its language.
+    Skipped { name: String, message: String, code: &'static str },
+    /// The pipeline failed on it.
+    Failed { name: String, message: String },
+}
+
+/// A document after extraction, on its way to annotation.
+enum Extracted {
+    /// An article to annotate (entities, quotes, events).
+    Article { name: String, article: Article },
+    /// Nothing to annotate: reported as it is.
+    Done(Annotated),
+}
+
+/// Extracts one document (decoding, language, text pipeline): the first half of the pipeline.
+fn extract_doc(extractor: &Extractor, doc: Result<Document, InputError>, opts: &Options) -> Extracted {
+    let doc = match doc {
+        Ok(d) => d,
+        Err(e) => return Extracted::Done(Annotated::Unreadable(e)),
+    };
+    let name = doc.location();
+    match to_article(extractor, &doc, opts) {
+        Ok(ex) => Extracted::Article { name, article: ex.article },
+        Err(e @ DocError::Skipped { code, .. }) => Extracted::Done(Annotated::Skipped { name, message: e.to_string(), code }),
+        Err(e) => Extracted::Done(Annotated::Failed { name, message: e.to_string() }),
+    }
+}
+
+/// Annotates an extracted article: the second half of the pipeline.
+fn annotate_doc(x: Extracted) -> Annotated {
+    match x {
+        Extracted::Article { name, article } => {
+            let khabar_events::Record { entities, quotes, events, .. } = khabar_events::annotate(&article);
+            Annotated::Record { name, article, entities, quotes, events }
+        }
+        Extracted::Done(a) => a,
+    }
+}
+
+/// Documents waiting in each queue between the reading, extracting, annotating and storing
+/// steps (small: memory stays bounded by a few documents).
+const PIPELINE_DEPTH: usize = 8;
+
 /// Feeds documents (from [`read_input`], or made by a benchmark) through the pipeline into the
 /// store, committing every `batch` articles or `every`; `on_commit` sees the running summary
 /// after each commit. Bad records and skipped languages are reported on `err`, located by file
 /// and offset or line.
+///
+/// Three threads in a pipeline: this one reads the documents and stores the annotated
+/// records, a worker extracts them (decoding, language, text pipeline) and another annotates
+/// them (entities, quotes, events); each step keeps input order, so ids, clusters and reports
+/// are as with one thread. Only committed articles are counted as stored.
 pub fn ingest_docs(
     store: &mut Store,
     docs: impl Iterator<Item = Result<Document, InputError>>,
@@ -97,7 +159,6 @@ pub fn ingest_docs(
     err: &mut dyn Write,
     mut on_commit: impl FnMut(&IngestSummary),
 ) -> anyhow::Result<IngestSummary> {
-    let extractor = Extractor::new();
     let start = Instant::now();
     let mut s = IngestSummary::default();
     let mut last_commit = Instant::now();
@@ -109,41 +170,86 @@ pub fn ingest_docs(
         *s.reasons.entry(reason).or_default() += 1;
         Ok(())
     };
-    for doc in docs {
-        s.read += 1;
-        let doc = match doc {
-            Ok(d) => d,
-            Err(e) => {
+    // Stores one annotated document and commits when the batch is full or old enough.
+    let mut store_one = |a: Annotated, s: &mut IngestSummary, err: &mut dyn Write| -> anyhow::Result<()> {
+        match a {
+            Annotated::Unreadable(e) => {
                 let at = InputError { message: String::new(), ..e.clone() }.to_string();
-                fail(&mut s, at.trim_end_matches([':', ' ']), &e.message, err)?;
-                continue;
+                fail(s, at.trim_end_matches([':', ' ']), &e.message, err)?;
             }
-        };
-        let name = doc.location();
-        match to_article(&extractor, &doc, opts) {
-            Ok(ex) => {
-                for w in &ex.article.warnings {
+            Annotated::Record { name, article, entities, quotes, events } => {
+                for w in &article.warnings {
                     writeln!(err, "khabar: {name}: warning: {w}")?;
                 }
-                let record = khabar_events::annotate(&ex.article);
+                let record = khabar_events::Record { article: &article, entities, quotes, events };
                 match store.ingest(&record).with_context(|| format!("storing {name}"))? {
                     Ingested::Stored(_) => {}
                     Ingested::Duplicate(_) => s.duplicates += 1,
                 }
             }
-            Err(e @ DocError::Skipped { code, .. }) => {
-                writeln!(err, "khabar: {name}: {e}")?;
+            Annotated::Skipped { name, message, code } => {
+                writeln!(err, "khabar: {name}: {message}")?;
                 s.skipped += 1;
                 *s.languages.entry(code.to_string()).or_default() += 1;
             }
-            Err(e) => fail(&mut s, &name, &e.to_string(), err)?,
+            Annotated::Failed { name, message } => fail(s, &name, &message, err)?,
         }
         if store.pending() >= batch.max(1) || (store.pending() > 0 && last_commit.elapsed() >= every) {
             s.stored += store.commit()?;
             last_commit = Instant::now();
-            on_commit(&s);
+            on_commit(s);
         }
-    }
+        Ok(())
+    };
+    std::thread::scope(|scope| -> anyhow::Result<()> {
+        let (work_tx, work_rx) = std::sync::mpsc::sync_channel::<Result<Document, InputError>>(PIPELINE_DEPTH);
+        let (extracted_tx, extracted_rx) = std::sync::mpsc::sync_channel::<Extracted>(PIPELINE_DEPTH);
+        let (done_tx, done_rx) = std::sync::mpsc::sync_channel::<Annotated>(PIPELINE_DEPTH);
+        scope.spawn(move || {
+            let extractor = Extractor::new();
+            for doc in work_rx {
+                if extracted_tx.send(extract_doc(&extractor, doc, opts)).is_err() {
+                    break;
+                }
+            }
+        });
+        scope.spawn(move || {
+            for x in extracted_rx {
+                if done_tx.send(annotate_doc(x)).is_err() {
+                    break;
+                }
+            }
+        });
+        // Hand documents to the pipeline; while its first queue is full, store what has come
+        // out of it (so no step waits on a full queue for long, and nothing deadlocks).
+        for doc in docs {
+            s.read += 1;
+            let mut doc = doc;
+            loop {
+                match work_tx.try_send(doc) {
+                    Ok(()) => break,
+                    Err(std::sync::mpsc::TrySendError::Full(d)) => {
+                        doc = d;
+                        let a = done_rx.recv().context("the pipeline thread stopped")?;
+                        store_one(a, &mut s, err)?;
+                    }
+                    Err(std::sync::mpsc::TrySendError::Disconnected(_)) => anyhow::bail!("the pipeline thread stopped"),
+                }
+                // Store whatever else is ready, so the batch clock is kept.
+                while let Ok(a) = done_rx.try_recv() {
+                    store_one(a, &mut s, err)?;
+                }
+            }
+            while let Ok(a) = done_rx.try_recv() {
+                store_one(a, &mut s, err)?;
+            }
+        }
+        drop(work_tx);
+        for a in done_rx {
+            store_one(a, &mut s, err)?;
+        }
+        Ok(())
+    })?;
     s.stored += store.commit()?;
     s.seconds = start.elapsed().as_secs_f64();
     on_commit(&s);
@@ -153,7 +259,8 @@ pub fn ingest_docs(
 /// Runs `khabar ingest`.
 pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
     let dir = args.db.dir()?;
-    let mut store = Store::open(&dir).with_context(|| format!("opening the archive in {}", dir.display()))?;
+    let mut store = Store::open_with_dedup(&dir, args.dedup_threshold)
+        .with_context(|| format!("opening the archive in {}", dir.display()))?;
     let inputs = expand(&args.paths);
     let opts = args.input.options();
     let bar = (std::io::stderr().is_terminal()).then(|| {
@@ -313,6 +420,16 @@ pub fn search(args: SearchArgs) -> anyhow::Result<ExitCode> {
                 r.articles,
                 facets.join(", ")
             )?;
+            let people: Vec<String> = r
+                .facets
+                .persons
+                .iter()
+                .take(6)
+                .map(|p| format!("{} {}", p.name_en.as_deref().or(p.name_fa.as_deref()).unwrap_or(&p.id), p.stories))
+                .collect();
+            if !people.is_empty() {
+                writeln!(out, "people: {}", people.join(", "))?;
+            }
         }
     }
     out.flush()?;
@@ -426,7 +543,8 @@ pub enum ExportArg {
     Jsonl,
     /// One row per article.
     Csv,
-    /// Parquet (not implemented yet: fails with a message).
+    /// Parquet, one row per article with typed columns (`khabar_store::PARQUET_COLUMNS`); needs a
+    /// build with the cargo feature `parquet`, else fails with a message saying so.
     Parquet,
 }
 
@@ -454,7 +572,15 @@ pub fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
     let n = match &args.output {
         Some(p) => {
             let f = std::fs::File::create(p).with_context(|| p.display().to_string())?;
-            store.export(format, &mut std::io::BufWriter::new(f))?
+            let done = store.export(format, &mut std::io::BufWriter::new(f));
+            if done.is_err() {
+                // No half-written (or, without the `parquet` feature, empty) file is left behind.
+                let _ = std::fs::remove_file(p);
+            }
+            done?
+        }
+        None if format == ExportFormat::Parquet && std::io::stdout().is_terminal() => {
+            anyhow::bail!("Parquet is binary: write it to a file with -o FILE (or redirect standard output)")
         }
         None => store.export(format, &mut std::io::BufWriter::new(std::io::stdout().lock()))?,
     };

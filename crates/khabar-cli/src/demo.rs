@@ -1,4 +1,5 @@
-//! `khabar demo`: the pipeline on the bundled sample corpus, summarized for a reader.
+//! `khabar demo`: the bundled sample corpus ingested into a temporary archive and served with
+//! the web UI (the main job in one command); `--summary` prints a summary per article instead.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -15,6 +16,15 @@ pub struct Args {
     /// The corpus to run on (default: the bundled `corpus/sample`).
     #[arg(long)]
     pub corpus: Option<PathBuf>,
+    /// Print a summary per article (outlet, dates, title, people, ...) and exit; no archive, no server.
+    #[arg(long)]
+    pub summary: bool,
+    /// Where to serve the UI; when the port is taken, any free port is used instead.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub addr: std::net::SocketAddr,
+    /// Keep the archive in this directory (default: a temporary one, removed on exit).
+    #[arg(long, value_name = "DIR")]
+    pub db: Option<PathBuf>,
 }
 
 /// The bundled sample corpus: `corpus/sample` under the current directory or the
@@ -90,10 +100,55 @@ fn summarize(a: &Article, entities: &[khabar_entities::Entity]) -> String {
 
 /// Runs `khabar demo`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let dir = match args.corpus {
-        Some(d) => d,
+    let dir = match &args.corpus {
+        Some(d) => d.clone(),
         None => sample_corpus_dir()?,
     };
+    if args.summary {
+        return summaries(&dir);
+    }
+    // The archive: a temporary directory unless --db names one.
+    let temp;
+    let db = match &args.db {
+        Some(d) => d.clone(),
+        None => {
+            temp = tempfile::Builder::new().prefix("khabar-demo-").tempdir()?;
+            temp.path().to_path_buf()
+        }
+    };
+    let mut store = khabar_store::Store::open(&db).with_context(|| format!("opening the archive in {}", db.display()))?;
+    let opts = khabar_input::Options::default();
+    let docs = expand(std::slice::from_ref(&dir)).into_iter().flat_map(|i| match i {
+        Ok(input) => khabar_input::read_input(&input, &opts),
+        Err((file, message)) => Box::new(std::iter::once(Err(khabar_input::InputError { file, offset: None, line: None, message }))),
+    });
+    let mut err = std::io::stderr();
+    let s = crate::archive::ingest_docs(&mut store, docs, &opts, 1000, std::time::Duration::from_secs(2), &mut err, |_| {})?;
+    store.close()?;
+    println!(
+        "khabar: ingested {} into {}: read {}, stored {}, duplicates {}, failed {} ({:.1} s)",
+        dir.display(),
+        db.display(),
+        s.read,
+        s.stored,
+        s.duplicates,
+        s.failed,
+        s.seconds
+    );
+    // The requested port, else any free one (a second demo, or something else on 8080).
+    let addr = match std::net::TcpListener::bind(args.addr) {
+        Ok(l) => {
+            drop(l);
+            args.addr
+        }
+        Err(_) => std::net::SocketAddr::new(args.addr.ip(), 0),
+    };
+    crate::serve::serve(db, addr, 64 * 1024)
+}
+
+/// `khabar demo --summary`: one summary per article of the corpus.
+fn summaries(dir: &std::path::Path) -> anyhow::Result<ExitCode> {
+    let dir = dir.to_path_buf();
     let extractor = Extractor::new();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

@@ -13,6 +13,7 @@ mod events_export;
 mod kb;
 mod normalize;
 mod process;
+mod serve;
 mod train;
 
 /// khabar (خبر): turns scraped Persian news into clean, structured article records.
@@ -32,7 +33,8 @@ enum Command {
     Process(process::Args),
     /// Normalize Persian text from stdin to stdout, line by line (restores lost ZWNJ).
     Normalize(normalize::Args),
-    /// Run the pipeline on the bundled sample corpus and print a summary per article.
+    /// Ingest the bundled sample corpus into a temporary archive and serve its web UI
+    /// (`--summary`: print a summary per article instead).
     Demo(demo::Args),
     /// Measure throughput and memory on a synthetic corpus made from the samples.
     Bench(bench::Args),
@@ -54,6 +56,8 @@ enum Command {
     Events(archive::EventsArgs),
     /// Write the whole archive as JSON Lines, CSV or Parquet.
     Export(archive::ExportArgs),
+    /// Serve the archive's web UI and JSON API (http://127.0.0.1:8080/ by default).
+    Serve(serve::Args),
     /// Build an archive of synthetic articles and measure ingest speed, size and search latency.
     BenchArchive(archive_bench::Args),
 }
@@ -89,6 +93,7 @@ fn main() -> ExitCode {
         Command::Events(a) => archive::events(a),
         Command::Export(a) => archive::export(a),
         Command::BenchArchive(a) => archive_bench::run(a),
+        Command::Serve(a) => serve::run(a),
     };
     match result {
         Ok(code) => code,

@@ -84,8 +84,17 @@ fn ingest_search_quotes_events_export() {
     assert!(ok);
     let mut r = csv::Reader::from_reader(out.as_bytes());
     assert_eq!(r.records().count(), 30);
-    let (ok, _, err) = run(&["export", "--format", "parquet"], &db);
-    assert!(ok || !err.is_empty());
+    let pq = dir.path().join("articles.parquet");
+    let (ok, _, err) = run(&["export", "--format", "parquet", "-o", pq.to_str().unwrap()], &db);
+    if cfg!(feature = "parquet") {
+        assert!(ok, "{err}");
+        let bytes = std::fs::read(&pq).unwrap();
+        assert!(bytes.starts_with(b"PAR1") && bytes.ends_with(b"PAR1") && bytes.len() > 10_000, "{}", bytes.len());
+    } else {
+        // Without the feature: a message saying how to build with it, and no file left behind.
+        assert!(!ok && err.contains("cargo build --release --features parquet"), "{err}");
+        assert!(!pq.exists());
+    }
 }
 
 /// Writes `n` distinct articles made from the samples (a numbered sentence after the lead).
@@ -293,4 +302,32 @@ fn ingest_jsonl_reports_a_broken_line_and_an_arabic_line_and_stores_the_rest() {
     let db2 = dir.path().join("db2");
     let (_, _, err) = run(&["ingest", "--text-field", "content", path.to_str().unwrap()], &db2);
     assert!(err.contains("skipped 1 (ar 1)"), "{err}");
+}
+
+#[test]
+fn ingest_keeps_the_archive_dedup_threshold_and_refuses_another() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let sample = |name: &str| repo().join("corpus/sample").join(name).display().to_string();
+    // At 1.0 the Mehr story and its republication (samples 03 and 04) are two stories.
+    let (ok, _, err) = run(&["ingest", &sample("sample-03-mehr.txt"), "--dedup-threshold", "1", "--json"], &db);
+    assert!(ok, "{err}");
+    // A later run without the option clusters with the archive's threshold.
+    let (ok, _, err) = run(&["ingest", &sample("sample-04-eghtesadnews.txt"), "--json"], &db);
+    assert!(ok, "{err}");
+    let store = Store::open_read(&db).unwrap();
+    assert_eq!(store.dedup_threshold(), 1.0);
+    assert_ne!(store.cluster_of(1).unwrap(), store.cluster_of(2).unwrap());
+    drop(store);
+    // Another threshold is refused, naming the archive's.
+    let (ok, _, err) = run(&["ingest", &sample("sample-05-tasnim.txt"), "--dedup-threshold", "0.5"], &db);
+    assert!(!ok && err.contains("threshold 1, not 0.5"), "{err}");
+    assert_eq!(Store::open_read(&db).unwrap().stats().unwrap().articles, 2);
+    // In a new archive the default clusters them as one story.
+    let db2 = dir.path().join("db2");
+    let (ok, _, err) = run(&["ingest", &sample("sample-03-mehr.txt"), &sample("sample-04-eghtesadnews.txt"), "--json"], &db2);
+    assert!(ok, "{err}");
+    let store = Store::open_read(&db2).unwrap();
+    assert_eq!(store.dedup_threshold(), 0.5);
+    assert_eq!(store.cluster_of(1).unwrap(), store.cluster_of(2).unwrap());
 }

@@ -49,6 +49,9 @@ fn fold_token(s: &str) -> String {
             c if ('\u{064B}'..='\u{065F}').contains(&c) || c == '\u{0670}' => {}
             '۰'..='۹' => out.push(char::from(b'0' + (c as u32 - '۰' as u32) as u8)),
             '٠'..='٩' => out.push(char::from(b'0' + (c as u32 - '٠' as u32) as u8)),
+            // No case in ASCII beyond A-Z, none in the Arabic block: skip the Unicode tables.
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            '\u{0600}'..='\u{06FF}' => out.push(c),
             c => out.extend(c.to_lowercase()),
         }
     }
@@ -84,13 +87,18 @@ pub struct Term {
 /// Analyzes `text` into index terms (what the tokenizer emits).
 pub fn analyze(text: &str) -> Vec<Term> {
     let norm = normalizer().normalize(text);
+    // Byte offset of each char of `text` (and its end), so that a token's original char range
+    // becomes a byte range in constant time (`original_byte_range` walks the text per call).
+    let char_bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).collect();
+    let byte_at = |c: usize| char_bytes.get(c).copied().unwrap_or(text.len());
     let mut out = Vec::new();
     let mut position = 0usize;
     for t in tokenize(norm.as_str()) {
         if t.kind == TokenKind::Punct {
             continue;
         }
-        let bytes = norm.original_byte_range(t.start..t.end);
+        let chars = norm.original_char_range(t.start..t.end);
+        let bytes = byte_at(chars.start)..byte_at(chars.end);
         let key = fold_token(t.text);
         if key.is_empty() {
             continue;
@@ -180,5 +188,19 @@ mod tests {
         assert_eq!(&text[t[1].bytes.clone()], "بين المللي");
         assert_eq!(t[2].position, 2);
         assert_eq!(keys("COVID-19 ۱۴۰۲"), vec!["covid", "19", "1402"]);
+    }
+
+    #[test]
+    fn byte_ranges_are_the_normalizers() {
+        let text = "«سازمان‌های» بين المللي، ۱۴۰۲ — COVID-19 و كتاب‌ها\nآژانس  بین‌المللی انرژی اتمی؟ é";
+        let norm = normalizer().normalize(text);
+        let want: Vec<_> = tokenize(norm.as_str())
+            .filter(|t| t.kind != TokenKind::Punct && !fold_token(t.text).is_empty())
+            .map(|t| norm.original_byte_range(t.start..t.end))
+            .collect();
+        let mut got: Vec<_> = analyze(text).into_iter().map(|t| (t.position, t.bytes)).collect();
+        got.dedup_by_key(|t| t.0);
+        assert_eq!(got.into_iter().map(|t| t.1).collect::<Vec<_>>(), want);
+        assert!(want.len() >= 12, "{want:?}");
     }
 }

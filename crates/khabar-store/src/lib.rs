@@ -20,13 +20,18 @@
 //! per story; [`Store::cluster`] lists a story's copies, first publisher first.
 
 pub mod analyzer;
+pub(crate) mod browse;
 mod dates;
 mod export;
 mod query;
 mod store;
 
+pub use browse::{
+    ArticleRef, Cooccurring, Edge, EntityCount, EntityPage, MonthCount, MonthStories, Network, NetworkFilter, Node, RoleRow,
+    TimelineBucket, entity_key,
+};
 pub use dates::{Day, parse_day};
-pub use export::{CSV_COLUMNS, ExportFormat};
+pub use export::{CSV_COLUMNS, ExportFormat, PARQUET_COLUMNS, PARQUET_NEEDS_FEATURE, PARQUET_ROW_GROUP};
 pub use query::{EventFilter, EventRow, Facets, Hit, Member, Query, QuoteFilter, QuoteRow, Results, Snippet};
 pub use store::{Ingested, SCHEMA_VERSION, Stats, Store};
 
@@ -48,6 +53,10 @@ pub enum StoreError {
     /// CSV output failed.
     #[error("csv: {0}")]
     Csv(#[from] csv::Error),
+    /// Parquet output failed (feature `parquet`).
+    #[cfg(feature = "parquet")]
+    #[error("parquet: {0}")]
+    Parquet(#[from] parquet::errors::ParquetError),
     /// A date filter could not be read.
     #[error("not a date: {0:?} (use 1402/09/29, ۱۴۰۲-۰۹-۲۹ or 2023-12-20)")]
     BadDate(String),
@@ -60,6 +69,19 @@ pub enum StoreError {
     /// The index is locked by another writer.
     #[error("another process is writing to this archive")]
     Locked,
+    /// A near-duplicate threshold other than the one the archive's clusters were made with.
+    #[error(
+        "this archive clusters near-duplicates at threshold {stored}, not {given}: its stored clusters were made with {stored} (leave the option out, or use a new archive)"
+    )]
+    DedupThreshold {
+        /// The archive's threshold.
+        stored: f64,
+        /// The one given.
+        given: f64,
+    },
+    /// A near-duplicate threshold outside 0..=1.
+    #[error("near-duplicate threshold {0} is not between 0 and 1")]
+    BadThreshold(f64),
     /// The requested export format needs a cargo feature this build lacks.
     #[error("{0}")]
     Unsupported(String),

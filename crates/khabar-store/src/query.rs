@@ -120,6 +120,14 @@ pub struct Facets {
     /// carried at least one matching copy. A story carried by two outlets counts once for
     /// each; two copies of one story from the same outlet count once.
     pub agencies: Vec<(String, u64)>,
+    /// The persons most named in matching stories (each story counts once), most first.
+    pub persons: Vec<crate::browse::EntityCount>,
+    /// The organizations most named in matching stories.
+    pub organizations: Vec<crate::browse::EntityCount>,
+    /// The places most named in matching stories.
+    pub places: Vec<crate::browse::EntityCount>,
+    /// Date histogram: matching stories per month of their earliest matching dated copy.
+    pub months: Vec<crate::browse::MonthStories>,
 }
 
 /// The answer to a [`Query`].
@@ -302,9 +310,11 @@ impl Store {
         // outlet (caught up with SQLite first).
         let mut stories = self.stories.borrow_mut();
         stories.refresh(&self.db)?;
-        // story key → (best score, its article, smallest article id)
-        let mut groups: std::collections::HashMap<u64, (f32, i64, i64)> = std::collections::HashMap::new();
-        let mut outlet_story: std::collections::HashSet<(u32, u64)> = std::collections::HashSet::new();
+        // (story key, score, article) per match and (outlet, story key) per matching copy,
+        // grouped by sorting (no hashing: thousands of matches per query).
+        let mut keyed: Vec<(u64, f32, i64)> = Vec::with_capacity(matches.len());
+        let mut outlet_story: Vec<(u32, u64)> = Vec::with_capacity(matches.len());
+        let mut story_of: Vec<(i64, u64)> = Vec::with_capacity(matches.len());
         for &(score, id) in &matches {
             let id = id as i64;
             let (cluster, agency) = stories.get(id);
@@ -312,27 +322,54 @@ impl Store {
                 Some(c) if !q.all_copies => (1u64 << 63) | u64::from(c),
                 _ => id as u64,
             };
-            let g = groups.entry(key).or_insert((score, id, id));
-            if score > g.0 || (score == g.0 && id < g.1) {
-                g.0 = score;
-                g.1 = id;
-            }
-            g.2 = g.2.min(id);
+            keyed.push((key, score, id));
+            story_of.push((id, key));
             if let Some(a) = agency {
-                outlet_story.insert((a, key));
+                outlet_story.push((a, key));
             }
         }
-        let mut per_outlet: std::collections::HashMap<u32, u64> = std::collections::HashMap::new();
+        // Per story: (best score, its article, smallest article id).
+        keyed.sort_unstable_by_key(|k| k.0);
+        let mut ranked: Vec<(f32, i64, i64)> = Vec::new();
+        let mut last_key = None;
+        for (key, score, id) in keyed {
+            match ranked.last_mut() {
+                Some(g) if last_key == Some(key) => {
+                    if score > g.0 || (score == g.0 && id < g.1) {
+                        g.0 = score;
+                        g.1 = id;
+                    }
+                    g.2 = g.2.min(id);
+                }
+                _ => {
+                    ranked.push((score, id, id));
+                    last_key = Some(key);
+                }
+            }
+        }
+        // Stories per outlet: distinct (outlet, story) pairs counted by outlet.
+        outlet_story.sort_unstable();
+        outlet_story.dedup();
+        let mut per_outlet: Vec<(u32, u64)> = Vec::new();
         for (a, _) in outlet_story {
-            *per_outlet.entry(a).or_default() += 1;
+            match per_outlet.last_mut() {
+                Some(p) if p.0 == a => p.1 += 1,
+                _ => per_outlet.push((a, 1)),
+            }
         }
         let mut agencies: Vec<(String, u64)> =
             per_outlet.into_iter().map(|(a, n)| (stories.agency_name(a).to_string(), n)).collect();
         agencies.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         drop(stories);
-        let total = groups.len();
-        let mut ranked: Vec<(f32, i64, i64)> = groups.into_values().collect();
-        ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.2.cmp(&b.2)));
+        let total = ranked.len();
+        // Best first (ties: the story's first article); only the requested page is sorted.
+        let better = |a: &(f32, i64, i64), b: &(f32, i64, i64)| b.0.total_cmp(&a.0).then_with(|| a.2.cmp(&b.2));
+        let want = q.offset.saturating_add(q.limit.max(1));
+        if ranked.len() > want {
+            ranked.select_nth_unstable_by(want, better);
+            ranked.truncate(want);
+        }
+        ranked.sort_by(better);
         let top: Vec<(f32, i64)> = ranked.into_iter().skip(q.offset).take(q.limit.max(1)).map(|(s, id, _)| (s, id)).collect();
         let snippets = match &text_q {
             Some(tq) => {
@@ -359,8 +396,9 @@ impl Store {
                 ))
             });
             let Ok((source, title, agency, published, published_jalali, json, cluster)) = row else { continue };
-            let v: serde_json::Value = serde_json::from_str(&json)?;
-            let text = v.get("text").and_then(|t| t.as_str()).unwrap_or_default();
+            // Only `text` is read from the record (the rest is skipped, not built).
+            let text = serde_json::from_str::<TextOnly>(&json)?.text;
+            let text = text.as_ref();
             let snippet = match &snippets {
                 Some(g) => {
                     let s = g.snippet(text);
@@ -369,14 +407,12 @@ impl Store {
                 None => Snippet { text: text.chars().take(200).collect(), highlights: Vec::new() },
             };
             // The story's outlets, in order of their first copy (earliest `published`, undated
-            // last, then first ingested), with counts.
+            // last, then first ingested), with counts: from the summary kept at ingest.
             let outlets: Vec<(String, i64)> = match &cluster {
                 Some(c) => self
                     .db
                     .prepare_cached(
-                        "SELECT coalesce(agency_id, source) AS o, count(*),
-                                min(CASE WHEN published IS NULL THEN '~' ELSE published END) AS p, min(id) AS i
-                         FROM articles WHERE cluster = ?1 GROUP BY o ORDER BY p, i",
+                        "SELECT outlet, copies FROM cluster_outlets WHERE cluster = ?1 ORDER BY first_published, first_id",
                     )?
                     .query_map([c], |r| Ok((r.get(0)?, r.get(1)?)))?
                     .collect::<Result<_, _>>()?,
@@ -401,7 +437,8 @@ impl Store {
                 also_in,
             });
         }
-        Ok(Results { total, articles, hits, facets: Facets { agencies } })
+        let (persons, organizations, places, months) = self.entity_facets(&story_of)?;
+        Ok(Results { total, articles, hits, facets: Facets { agencies, persons, organizations, places, months } })
     }
 
     /// The copies of a story: the articles of near-duplicate cluster `cluster`, first publisher
@@ -483,15 +520,7 @@ impl Store {
             sql.push_str(&format!(" AND e.type = ?{}", args.len()));
         }
         if let Some(actor) = &filter.actor {
-            let keys = self.resolve_entity(actor, None)?;
-            let marks: Vec<String> = keys.iter().map(|k| {
-                args.push(k.clone().into());
-                format!("?{}", args.len())
-            }).collect();
-            sql.push_str(&format!(
-                " AND EXISTS (SELECT 1 FROM event_actors x WHERE x.article_id = e.article_id AND x.n = e.n AND x.key IN ({}))",
-                marks.join(",")
-            ));
+            self.push_actor(&mut sql, &mut args, actor)?;
         }
         push_days(&mut sql, &mut args, "e.day", filter.from, filter.to);
         sql.push_str(" ORDER BY a.day DESC, e.article_id DESC, e.n");
@@ -510,7 +539,28 @@ impl Store {
     }
 }
 
-fn push_days(sql: &mut String, args: &mut Vec<rusqlite::types::Value>, col: &str, from: Option<Day>, to: Option<Day>) {
+impl Store {
+    /// Adds to an events query (`e` the events table) the condition that `actor` (id or
+    /// whole words of a name) is one of the event's actors.
+    pub(crate) fn push_actor(&self, sql: &mut String, args: &mut Vec<rusqlite::types::Value>, actor: &str) -> Result<()> {
+        let keys = self.resolve_entity(actor, None)?;
+        let marks: Vec<String> = keys
+            .iter()
+            .map(|k| {
+                args.push(k.clone().into());
+                format!("?{}", args.len())
+            })
+            .collect();
+        sql.push_str(&format!(
+            " AND EXISTS (SELECT 1 FROM event_actors x WHERE x.article_id = e.article_id AND x.n = e.n AND x.key IN ({}))",
+            marks.join(",")
+        ));
+        Ok(())
+    }
+}
+
+/// Adds `col >= from` and `col <= to` (days as `yyyymmdd`) to a query.
+pub(crate) fn push_days(sql: &mut String, args: &mut Vec<rusqlite::types::Value>, col: &str, from: Option<Day>, to: Option<Day>) {
     if let Some(d) = from {
         args.push((d as i64).into());
         sql.push_str(&format!(" AND {col} >= ?{}", args.len()));
@@ -519,6 +569,13 @@ fn push_days(sql: &mut String, args: &mut Vec<rusqlite::types::Value>, col: &str
         args.push((d as i64).into());
         sql.push_str(&format!(" AND {col} <= ?{}", args.len()));
     }
+}
+
+/// The `text` of a stored record, borrowed when it has no escapes.
+#[derive(serde::Deserialize)]
+struct TextOnly<'a> {
+    #[serde(borrow, default)]
+    text: std::borrow::Cow<'a, str>,
 }
 
 /// Collects every matching document as (score, article id), read from the `id` fast field.
@@ -580,10 +637,10 @@ impl StoryMap {
         if max <= self.upto {
             return Ok(());
         }
-        // A first load scans the covering index (never the rows, whose large `json` precedes
-        // `cluster`); later ones read the few new rows by id.
+        // A first load scans the small covering index `articles_story` (never the rows, whose
+        // large `json` precedes `cluster`); later ones read the few new rows by id.
         let sql = if self.upto == 0 {
-            "SELECT id, cluster, agency_id FROM articles INDEXED BY articles_cluster WHERE id > ?1"
+            "SELECT id, cluster, agency_id FROM articles INDEXED BY articles_story WHERE id > ?1"
         } else {
             "SELECT id, cluster, agency_id FROM articles WHERE id > ?1"
         };

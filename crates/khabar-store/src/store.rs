@@ -52,53 +52,208 @@ CREATE TABLE IF NOT EXISTS events(
 CREATE INDEX IF NOT EXISTS events_type ON events(type);
 CREATE TABLE IF NOT EXISTS event_actors(key TEXT NOT NULL, article_id INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY(key, article_id, n)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
-INSERT OR IGNORE INTO meta VALUES('schema', '2');
+INSERT OR IGNORE INTO meta VALUES('schema', '3');
 ";
 
-/// The current schema version (`meta.schema`). Version 1 lacked `articles.cluster` and
-/// `articles.signature`; [`migrate`] adds them and fills them in.
-pub const SCHEMA_VERSION: u32 = 2;
+/// The per-story summary, kept up to date by [`Store::ingest`]: per cluster and outlet (the
+/// outlet id, else the copy's source), how many copies, the earliest `published` ('~' when
+/// none is dated, so undated sorts last) and the first article id. Search reads a hit's story
+/// from it (copies, first publisher, `also_in`) instead of scanning the story's copies.
+const CLUSTER_OUTLETS_SQL: &str = "
+CREATE TABLE IF NOT EXISTS cluster_outlets(
+  cluster TEXT NOT NULL, outlet TEXT NOT NULL, copies INTEGER NOT NULL, first_published TEXT NOT NULL,
+  first_id INTEGER NOT NULL, PRIMARY KEY(cluster, outlet)) WITHOUT ROWID;";
 
-/// Brings an archive of an older schema up to [`SCHEMA_VERSION`]: version 1 → 2 adds the
-/// `cluster` and `signature` columns (NULL at first) and their index. Returns true when
-/// columns were added (their values are filled in by [`load_clusterer`]).
+/// Refills `cluster_outlets` from the articles (migration, clusters filled in).
+const REFILL_CLUSTER_OUTLETS_SQL: &str = "
+DELETE FROM cluster_outlets;
+INSERT INTO cluster_outlets(cluster, outlet, copies, first_published, first_id)
+  SELECT cluster, coalesce(agency_id, source), count(*), min(coalesce(published, '~')), min(id)
+  FROM articles INDEXED BY articles_cluster WHERE cluster IS NOT NULL GROUP BY cluster, coalesce(agency_id, source);";
+
+/// The current schema version (`meta.schema`). Version 1 lacked `articles.cluster` and
+/// `articles.signature`; version 2 lacked the story summary `cluster_outlets`. [`migrate`]
+/// brings older archives up to date.
+pub const SCHEMA_VERSION: u32 = 3;
+
+/// Brings an archive of an older schema up to [`SCHEMA_VERSION`], in one transaction:
+/// version 1 → 2 adds the `cluster` and `signature` columns (NULL at first) and their index;
+/// 2 → 3 adds the story summary `cluster_outlets`, filled from the articles, and makes the
+/// stored record JSON carry the archive's cluster (archives migrated from version 1 kept the
+/// record's own). Returns true when columns were added (their values are filled in by
+/// [`load_clusterer`], which also fills the summary and the JSON then).
 fn migrate(db: &Connection) -> Result<bool> {
-    // `articles_cluster` covers what clustering and search grouping read, so that they never
-    // touch the article rows (whose large `json` precedes `cluster` and `signature`).
     let has_cluster: bool = db
         .prepare("SELECT 1 FROM pragma_table_info('articles') WHERE name = 'cluster'")?
         .exists([])?;
     let has_index: bool =
         db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'articles_cluster'")?.exists([])?;
+    let has_summary: bool =
+        db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'cluster_outlets'")?.exists([])?;
+    let has_story_index: bool =
+        db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'articles_story'")?.exists([])?;
     let version: Option<String> =
         db.query_row("SELECT value FROM meta WHERE key = 'schema'", [], |r| r.get(0)).optional()?;
-    if has_cluster && has_index && version.as_deref() == Some(SCHEMA_VERSION.to_string().as_str()) {
+    let version: u32 = version.and_then(|v| v.parse().ok()).unwrap_or(1);
+    if has_cluster && has_index && has_summary && has_story_index && version >= SCHEMA_VERSION {
         // Up to date: no write, so a reader opening during an ingest never waits for its lock.
         return Ok(false);
     }
-    let mut added = false;
-    if !has_cluster {
+    db.execute_batch("BEGIN IMMEDIATE")?;
+    let res = (|| -> Result<bool> {
+        let mut added = false;
+        if !has_cluster {
+            db.execute_batch(
+                "ALTER TABLE articles ADD COLUMN cluster TEXT;
+                 ALTER TABLE articles ADD COLUMN signature BLOB;",
+            )?;
+            added = true;
+        }
+        // `articles_cluster` covers what clustering and the story summary read, so that they
+        // never touch the article rows (whose large `json` precedes `cluster` and `signature`).
+        // `articles_story` is the small one search loads its article → story, outlet map from
+        // (the signatures make `articles_cluster` some 40 times larger).
         db.execute_batch(
-            "BEGIN IMMEDIATE;
-             ALTER TABLE articles ADD COLUMN cluster TEXT;
-             ALTER TABLE articles ADD COLUMN signature BLOB;
-             COMMIT;",
+            "CREATE INDEX IF NOT EXISTS articles_cluster ON articles(cluster, agency_id, published, source, signature);
+             CREATE INDEX IF NOT EXISTS articles_story ON articles(cluster, agency_id);",
         )?;
-        added = true;
+        db.execute_batch(CLUSTER_OUTLETS_SQL)?;
+        if version < 3 {
+            tracing::info!(from = version, to = SCHEMA_VERSION, "migrating the archive");
+            db.execute_batch(REFILL_CLUSTER_OUTLETS_SQL)?;
+            if has_cluster {
+                sync_json_clusters(db)?;
+            }
+        }
+        db.execute(
+            "INSERT INTO meta(key, value) VALUES('schema', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [SCHEMA_VERSION.to_string()],
+        )?;
+        Ok(added)
+    })();
+    match res {
+        Ok(added) => {
+            db.execute_batch("COMMIT")?;
+            Ok(added)
+        }
+        Err(e) => {
+            let _ = db.execute_batch("ROLLBACK");
+            Err(e)
+        }
     }
-    db.execute_batch(&format!(
-        "CREATE INDEX IF NOT EXISTS articles_cluster ON articles(cluster, agency_id, published, source, signature);
-         UPDATE meta SET value = '{SCHEMA_VERSION}' WHERE key = 'schema' AND value <> '{SCHEMA_VERSION}';"
-    ))?;
-    Ok(added)
+}
+
+/// Rewrites the `cluster` field of every stored record JSON that differs from the article's
+/// archive cluster (records of archives migrated from schema 1 kept the cluster, or none, that
+/// they were ingested with). Inside the caller's transaction.
+fn sync_json_clusters(db: &Connection) -> Result<usize> {
+    // Ids first (not the records: memory stays small on a large archive), then one by one.
+    let stale: Vec<(i64, String)> = db
+        .prepare(
+            "SELECT id, cluster FROM articles
+             WHERE cluster IS NOT NULL AND json_extract(json, '$.cluster') IS NOT cluster",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    let mut get = db.prepare("SELECT json FROM articles WHERE id = ?1")?;
+    let mut set = db.prepare("UPDATE articles SET json = ?2 WHERE id = ?1")?;
+    for (id, cluster) in &stale {
+        let json: String = get.query_row([id], |r| r.get(0))?;
+        set.execute(params![id, with_cluster(&json, cluster)?])?;
+    }
+    if !stale.is_empty() {
+        tracing::info!(articles = stale.len(), "record JSON given the archive's cluster");
+    }
+    Ok(stale.len())
+}
+
+/// The record JSON `json` (one object, as [`Store::ingest`] or `khabar process` writes it) with
+/// its top-level `cluster` set to `cluster`; the rest of the text is kept byte for byte. A
+/// record without the field gets it where `khabar process` writes it (before `entities`).
+pub(crate) fn with_cluster(json: &str, cluster: &str) -> Result<String> {
+    let value = serde_json::to_string(cluster)?;
+    let bad = || StoreError::Json(<serde_json::Error as serde::de::Error>::custom("a stored record is not a JSON object"));
+    // The top-level keys with the byte ranges of their values, by a scan that tracks strings
+    // and nesting (the JSON is valid: serde_json wrote it).
+    let b = json.as_bytes();
+    let start = json.find('{').ok_or_else(bad)?;
+    let (mut depth, mut in_str, mut esc) = (0usize, false, false);
+    let (mut key_start, mut key, mut value_start) = (None, None, None);
+    let mut entries: Vec<((usize, usize), (usize, usize))> = Vec::new();
+    let mut end = None;
+    for (i, &c) in b.iter().enumerate().skip(start) {
+        if in_str {
+            if esc {
+                esc = false;
+            } else if c == b'\\' {
+                esc = true;
+            } else if c == b'"' {
+                in_str = false;
+                if depth == 1 && value_start.is_none() {
+                    key = key_start.take().map(|k| (k, i + 1));
+                }
+            }
+            continue;
+        }
+        match c {
+            b'"' => {
+                in_str = true;
+                if depth == 1 && value_start.is_none() {
+                    key_start = Some(i);
+                }
+            }
+            b':' if depth == 1 && value_start.is_none() => value_start = Some(i + 1),
+            b'{' | b'[' => depth += 1,
+            b',' | b'}' | b']' => {
+                if depth == 1
+                    && c != b']'
+                    && let (Some(k), Some(v)) = (key.take(), value_start.take())
+                {
+                    entries.push((k, (v, i)));
+                }
+                if c != b',' {
+                    depth = depth.checked_sub(1).ok_or_else(bad)?;
+                    if depth == 0 {
+                        end = Some(i);
+                        break;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let end = end.ok_or_else(bad)?;
+    let named = |name: &str| entries.iter().find(|((ks, ke), _)| &json[*ks..*ke] == name).copied();
+    Ok(if let Some((_, (vs, ve))) = named("\"cluster\"") {
+        format!("{}{value}{}", &json[..vs], &json[ve..])
+    } else if let Some(((ks, _), _)) = named("\"entities\"") {
+        format!("{}\"cluster\":{value},{}", &json[..ks], &json[ks..])
+    } else if entries.is_empty() {
+        format!("{}\"cluster\":{value}{}", &json[..end], &json[end..])
+    } else {
+        format!("{},\"cluster\":{value}{}", &json[..end], &json[end..])
+    })
+}
+
+/// The near-duplicate threshold stored in the archive (`meta.dedup_threshold`), if any.
+fn stored_threshold(db: &Connection) -> Result<Option<f64>> {
+    let v: Option<String> =
+        db.query_row("SELECT value FROM meta WHERE key = 'dedup_threshold'", [], |r| r.get(0)).optional()?;
+    Ok(v.and_then(|v| v.parse().ok()))
+}
+
+/// The near-duplicate parameters of an archive: its stored threshold, else the default (with
+/// which archives that stored none were clustered).
+fn archive_params(db: &Connection) -> Result<Params> {
+    Ok(Params { threshold: stored_threshold(db)?.unwrap_or(Params::default().threshold), ..Params::default() })
 }
 
 /// Rebuilds the near-duplicate [`Clusterer`] from the stored signatures, in article id order,
 /// so that a new copy of a stored story gets the stored cluster id. Articles without a
 /// signature (an archive migrated from schema 1) are clustered now, in id order, and their
-/// cluster and signature written back.
-fn load_clusterer(db: &Connection) -> Result<Clusterer> {
-    let mut c = Clusterer::new(Params::default());
+/// cluster, signature and record JSON written back (and the story summary refilled).
+fn load_clusterer(db: &Connection, params: Params) -> Result<Clusterer> {
+    let mut c = Clusterer::new(params);
     let mut missing: Vec<i64> = Vec::new();
     {
         let mut stmt = db.prepare("SELECT id, cluster, signature FROM articles INDEXED BY articles_cluster")?;
@@ -125,13 +280,14 @@ fn load_clusterer(db: &Connection) -> Result<Clusterer> {
         db.execute_batch("BEGIN IMMEDIATE")?;
         let res = (|| -> Result<()> {
             let mut get = db.prepare("SELECT json FROM articles WHERE id = ?1")?;
-            let mut set = db.prepare("UPDATE articles SET cluster = ?2, signature = ?3 WHERE id = ?1")?;
+            let mut set = db.prepare("UPDATE articles SET cluster = ?2, signature = ?3, json = ?4 WHERE id = ?1")?;
             for id in missing {
                 let json: String = get.query_row([id], |r| r.get(0))?;
                 let v: serde_json::Value = serde_json::from_str(&json)?;
                 let a = c.add(v.get("text").and_then(|t| t.as_str()).unwrap_or_default());
-                set.execute(params![id, a.cluster, a.signature.to_bytes()])?;
+                set.execute(params![id, a.cluster, a.signature.to_bytes(), with_cluster(&json, &a.cluster)?])?;
             }
+            db.execute_batch(REFILL_CLUSTER_OUTLETS_SQL)?;
             Ok(())
         })();
         match res {
@@ -220,8 +376,12 @@ pub struct Store {
     writer: Option<IndexWriter>,
     /// Near-duplicate clusters of every stored article (writers only).
     clusterer: Option<Clusterer>,
+    /// The near-duplicate parameters (threshold from the archive).
+    dedup: Params,
     /// Article → story and outlet, for grouping search results.
     pub(crate) stories: std::cell::RefCell<crate::query::StoryMap>,
+    /// Article → entities and day, for search facets.
+    pub(crate) facet_map: std::cell::RefCell<crate::browse::FacetMap>,
     in_txn: bool,
     pending: usize,
 }
@@ -262,7 +422,7 @@ impl Store {
         }
         if migrate(&db)? && !create {
             // A reader of a migrated archive fills in the clusters once (a writer does it anyway).
-            load_clusterer(&db)?;
+            load_clusterer(&db, archive_params(&db)?)?;
         }
         let (schema, fields) = schema();
         let mut index = Index::open_or_create(MmapDirectory::open(dir.join("index")).map_err(tantivy::TantivyError::from)?, schema)?;
@@ -277,15 +437,56 @@ impl Store {
     /// lock ([`StoreError::Locked`] if another process holds it) and indexes any articles that
     /// SQLite holds but the index lacks (after a crash between the two commits).
     pub fn open(dir: impl AsRef<Path>) -> Result<Store> {
+        Self::open_with_dedup(dir, None)
+    }
+
+    /// [`Store::open`] with a near-duplicate threshold (resemblance at or above which two
+    /// articles are copies of one story, see `khabar-dedup`). The archive stores its threshold
+    /// (the first one given, else the default) and clusters every later ingest with it: `None`
+    /// uses the stored one; a different one is refused with [`StoreError::DedupThreshold`]
+    /// while the archive holds articles (their clusters were made with the stored one).
+    pub fn open_with_dedup(dir: impl AsRef<Path>, dedup_threshold: Option<f64>) -> Result<Store> {
         let dir = dir.as_ref();
+        if let Some(t) = dedup_threshold
+            && !(t.is_finite() && (0.0..=1.0).contains(&t))
+        {
+            return Err(StoreError::BadThreshold(t));
+        }
         let (db, index, reader, fields) = Self::open_parts(dir, true)?;
         let writer = index.writer_with_num_threads(1, 128_000_000).map_err(|e| match e {
             tantivy::TantivyError::LockFailure(..) => StoreError::Locked,
             e => e.into(),
         })?;
-        let clusterer = Some(load_clusterer(&db)?);
-        let mut s =
-            Store { dir: dir.to_path_buf(), db, index, reader, fields, writer: Some(writer), clusterer, stories: Default::default(), in_txn: false, pending: 0 };
+        let stored = stored_threshold(&db)?;
+        let empty = !db.prepare("SELECT 1 FROM articles LIMIT 1")?.exists([])?;
+        let threshold = match (stored, dedup_threshold) {
+            (Some(s), Some(g)) if s != g && !empty => return Err(StoreError::DedupThreshold { stored: s, given: g }),
+            (_, Some(g)) => g,
+            (Some(s), None) => s,
+            (None, None) => Params::default().threshold,
+        };
+        if stored != Some(threshold) {
+            db.execute(
+                "INSERT INTO meta(key, value) VALUES('dedup_threshold', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [threshold.to_string()],
+            )?;
+        }
+        let dedup = Params { threshold, ..Params::default() };
+        let clusterer = Some(load_clusterer(&db, dedup)?);
+        let mut s = Store {
+            dir: dir.to_path_buf(),
+            db,
+            index,
+            reader,
+            fields,
+            writer: Some(writer),
+            clusterer,
+            dedup,
+            stories: Default::default(),
+            facet_map: Default::default(),
+            in_txn: false,
+            pending: 0,
+        };
         s.catch_up()?;
         Ok(s)
     }
@@ -295,8 +496,21 @@ impl Store {
     pub fn open_read(dir: impl AsRef<Path>) -> Result<Store> {
         let dir = dir.as_ref();
         let (db, index, reader, fields) = Self::open_parts(dir, false)?;
-        let mut s =
-            Store { dir: dir.to_path_buf(), db, index, reader, fields, writer: None, clusterer: None, stories: Default::default(), in_txn: false, pending: 0 };
+        let dedup = archive_params(&db)?;
+        let mut s = Store {
+            dir: dir.to_path_buf(),
+            db,
+            index,
+            reader,
+            fields,
+            writer: None,
+            clusterer: None,
+            dedup,
+            stories: Default::default(),
+            facet_map: Default::default(),
+            in_txn: false,
+            pending: 0,
+        };
         if s.lag()?.is_some() {
             if let Ok(w) = s.index.writer_with_num_threads(1, 32_000_000) {
                 s.writer = Some(w);
@@ -310,6 +524,11 @@ impl Store {
     /// The archive directory.
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// The near-duplicate threshold the archive clusters with (see [`Store::open_with_dedup`]).
+    pub fn dedup_threshold(&self) -> f64 {
+        self.dedup.threshold
     }
 
     /// The last article id in the committed index, from the commit payload.
@@ -416,6 +635,14 @@ impl Store {
                 asg.signature.to_bytes()
             ])?;
         let id = self.db.last_insert_rowid();
+        // The story summary: this copy's outlet (else its source) in its cluster.
+        self.db
+            .prepare_cached(
+                "INSERT INTO cluster_outlets(cluster, outlet, copies, first_published, first_id) VALUES (?1, ?2, 1, ?3, ?4)
+                 ON CONFLICT(cluster, outlet) DO UPDATE SET copies = copies + 1,
+                   first_published = min(first_published, excluded.first_published)",
+            )?
+            .execute(params![asg.cluster, agency.unwrap_or(a.source.as_str()), a.published.as_deref().unwrap_or("~"), id])?;
         for g in a.agency.iter().chain(a.agency_origin.iter()) {
             self.db
                 .prepare_cached("INSERT OR IGNORE INTO agencies(id, name_fa, name_en, fold) VALUES (?1, ?2, ?3, ?4)")?
@@ -503,8 +730,9 @@ impl Store {
             }
             // Forget the clusters of the rolled-back batch.
             self.stories.borrow_mut().reset();
+            *self.facet_map.borrow_mut() = Default::default();
             if self.clusterer.is_some() {
-                self.clusterer = Some(load_clusterer(&self.db)?);
+                self.clusterer = Some(load_clusterer(&self.db, self.dedup)?);
             }
             return Err(e.into());
         }
@@ -557,8 +785,9 @@ impl Store {
         })
     }
 
-    /// Checks that every stored article is indexed exactly once and that no quote, event or
-    /// mention points to a missing article. Returns the problems found (empty when consistent).
+    /// Checks that every stored article is indexed exactly once, that no quote, event or
+    /// mention points to a missing article, and that the story summary (`cluster_outlets`)
+    /// agrees with the articles. Returns the problems found (empty when consistent).
     pub fn check(&self) -> Result<Vec<String>> {
         let mut problems = Vec::new();
         let articles = self.max_id()?;
@@ -576,6 +805,17 @@ impl Store {
             if orphans > 0 {
                 problems.push(format!("{orphans} rows of {table} without their article"));
             }
+        }
+        let summary = "SELECT cluster, outlet, copies, first_published, first_id FROM cluster_outlets";
+        let recount = "SELECT cluster, coalesce(agency_id, source), count(*), min(coalesce(published, '~')), min(id)
+                       FROM articles WHERE cluster IS NOT NULL GROUP BY 1, 2";
+        let differ: i64 = self.db.query_row(
+            &format!("SELECT (SELECT count(*) FROM ({summary} EXCEPT {recount})) + (SELECT count(*) FROM ({recount} EXCEPT {summary}))"),
+            [],
+            |r| r.get(0),
+        )?;
+        if differ > 0 {
+            problems.push(format!("{differ} rows of the story summary (cluster_outlets) disagree with the articles"));
         }
         Ok(problems)
     }
@@ -596,4 +836,31 @@ pub(crate) fn index_doc(f: &Fields, id: i64, text: &str, agency: Option<&str>, k
         d.add_u64(f.day, day as u64);
     }
     d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_cluster;
+
+    #[test]
+    fn with_cluster_sets_only_the_top_level_field() {
+        // Replaced in place, the rest byte for byte; a nested "cluster" and strings holding
+        // quotes, braces and commas are left alone.
+        let j = r#"{"source":"a \"b\" {c}, d","text":"x","cluster":"old","entities":[{"cluster":"keep","n":[1,{"a":2}]}],"quotes":[]}"#;
+        assert_eq!(
+            with_cluster(j, "c01").unwrap(),
+            r#"{"source":"a \"b\" {c}, d","text":"x","cluster":"c01","entities":[{"cluster":"keep","n":[1,{"a":2}]}],"quotes":[]}"#
+        );
+        let j = r#"{"text":"x","cluster":null,"entities":[]}"#;
+        assert_eq!(with_cluster(j, "c02").unwrap(), r#"{"text":"x","cluster":"c02","entities":[]}"#);
+        // Missing: where `khabar process` writes it, before the layers; else at the end.
+        let j = r#"{"text":"x","language":"fa","entities":[],"events":[]}"#;
+        assert_eq!(with_cluster(j, "c03").unwrap(), r#"{"text":"x","language":"fa","cluster":"c03","entities":[],"events":[]}"#);
+        assert_eq!(with_cluster(r#"{"text":"}"}"#, "c04").unwrap(), r#"{"text":"}","cluster":"c04"}"#);
+        assert_eq!(with_cluster("{}", "c05").unwrap(), r#"{"cluster":"c05"}"#);
+        let out = with_cluster(r#"{"a":[1,2],"cluster":"x"}"#, "c\"6").unwrap();
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&out).unwrap()["cluster"], "c\"6");
+        assert!(with_cluster("[1,2]", "c").is_err());
+        assert!(with_cluster(r#"{"a":"#, "c").is_err());
+    }
 }

@@ -205,22 +205,144 @@ fn a_schema_1_archive_is_migrated_and_clustered_on_open() {
     let clusters = |s: &Store| (1..=variants.len() as i64).map(|id| s.cluster_of(id).unwrap()).collect::<Vec<_>>();
     let before = clusters(&Store::open_read(dir.path()).unwrap());
     assert!(before.iter().all(|c| c.is_some()));
-    // Make it a schema-1 archive: no cluster, no signature.
+    let mut export_before = Vec::new();
+    Store::open_read(dir.path()).unwrap().export(ExportFormat::Jsonl, &mut export_before).unwrap();
+    // Make it a schema-1 archive: no cluster, no signature, no story summary; the records carry
+    // the cluster they were ingested with (here another one, or none at all).
     {
         let db = rusqlite::Connection::open(dir.path().join("archive.sqlite")).unwrap();
         db.execute_batch(
-            "DROP INDEX articles_cluster; ALTER TABLE articles DROP COLUMN cluster; ALTER TABLE articles DROP COLUMN signature;
+            "UPDATE articles SET json = replace(json, '\"cluster\":\"' || cluster || '\"', '\"cluster\":\"c-from-process\"') WHERE id <= 2;
+             UPDATE articles SET json = replace(json, '\"cluster\":\"' || cluster || '\",', '') WHERE id = 3;
+             DROP TABLE cluster_outlets; DROP INDEX articles_story;
+             DROP INDEX articles_cluster; ALTER TABLE articles DROP COLUMN cluster; ALTER TABLE articles DROP COLUMN signature;
              UPDATE meta SET value = '1' WHERE key = 'schema';",
         )
         .unwrap();
+        let stale: i64 = db
+            .query_row("SELECT count(*) FROM articles WHERE json LIKE '%c-from-process%' OR json NOT LIKE '%\"cluster\"%'", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(stale, 3);
     }
-    // A reader migrates and fills the clusters in (same ids: clustering is deterministic).
+    // A reader migrates and fills the clusters in (same ids: clustering is deterministic),
+    // the story summary, and the records' `cluster` (exported exactly as before).
     let r = Store::open_read(dir.path()).unwrap();
     assert_eq!(clusters(&r), before);
+    assert!(r.check().unwrap().is_empty(), "{:?}", r.check().unwrap());
+    for id in 1..=variants.len() as i64 {
+        assert_eq!(r.article(id).unwrap().unwrap()["cluster"].as_str(), r.cluster_of(id).unwrap().as_deref(), "{id}");
+    }
+    let mut export_after = Vec::new();
+    r.export(ExportFormat::Jsonl, &mut export_after).unwrap();
+    assert_eq!(String::from_utf8(export_after).unwrap(), String::from_utf8(export_before).unwrap());
     let hits = r.search(&Query { limit: 100, ..Default::default() }).unwrap();
     assert!(hits.total < hits.articles, "copies grouped: {} stories, {} articles", hits.total, hits.articles);
     drop(r);
     let w = Store::open(dir.path()).unwrap();
     assert_eq!(clusters(&w), before);
     assert!(w.check().unwrap().is_empty());
+}
+
+/// What search says of a story: cluster, copies, first publisher, the hit's outlet, `also_in`.
+type StorySummary = (Option<String>, usize, Option<String>, Option<String>, Vec<String>);
+
+/// What search says of each story, sorted.
+fn story_summaries(store: &Store) -> Vec<StorySummary> {
+    let r = store.search(&Query { limit: 1000, ..Default::default() }).unwrap();
+    let mut v: Vec<_> =
+        r.hits.into_iter().map(|h| (h.cluster, h.copies, h.first_publisher, h.agency, h.also_in)).collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn a_schema_2_archive_gets_the_story_summary_and_the_archive_clusters_in_its_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let mut docs = sample_docs();
+    docs.extend(spelling_docs());
+    let arts = articles(&docs);
+    ingest_all(&mut store, &arts);
+    store.close().unwrap();
+    let r = Store::open_read(dir.path()).unwrap();
+    let before = story_summaries(&r);
+    // Samples 03 and 04 and the five variants of 03 are one story, carried by several outlets.
+    let big = before.iter().find(|s| s.1 == 7).unwrap_or_else(|| panic!("{before:#?}"));
+    assert!(!big.4.is_empty() && big.2.is_some(), "{big:?}");
+    assert!(r.check().unwrap().is_empty());
+    let mut export_before = Vec::new();
+    r.export(ExportFormat::Jsonl, &mut export_before).unwrap();
+    drop(r);
+    // Make it a schema-2 archive migrated from schema 1: no summary, and records whose JSON
+    // still has the cluster they were ingested with.
+    {
+        let db = rusqlite::Connection::open(dir.path().join("archive.sqlite")).unwrap();
+        db.execute_batch(
+            "DROP TABLE cluster_outlets; DROP INDEX articles_story;
+             UPDATE articles SET json = replace(json, '\"cluster\":\"' || cluster || '\"', '\"cluster\":null') WHERE id % 3 = 0;
+             UPDATE meta SET value = '2' WHERE key = 'schema';",
+        )
+        .unwrap();
+    }
+    let r = Store::open_read(dir.path()).unwrap();
+    assert_eq!(story_summaries(&r), before);
+    assert!(r.check().unwrap().is_empty(), "{:?}", r.check().unwrap());
+    let mut export_after = Vec::new();
+    r.export(ExportFormat::Jsonl, &mut export_after).unwrap();
+    assert_eq!(String::from_utf8(export_after).unwrap(), String::from_utf8(export_before).unwrap());
+    let version: String = rusqlite::Connection::open(dir.path().join("archive.sqlite"))
+        .unwrap()
+        .query_row("SELECT value FROM meta WHERE key = 'schema'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, khabar_store::SCHEMA_VERSION.to_string());
+    drop(r);
+    // The summary is kept at ingest: one more copy of the big story, from a new outlet.
+    let mut w = Store::open(dir.path()).unwrap();
+    let mut copy = arts.iter().find(|a| a.source.ends_with("sample-03-mehr.txt")).unwrap().clone();
+    copy.text = copy.text.replacen("صبح امروز", "امروز", 1);
+    copy.source = "elsewhere.txt".into();
+    copy.agency = None;
+    copy.published = None;
+    assert!(matches!(w.ingest(&khabar_events::annotate(&copy)).unwrap(), Ingested::Stored(_)));
+    w.commit().unwrap();
+    assert!(w.check().unwrap().is_empty());
+    let after = story_summaries(&w);
+    let grown = after.iter().find(|s| s.0 == big.0).unwrap();
+    assert_eq!(grown.1, 8);
+    assert_eq!(grown.2, big.2, "an undated copy is never the first publisher");
+    assert_eq!(grown.4.last().map(String::as_str), Some("elsewhere.txt"), "{grown:?}");
+}
+
+#[test]
+fn the_archive_keeps_its_near_duplicate_threshold() {
+    let dir = tempfile::tempdir().unwrap();
+    let arts = articles(&sample_docs());
+    // Samples 03 (Mehr) and 04 (its republication) are one story at the default threshold,
+    // two at 1.0 (only identical texts are copies then).
+    let mut store = Store::open_with_dedup(dir.path(), Some(1.0)).unwrap();
+    assert_eq!(store.dedup_threshold(), 1.0);
+    ingest_all(&mut store, &arts[..3]);
+    store.close().unwrap();
+    // A later run without a threshold uses the archive's.
+    let mut store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.dedup_threshold(), 1.0);
+    ingest_all(&mut store, &arts[3..]);
+    assert!(arts[2].source.contains("sample-03") && arts[3].source.contains("sample-04"));
+    assert_ne!(store.cluster_of(3).unwrap(), store.cluster_of(4).unwrap());
+    store.close().unwrap();
+    assert_eq!(Store::open_read(dir.path()).unwrap().dedup_threshold(), 1.0);
+    // The same threshold again is fine; another is refused while the archive holds articles.
+    drop(Store::open_with_dedup(dir.path(), Some(1.0)).unwrap());
+    match Store::open_with_dedup(dir.path(), Some(0.5)) {
+        Err(e @ khabar_store::StoreError::DedupThreshold { .. }) => assert!(e.to_string().contains("threshold 1"), "{e}"),
+        Err(e) => panic!("{e}"),
+        Ok(_) => panic!("a different threshold was accepted"),
+    }
+    assert!(matches!(Store::open_with_dedup(dir.path(), Some(1.5)), Err(khabar_store::StoreError::BadThreshold(_))));
+    // The default: one story.
+    let dir2 = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir2.path()).unwrap();
+    assert_eq!(store.dedup_threshold(), 0.5);
+    ingest_all(&mut store, &arts);
+    assert_eq!(store.cluster_of(3).unwrap(), store.cluster_of(4).unwrap());
 }
