@@ -47,22 +47,6 @@ pub struct ArticleRef {
     pub mentions: i64,
 }
 
-/// Another entity named in the same stories.
-#[derive(Debug, Clone, Serialize)]
-pub struct Cooccurring {
-    /// Archive key.
-    pub id: String,
-    /// PERSON, ORG, LOCATION or EVENT.
-    #[serde(rename = "type")]
-    pub kind: String,
-    /// Persian name.
-    pub name_fa: Option<String>,
-    /// English name.
-    pub name_en: Option<String>,
-    /// Stories that name both.
-    pub stories: u64,
-}
-
 /// Quotes of one month.
 #[derive(Debug, Clone, Serialize)]
 pub struct MonthCount {
@@ -104,8 +88,9 @@ pub struct EntityPage {
     pub quotes_by_month: Vec<MonthCount>,
     /// Events it takes part in, newest first (at most 100).
     pub events: Vec<EventRow>,
-    /// Entities most often named in the same stories (at most 30).
-    pub cooccurring: Vec<Cooccurring>,
+    /// Entities most often named in the same stories (at most 30); `stories` counts the
+    /// stories that name both.
+    pub cooccurring: Vec<EntityCount>,
 }
 
 /// Which events make the network.
@@ -264,7 +249,7 @@ impl Store {
                  GROUP BY m2.key ORDER BY c DESC, m2.key LIMIT 30",
             )?
             .query_map([key], |r| {
-                Ok(Cooccurring {
+                Ok(EntityCount {
                     id: r.get(0)?,
                     kind: r.get(1)?,
                     name_fa: r.get(2)?,
@@ -299,20 +284,7 @@ impl Store {
                  FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.speaker_key = ?1
                  ORDER BY a.day IS NULL, a.day DESC, q.article_id DESC, q.n LIMIT ?2",
             )?
-            .query_map(rusqlite::params![key, limit as i64], |r| {
-                Ok(QuoteRow {
-                    article: r.get(0)?,
-                    source: r.get(1)?,
-                    published: r.get(2)?,
-                    speaker: r.get(3)?,
-                    speaker_name_fa: r.get(4)?,
-                    speaker_name_en: r.get(5)?,
-                    verb: r.get(6)?,
-                    text: r.get(7)?,
-                    direct: r.get(8)?,
-                    english: r.get(9)?,
-                })
-            })?
+            .query_map(rusqlite::params![key, limit as i64], QuoteRow::from_row)?
             .collect::<Result<_, _>>()?;
         Ok(rows)
     }
@@ -470,7 +442,7 @@ pub fn entity_key(kb: bool, id: &str, name_fa: &str) -> String {
     if kb { id.to_string() } else { format!("x:{}", khabar_normalize::fold_for_search(name_fa)) }
 }
 
-/// An entity counted in search facets.
+/// An entity with a count of stories (search facets, entities named together).
 #[derive(Debug, Clone, Serialize)]
 pub struct EntityCount {
     /// Archive key.
@@ -482,7 +454,7 @@ pub struct EntityCount {
     pub name_fa: Option<String>,
     /// English name.
     pub name_en: Option<String>,
-    /// Matching stories that name it.
+    /// Stories that name it (matching stories, for a facet).
     pub stories: u64,
 }
 

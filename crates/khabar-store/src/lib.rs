@@ -27,7 +27,7 @@ mod query;
 mod store;
 
 pub use browse::{
-    ArticleRef, Cooccurring, Edge, EntityCount, EntityPage, MonthCount, MonthStories, Network, NetworkFilter, Node, RoleRow,
+    ArticleRef, Edge, EntityCount, EntityPage, MonthCount, MonthStories, Network, NetworkFilter, Node, RoleRow,
     TimelineBucket, entity_key,
 };
 pub use dates::{Day, parse_day};

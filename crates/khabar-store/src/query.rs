@@ -181,6 +181,25 @@ pub struct QuoteRow {
     pub english: Option<String>,
 }
 
+impl QuoteRow {
+    /// Reads a row of `q.article_id, a.source, a.published, q.speaker_key, q.speaker_fa,
+    /// q.speaker_en, q.verb, q.text, q.direct, q.english` (quotes `q` joined with articles `a`).
+    pub(crate) fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<QuoteRow> {
+        Ok(QuoteRow {
+            article: r.get(0)?,
+            source: r.get(1)?,
+            published: r.get(2)?,
+            speaker: r.get(3)?,
+            speaker_name_fa: r.get(4)?,
+            speaker_name_en: r.get(5)?,
+            verb: r.get(6)?,
+            text: r.get(7)?,
+            direct: r.get(8)?,
+            english: r.get(9)?,
+        })
+    }
+}
+
 /// Which events to list.
 #[derive(Debug, Clone, Default)]
 pub struct EventFilter {
@@ -491,20 +510,7 @@ impl Store {
         }
         let mut stmt = self.db.prepare(&sql)?;
         let rows = stmt
-            .query_map(params_from_iter(args), |r| {
-                Ok(QuoteRow {
-                    article: r.get(0)?,
-                    source: r.get(1)?,
-                    published: r.get(2)?,
-                    speaker: r.get(3)?,
-                    speaker_name_fa: r.get(4)?,
-                    speaker_name_en: r.get(5)?,
-                    verb: r.get(6)?,
-                    text: r.get(7)?,
-                    direct: r.get(8)?,
-                    english: r.get(9)?,
-                })
-            })?
+            .query_map(params_from_iter(args), QuoteRow::from_row)?
             .collect::<Result<_, _>>()?;
         Ok(rows)
     }
