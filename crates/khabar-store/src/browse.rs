@@ -180,11 +180,6 @@ fn month_of_day(day: i64) -> String {
     format!("{:04}-{:02}", day / 10000, day / 100 % 100)
 }
 
-/// A story key: the cluster, else the article.
-fn story(cluster: Option<String>, article: i64) -> String {
-    cluster.unwrap_or_else(|| format!("#{article}"))
-}
-
 impl Store {
     /// Makes a long-lived reader see what writers committed since it was opened (or last
     /// refreshed). Cheap when nothing changed.
@@ -211,16 +206,26 @@ impl Store {
                 .collect(),
             _ => Vec::new(),
         };
-        let (articles, stories): (i64, i64) = self.db.prepare_cached(
-            "SELECT count(*), count(DISTINCT coalesce(a.cluster, '#' || a.id)) FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.key = ?1",
-        )?
-        .query_row([key], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        // Stories come from the in-memory story map: the article rows (whose large `json`
+        // precedes `cluster`) are read only for the 50 articles listed.
+        let stories_map = self.story_map()?;
+        let ids: Vec<i64> = self
+            .db
+            .prepare_cached("SELECT article_id FROM mentions WHERE key = ?1")?
+            .query_map([key], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        let articles = ids.len() as u64;
+        let stories = ids.iter().map(|&id| stories_map.story(id)).collect::<HashSet<u64>>().len() as u64;
+        drop(stories_map);
         let recent = self
             .db
             .prepare_cached(
                 "SELECT a.id, a.title, a.agency_id, a.published, a.published_jalali, a.cluster, m.count
-                 FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.key = ?1
-                 ORDER BY a.day IS NULL, a.day DESC, a.id DESC LIMIT 50",
+                 FROM (SELECT id FROM articles INDEXED BY articles_day
+                       WHERE id IN (SELECT article_id FROM mentions WHERE key = ?1)
+                       ORDER BY day IS NULL, day DESC, id DESC LIMIT 50) t
+                 JOIN articles a ON a.id = t.id JOIN mentions m ON m.key = ?1 AND m.article_id = a.id
+                 ORDER BY a.day IS NULL, a.day DESC, a.id DESC",
             )?
             .query_map([key], |r| {
                 Ok(ArticleRef {
@@ -237,27 +242,7 @@ impl Store {
         let quotes = self.quotes_of(key, 100)?;
         let quotes_by_month = self.quotes_by_month(key)?;
         let events = self.events(&EventFilter { actor: Some(key.to_string()), limit: 100, ..Default::default() })?;
-        let cooccurring = self
-            .db
-            .prepare_cached(
-                "SELECT m2.key, n.type, n.name_fa, n.name_en, count(DISTINCT coalesce(a.cluster, '#' || a.id)) AS c
-                 FROM mentions m1
-                 JOIN mentions m2 ON m2.article_id = m1.article_id AND m2.key <> m1.key
-                 JOIN articles a ON a.id = m1.article_id
-                 JOIN entity_names n ON n.key = m2.key
-                 WHERE m1.key = ?1
-                 GROUP BY m2.key ORDER BY c DESC, m2.key LIMIT 30",
-            )?
-            .query_map([key], |r| {
-                Ok(EntityCount {
-                    id: r.get(0)?,
-                    kind: r.get(1)?,
-                    name_fa: r.get(2)?,
-                    name_en: r.get(3)?,
-                    stories: r.get::<_, i64>(4)? as u64,
-                })
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
+        let cooccurring = self.cooccurring(key, 30)?;
         Ok(Some(EntityPage {
             id: key.to_string(),
             kind,
@@ -266,14 +251,51 @@ impl Store {
             kb: entry.is_some(),
             description: entry.map(|e| e.description.clone()).filter(|d| !d.is_empty()),
             roles,
-            articles: articles as u64,
-            stories: stories as u64,
+            articles,
+            stories,
             recent,
             quotes,
             quotes_by_month,
             events,
             cooccurring,
         }))
+    }
+
+    /// The story map (article → story), caught up with SQLite.
+    fn story_map(&self) -> Result<std::cell::RefMut<'_, crate::query::StoryMap>> {
+        let mut m = self.stories.borrow_mut();
+        m.refresh(&self.db)?;
+        Ok(m)
+    }
+
+    /// The entities named most often in the same stories as `key`, most first.
+    fn cooccurring(&self, key: &str, limit: usize) -> Result<Vec<EntityCount>> {
+        let stories = self.story_map()?;
+        let mut pairs: HashSet<(String, u64)> = HashSet::new();
+        let mut stmt = self.db.prepare_cached(
+            "SELECT m2.key, m1.article_id FROM mentions m1 JOIN mentions m2 ON m2.article_id = m1.article_id AND m2.key <> m1.key
+             WHERE m1.key = ?1",
+        )?;
+        let mut rows = stmt.query([key])?;
+        while let Some(r) = rows.next()? {
+            let (other, article): (String, i64) = (r.get(0)?, r.get(1)?);
+            pairs.insert((other, stories.story(article)));
+        }
+        drop(stories);
+        let mut counts: HashMap<String, u64> = HashMap::new();
+        for (other, _) in pairs {
+            *counts.entry(other).or_default() += 1;
+        }
+        let mut ranked: Vec<(String, u64)> = counts.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        let mut names = self.db.prepare_cached("SELECT type, name_fa, name_en FROM entity_names WHERE key = ?1")?;
+        let mut out = Vec::new();
+        for (id, stories) in ranked.into_iter().take(limit) {
+            if let Some((kind, name_fa, name_en)) = names.query_row([&id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).optional()? {
+                out.push(EntityCount { id, kind, name_fa, name_en, stories });
+            }
+        }
+        Ok(out)
     }
 
     fn quotes_of(&self, key: &str, limit: usize) -> Result<Vec<QuoteRow>> {
@@ -291,16 +313,14 @@ impl Store {
 
     fn quotes_by_month(&self, key: &str) -> Result<Vec<MonthCount>> {
         // A quote repeated by copies of one story counts once: distinct (story, text).
-        let mut seen: HashSet<(String, String)> = HashSet::new();
+        let stories = self.story_map()?;
+        let mut seen: HashSet<(u64, String)> = HashSet::new();
         let mut months: BTreeMap<String, u64> = BTreeMap::new();
-        let mut stmt = self.db.prepare_cached(
-            "SELECT q.day, a.cluster, q.article_id, q.text FROM quotes q JOIN articles a ON a.id = q.article_id
-             WHERE q.speaker_key = ?1 AND q.day IS NOT NULL",
-        )?;
+        let mut stmt = self.db.prepare_cached("SELECT day, article_id, text FROM quotes WHERE speaker_key = ?1 AND day IS NOT NULL")?;
         let mut rows = stmt.query([key])?;
         while let Some(r) = rows.next()? {
-            let (day, cluster, article, text): (i64, Option<String>, i64, String) = (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
-            if seen.insert((story(cluster, article), text)) {
+            let (day, article, text): (i64, i64, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+            if seen.insert((stories.story(article), text)) {
                 *months.entry(month_of_day(day)).or_default() += 1;
             }
         }
@@ -310,40 +330,46 @@ impl Store {
     /// The actor network of the events of one type: an edge between every two actors of an
     /// event, weighted by the stories that report such an event between them.
     pub fn network(&self, filter: &NetworkFilter) -> Result<Network> {
-        let mut sql = String::from(
-            "SELECT e.article_id, e.n, a.cluster, coalesce(e.date, ''), x.key
-             FROM events e JOIN articles a ON a.id = e.article_id
-             JOIN event_actors x ON x.article_id = e.article_id AND x.n = e.n
-             WHERE e.type = ?1 AND e.status = 'reported'",
-        );
+        // Events of the type, then their actors from one scan of `event_actors` (whose key
+        // leads with the actor): joined here in memory, not per event in SQL.
+        let mut sql = String::from("SELECT e.article_id, e.n, coalesce(e.date, '') FROM events e WHERE e.type = ?1 AND e.status = 'reported'");
         let mut args: Vec<rusqlite::types::Value> = vec![filter.event_type.trim().to_uppercase().into()];
         push_days(&mut sql, &mut args, "e.day", filter.from, filter.to);
-        sql.push_str(" ORDER BY e.article_id, e.n");
         // (article, n) → (story, date, actors)
-        let mut events: BTreeMap<(i64, i64), (String, String, Vec<String>)> = BTreeMap::new();
+        let mut events: BTreeMap<(i64, i64), (u64, String, Vec<String>)> = BTreeMap::new();
         {
+            let stories = self.story_map()?;
             let mut stmt = self.db.prepare(&sql)?;
             let mut rows = stmt.query(params_from_iter(args))?;
             while let Some(r) = rows.next()? {
-                let (article, n, cluster, date, key): (i64, i64, Option<String>, String, String) =
-                    (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?);
-                let e = events.entry((article, n)).or_insert_with(|| (story(cluster, article), date, Vec::new()));
-                if !e.2.contains(&key) {
-                    e.2.push(key);
+                let (article, n, date): (i64, i64, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+                events.insert((article, n), (stories.story(article), date, Vec::new()));
+            }
+        }
+        if !events.is_empty() {
+            let mut stmt = self.db.prepare_cached("SELECT article_id, n, key FROM event_actors")?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                let (article, n): (i64, i64) = (r.get(0)?, r.get(1)?);
+                if let Some(e) = events.get_mut(&(article, n)) {
+                    let key: String = r.get(2)?;
+                    if !e.2.contains(&key) {
+                        e.2.push(key);
+                    }
                 }
             }
         }
         struct Acc {
-            stories: HashSet<String>,
+            stories: HashSet<u64>,
             articles: Vec<i64>,
             first: Option<String>,
             last: Option<String>,
         }
         let mut pairs: HashMap<(String, String), Acc> = HashMap::new();
-        let mut actor_stories: HashMap<String, HashSet<String>> = HashMap::new();
+        let mut actor_stories: HashMap<String, HashSet<u64>> = HashMap::new();
         for ((article, _), (story, date, actors)) in &events {
             for k in actors {
-                actor_stories.entry(k.clone()).or_default().insert(story.clone());
+                actor_stories.entry(k.clone()).or_default().insert(*story);
             }
             for i in 0..actors.len() {
                 for j in i + 1..actors.len() {
@@ -354,7 +380,7 @@ impl Store {
                         first: None,
                         last: None,
                     });
-                    if acc.stories.insert(story.clone()) && acc.articles.len() < 10 {
+                    if acc.stories.insert(*story) && acc.articles.len() < 10 {
                         acc.articles.push(*article);
                     }
                     if !date.is_empty() {
@@ -404,8 +430,7 @@ impl Store {
     /// counting stories. `limit` is ignored.
     pub fn timeline(&self, filter: &EventFilter) -> Result<Vec<TimelineBucket>> {
         let mut sql = String::from(
-            "SELECT e.type, e.date, e.day, a.cluster, e.article_id FROM events e JOIN articles a ON a.id = e.article_id
-             WHERE e.status = 'reported'",
+            "SELECT e.type, e.date, e.day, e.article_id FROM events e WHERE e.status = 'reported'",
         );
         let mut args: Vec<rusqlite::types::Value> = Vec::new();
         if let Some(t) = &filter.event_type {
@@ -416,18 +441,18 @@ impl Store {
             self.push_actor(&mut sql, &mut args, actor)?;
         }
         push_days(&mut sql, &mut args, "e.day", filter.from, filter.to);
-        let mut buckets: BTreeMap<(String, String), HashSet<String>> = BTreeMap::new();
+        let stories = self.story_map()?;
+        let mut buckets: BTreeMap<(String, String), HashSet<u64>> = BTreeMap::new();
         let mut stmt = self.db.prepare(&sql)?;
         let mut rows = stmt.query(params_from_iter(args))?;
         while let Some(r) = rows.next()? {
-            let (ty, date, day, cluster, article): (String, Option<String>, Option<i64>, Option<String>, i64) =
-                (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?);
+            let (ty, date, day, article): (String, Option<String>, Option<i64>, i64) = (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
             let month = match (date.as_deref().and_then(|d| d.get(..7)), day) {
                 (Some(m), _) if m.as_bytes().get(4) == Some(&b'-') => m.to_string(),
                 (_, Some(day)) => month_of_day(day),
                 _ => continue,
             };
-            buckets.entry((month, ty)).or_default().insert(story(cluster, article));
+            buckets.entry((month, ty)).or_default().insert(stories.story(article));
         }
         Ok(buckets
             .into_iter()

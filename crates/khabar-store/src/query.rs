@@ -690,6 +690,14 @@ impl StoryMap {
         *self = StoryMap::default();
     }
 
+    /// The story key of article `id`: its cluster (high bit set), else the article itself.
+    pub(crate) fn story(&self, id: i64) -> u64 {
+        match self.get(id).0 {
+            Some(c) => (1u64 << 63) | u64::from(c),
+            None => id as u64,
+        }
+    }
+
     fn get(&self, id: i64) -> (Option<u32>, Option<u32>) {
         let (c, a) = self.by_id.get(id.max(0) as usize).copied().unwrap_or((u32::MAX, u32::MAX));
         ((c != u32::MAX).then_some(c), (a != u32::MAX).then_some(a))
