@@ -97,6 +97,16 @@ fn nonempty(v: Option<String>) -> Option<String> {
     v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
 }
 
+/// The `type` parameter: a PLOVER event type (letters and `_`), or None when not given.
+fn event_type(v: Option<String>) -> Result<Option<String>, ApiError> {
+    match nonempty(v) {
+        Some(t) if !t.chars().all(|c| c.is_ascii_alphabetic() || c == '_') => {
+            Err(ApiError::bad(format!("type: {t:?} is not a PLOVER event type (e.g. CONSULT)")))
+        }
+        t => Ok(t),
+    }
+}
+
 /// Parameters of `/api/search`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -241,14 +251,8 @@ struct EventParams {
 
 impl EventParams {
     fn filter(self, default_limit: usize) -> Result<EventFilter, ApiError> {
-        let event_type = nonempty(self.event_type);
-        if let Some(t) = &event_type {
-            if !t.chars().all(|c| c.is_ascii_alphabetic() || c == '_') {
-                return Err(ApiError::bad(format!("type: {t:?} is not a PLOVER event type (e.g. CONSULT)")));
-            }
-        }
         Ok(EventFilter {
-            event_type,
+            event_type: event_type(self.event_type)?,
             actor: nonempty(self.actor),
             from: day("from", &self.from)?,
             to: day("to", &self.to)?,
@@ -284,12 +288,8 @@ struct NetworkParams {
 
 async fn network(State(state): State<Arc<AppState>>, params: Result<Query<NetworkParams>, QueryRejection>) -> ApiResult {
     let Query(p) = params?;
-    let event_type = nonempty(p.event_type).unwrap_or_else(|| "CONSULT".into());
-    if !event_type.chars().all(|c| c.is_ascii_alphabetic() || c == '_') {
-        return Err(ApiError::bad(format!("type: {event_type:?} is not a PLOVER event type (e.g. CONSULT)")));
-    }
     let filter = NetworkFilter {
-        event_type,
+        event_type: event_type(p.event_type)?.unwrap_or_else(|| "CONSULT".into()),
         from: day("from", &p.from)?,
         to: day("to", &p.to)?,
         max_edges: limit(p.max_edges, 200, 2000)?,
