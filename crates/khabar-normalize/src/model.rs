@@ -3,7 +3,7 @@
 //! together.
 //!
 //! Value layout (u64): bits 0..13 `lg` (quantized log-frequency of the glued spelling, 0 = unseen), bits
-//! 13..26 `lz` (same for the best ZWNJ spelling), bits 26..32 flags, bits 32..64 the gap mask of the best ZWNJ
+//! 13..26 `lz` (same for the best ZWNJ spelling), bits 26..33 flags, bits 33..64 the gap mask of the best ZWNJ
 //! spelling (gap `i` lies between key chars `i` and `i + 1`).
 
 use std::cell::RefCell;
@@ -15,9 +15,13 @@ use crate::chars::is_non_joining;
 
 /// Flag: the word is a past participle (past stem + ه) of a verb in the verb lists ("شده", "یافته").
 pub(crate) const F_PARTICIPLE: u8 = 16;
+/// Flag: the word is a productive second part of the lexicon's ZWNJ compounds ("نامه", "سازی", "کننده").
+pub(crate) const F_HEAD: u8 = 32;
+/// Flag: the word is a productive first part of the lexicon's ZWNJ compounds ("هم", "خود", "پیش").
+pub(crate) const F_FIRST: u8 = 64;
 
 /// Magic bytes at the start of `zwnj.bin`.
-pub(crate) const MAGIC: &[u8; 8] = b"KHZWNJ03";
+pub(crate) const MAGIC: &[u8; 8] = b"KHZWNJ04";
 
 /// Flag: the lexicon tags the word as a noun.
 pub(crate) const F_NOUN: u8 = 1;
@@ -51,22 +55,22 @@ pub(crate) struct Entry {
 
 /// Number of gap bits kept in an entry's mask.
 #[cfg_attr(not(feature = "train"), allow(dead_code))]
-pub(crate) const MASK_BITS: usize = 32;
+pub(crate) const MASK_BITS: usize = 31;
 
 impl Entry {
     #[cfg_attr(not(feature = "train"), allow(dead_code))]
     pub(crate) fn pack(self) -> u64 {
         (self.lg as u64 & 0x1FFF)
             | (self.lz as u64 & 0x1FFF) << 13
-            | ((self.flags & 0x3F) as u64) << 26
-            | (self.mask as u64) << 32
+            | ((self.flags & 0x7F) as u64) << 26
+            | (self.mask as u64 & 0x7FFF_FFFF) << 33
     }
     fn unpack(v: u64) -> Self {
         Entry {
             lg: (v & 0x1FFF) as u16,
             lz: ((v >> 13) & 0x1FFF) as u16,
-            flags: ((v >> 26) & 0x3F) as u8,
-            mask: (v >> 32) as u32,
+            flags: ((v >> 26) & 0x7F) as u8,
+            mask: (v >> 33) as u32,
         }
     }
     fn l(q: u16) -> f32 {
@@ -520,7 +524,12 @@ impl Model {
             if self.compound_ok(&e, &as_, &bs, jbit, strict) {
                 return Some(e.mask as u64);
             }
-            // Compounds the lexicon writes glued ("نمایشنامه"): the author's space marks the junction.
+            // Compounds the lexicon writes glued ("نمایشنامه"): the author's space marks the junction, when the
+            // second part is a productive compound head ("نامه", "کاری") or the compound is about as frequent as
+            // its rarer part.
+            if e.lg > 0 && !strict && a.len() >= 2 && b.len() >= 2 && self.is_head(&bs) {
+                return Some(jbit);
+            }
             if e.lg > 0 && !strict && a.len() >= 2 && b.len() >= 2 {
                 let la = self.get(&as_).map_or(-LOGN, |x| x.logp());
                 let lb = self.get(&bs).map_or(-LOGN, |x| x.logp());
@@ -552,17 +561,28 @@ impl Model {
         None
     }
 
+    /// Whether `w` is a productive head of the lexicon's ZWNJ compounds (see [`F_HEAD`]).
+    fn is_head(&self, w: &str) -> bool {
+        self.get(w).is_some_and(|x| x.flags & F_HEAD != 0)
+    }
+
     /// Whether a lexicon entry for the merged `a` + `b` supports joining with ZWNJ at the junction.
     fn compound_ok(&self, e: &Entry, a: &str, b: &str, jbit: u64, strict: bool) -> bool {
         if e.lz == 0 || (e.mask as u64) & jbit == 0 || !e.prefers_zwnj() {
             return false;
         }
-        let la = self.get(a).map_or(-LOGN, |x| x.logp());
-        let lb = self.get(b).map_or(-LOGN, |x| x.logp());
+        // Two free words that the lexicon also lists as one ZWNJ compound ("ایالات‌متحده", "صنایع‌دستی") are
+        // more often a phrase written apart: they join only when the first part is a productive compound part
+        // ("هم", "خود"), the second a productive head ("نامه", "کننده") or a bound form rare on its own ("المللی").
+        let (fa, la) = self.get(a).map_or((0, -LOGN), |x| (x.flags, x.logp()));
+        let (fb, lb) = self.get(b).map_or((0, -LOGN), |x| (x.flags, x.logp()));
+        if fa & F_FIRST == 0 && fb & F_HEAD == 0 && lb > BOUND_LOGP {
+            return false;
+        }
         let lz = Entry::l(e.lz) - LOGN;
         // Participles after a noun ("انجام شده", "افزایش یافته") are mostly passive/compound verbs written
         // apart: they need stronger lexicon evidence.
-        let participle = self.get(b).is_some_and(|x| x.flags & F_PARTICIPLE != 0);
+        let participle = fb & F_PARTICIPLE != 0;
         // A negative prefix is a bound morpheme: written apart, it belongs to the compound the lexicon has.
         if !strict && NEG_PREFIXES.contains(&a) {
             return true;
@@ -593,6 +613,9 @@ const INFLECTIONS: &[(&str, &str)] = &[
     ("مان", ""),
 ];
 
+/// A second part at most this frequent (log2 probability, about 240 per billion) is bound: it joins the lexicon
+/// compounds it ends without being a productive head ("بین المللی").
+const BOUND_LOGP: f32 = -22.0;
 /// How much rarer (log2) a ZWNJ compound may be than its rarer part and still join two spaced pieces.
 const MERGE_SLACK: f32 = 7.5;
 /// How much rarer (log2) a compound the lexicons write glued may be than its rarer part and still join two

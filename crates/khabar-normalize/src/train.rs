@@ -10,13 +10,13 @@
 //! and conjugated verb forms (present/past stems × می/نمی × person endings, perfect forms "‌اند") generated
 //! from the verb lists.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use crate::chars::{ZWNJ, lexicon_key};
 use crate::chars::is_non_joining;
 use crate::model::{
-    Entry, F_ADJ, F_NOUN, F_PARTICIPLE, F_VERB, F_VERBFORM, MAGIC, MASK_BITS, NG_MIN, QSCALE,
+    Entry, F_ADJ, F_FIRST, F_HEAD, F_NOUN, F_PARTICIPLE, F_VERB, F_VERBFORM, MAGIC, MASK_BITS, NG_MIN, QSCALE,
     ngram_contexts, ngram_value,
 };
 
@@ -48,6 +48,10 @@ struct Acc {
 
 /// Nominal frequency (per billion) of a compound listed without a count.
 const COMPOUND_PPB: f64 = 20.0;
+/// Weight of hazm's counts of words without ZWNJ against shekar's: 86% of hazm's words have a count of 0 and
+/// many others carry artificial boosts ("خان" counts eight times "خانه"), while shekar's are corpus counts.
+/// hazm's ZWNJ spellings keep their full weight: they are the evidence for ZWNJ.
+const HAZM_GLUED_WEIGHT: f64 = 0.1;
 /// Unit of the artificial boosts in hazm's counts.
 const HAZM_BOOST: f64 = 7_000_000.0;
 /// Nominal frequency (per billion) of a generated verb form.
@@ -128,6 +132,56 @@ fn verb_forms(past: &str, present: &str, out: &mut Vec<String>) {
     }
 }
 
+/// Grammatical suffixes and clitics: a compound "part" equal to one of them is an affix, not a word.
+const AFFIXES: &[&str] = &[
+    "ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان", "هاست", "تر", "تری", "ترین",
+    "ای", "ام", "ات", "اش", "ایم", "اید", "اند", "می", "نمی",
+];
+
+/// A part that ends (or starts) at least this many distinct lexicon ZWNJ words is a productive compound part.
+const PRODUCTIVE_MIN: usize = 8;
+
+/// Flags the words that are productive parts of the lexicon's ZWNJ words: the last part of at least
+/// [`PRODUCTIVE_MIN`] distinct words gets [`F_HEAD`] ("نامه": "نمایش‌نامه", "اساس‌نامه", ...), the first part
+/// [`F_FIRST`] ("هم": "هم‌کلاسی", "هم‌اندیشی", ...). Verb forms and affixes do not count.
+fn mark_productive_parts(map: &mut BTreeMap<String, Acc>, not_heads: &BTreeSet<String>) {
+    let mut heads: BTreeMap<String, usize> = BTreeMap::new();
+    let mut firsts: BTreeMap<String, usize> = BTreeMap::new();
+    for (key, acc) in map.iter() {
+        if acc.verb_mask.is_some() || acc.variants.is_empty() {
+            continue;
+        }
+        let chars: Vec<char> = key.chars().collect();
+        for &m in acc.variants.keys() {
+            let gaps: Vec<usize> = (0..chars.len()).filter(|g| m >> g & 1 == 1).collect();
+            let (Some(&f), Some(&l)) = (gaps.first(), gaps.last()) else { continue };
+            let first: String = chars[..=f].iter().collect();
+            let last: String = chars[l + 1..].iter().collect();
+            if !AFFIXES.contains(&last.as_str()) {
+                *heads.entry(last).or_default() += 1;
+            }
+            if !AFFIXES.contains(&first.as_str()) {
+                *firsts.entry(first).or_default() += 1;
+            }
+        }
+    }
+    let min = PRODUCTIVE_MIN;
+    for (part, n) in heads {
+        if n >= min && !not_heads.contains(&part) {
+            if let Some(acc) = map.get_mut(&part) {
+                acc.flags |= F_HEAD;
+            }
+        }
+    }
+    for (part, n) in firsts {
+        if n >= min {
+            if let Some(acc) = map.get_mut(&part) {
+                acc.flags |= F_FIRST;
+            }
+        }
+    }
+}
+
 /// Builds the model bytes from the lexicons under `data_dir`.
 pub fn train_zwnj(data_dir: &Path) -> Result<Vec<u8>, TrainError> {
     let mut map: BTreeMap<String, Acc> = BTreeMap::new();
@@ -144,6 +198,7 @@ pub fn train_zwnj(data_dir: &Path) -> Result<Vec<u8>, TrainError> {
         })
         .collect();
     let total: f64 = rows.iter().map(|r| r.1).sum::<f64>().max(1.0);
+    let mut not_heads: BTreeSet<String> = BTreeSet::new();
     for (w, f, pos) in rows {
         // Some hazm counts carry artificial boosts of whole multiples of 7,000,000 ("طاقه" 14000004): keep the
         // remainder.
@@ -154,10 +209,14 @@ pub fn train_zwnj(data_dir: &Path) -> Result<Vec<u8>, TrainError> {
                 "N" => flags |= F_NOUN,
                 "AJ" => flags |= F_ADJ,
                 "V" => flags |= F_VERB,
+                "P" | "POSTP" | "CONJ" | "PRO" | "DET" => {
+                    not_heads.insert(w.to_string());
+                }
                 _ => {}
             }
         }
-        add(&mut map, w, f / total * 1e9, flags);
+        let weight = if w.contains(ZWNJ) { 1.0 } else { HAZM_GLUED_WEIGHT };
+        add(&mut map, w, f / total * 1e9 * weight, flags);
     }
 
     // shekar vocabulary.
@@ -266,6 +325,16 @@ pub fn train_zwnj(data_dir: &Path) -> Result<Vec<u8>, TrainError> {
         acc.flags |= F_VERBFORM;
         acc.verb_mask = Some(m);
     }
+
+    // Function words (prepositions, conjunctions, pronouns, determiners) and verbal heads (infinitives, past
+    // participles) are never compound heads: "کسی که", "گوش دادن", "ارسال شده" are written apart.
+    for (past, _) in &verbs {
+        if !past.is_empty() {
+            not_heads.insert(format!("{past}ن"));
+            not_heads.insert(format!("{past}ه"));
+        }
+    }
+    mark_productive_parts(&mut map, &not_heads);
 
     let mut builder = fst::MapBuilder::memory();
     // Character n-gram counts of "ZWNJ here / not here" at every gap after a joining letter, one count per

@@ -113,6 +113,30 @@ fn negative_prefix_written_apart_joins_lexicon_compounds() {
     assert_eq!(norm("بی تو"), "بی تو");
 }
 
+
+#[test]
+fn spaced_compounds_join_only_on_productive_parts() {
+    // A productive head ("نامه", "خانه", "دهنده", "گذاری": the last part of many lexicon ZWNJ words) joins the
+    // word before it, even where the lexicons write the compound glued ("فیلمنامه").
+    for (input, want) in [
+        ("فیلم نامه", "فیلم|نامه"),
+        ("کتاب خانه", "کتاب|خانه"),
+        ("نشان دهنده", "نشان|دهنده"),
+        ("سیاست گذاری", "سیاست|گذاری"),
+        ("هم اندیشی", "هم|اندیشی"),
+        ("بین المللی", "بین|المللی"),
+    ] {
+        assert_eq!(norm(input), z(want), "{input}");
+    }
+    // Two free words the lexicons also list as one ZWNJ compound are a phrase written apart.
+    for phrase in ["ایالات متحده", "قوه قضاییه", "جمهوری اسلامی"] {
+        assert_eq!(norm(phrase), phrase);
+    }
+    // Function words and verbal heads (infinitives, participles) are never compound heads.
+    for phrase in ["کسی که", "گوش دادن", "آزمایش شده"] {
+        assert_eq!(norm(phrase), phrase);
+    }
+}
 #[test]
 fn author_zwnj_marks_the_glued_style() {
     // Spaces in a line whose author writes ZWNJ are real: weak compounds are not joined there, as in a line
