@@ -91,8 +91,10 @@ fn quant(ppb: f64) -> u16 {
     q.clamp(1.0, u16::MAX as f64) as u16
 }
 
-/// Conjugated forms with ZWNJ for one verb (past stem, present stem).
-fn verb_forms(past: &str, present: &str, out: &mut Vec<String>) {
+/// Conjugated forms with ZWNJ for one verb (past stem, present stem). `nominal` tells whether a word is a
+/// frequent noun of its own: the perfect "past + ه‌ای" of such a stem is not generated, since its glued spelling
+/// is the noun's plural ("نشستهای" is "نشست‌های", meetings, far more often than "نشسته‌ای", you have sat).
+fn verb_forms(past: &str, present: &str, nominal: impl Fn(&str) -> bool, out: &mut Vec<String>) {
     let z = ZWNJ;
     let pres_end = ["م", "ی", "د", "یم", "ید", "ند"];
     let past_end = ["م", "ی", "", "یم", "ید", "ند"];
@@ -120,7 +122,11 @@ fn verb_forms(past: &str, present: &str, out: &mut Vec<String>) {
             out.push(format!("{pre}{z}{past}ه"));
         }
         for pre in ["", "ن"] {
+            let noun = nominal(&format!("{pre}{past}"));
             for e in ["ام", "ای", "ایم", "اید", "اند"] {
+                if e == "ای" && noun {
+                    continue;
+                }
                 out.push(format!("{pre}{past}ه{z}{e}"));
             }
         }
@@ -258,7 +264,8 @@ pub fn train_zwnj(data_dir: &Path) -> Result<Vec<u8>, TrainError> {
     verbs.dedup();
     let mut forms = Vec::new();
     for (past, present) in &verbs {
-        verb_forms(past, present, &mut forms);
+        let nominal = |w: &str| map.get(w).is_some_and(|a| a.flags & F_NOUN != 0 && a.glued >= NOMINAL_PPB);
+        verb_forms(past, present, nominal, &mut forms);
     }
     let mut glued = Vec::new();
     // ب/ن before a stem starting with alef take a glide: "بیارزد", "بیفتد", "نیامد", "بیاورد".

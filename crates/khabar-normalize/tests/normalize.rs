@@ -115,6 +115,16 @@ fn negative_prefix_written_apart_joins_lexicon_compounds() {
 
 
 #[test]
+fn plural_of_a_verbal_noun_is_not_a_perfect_form() {
+    // "برداشت" is a frequent noun and a past stem: glued "برداشتهای" is its plural, not "برداشته‌ای".
+    assert_eq!(norm("برداشتهای"), z("برداشت|های"));
+    assert_eq!(norm("بازگشتهای"), z("بازگشت|های"));
+    // Stems that are not nouns of their own keep the perfect form.
+    assert_eq!(norm("رفتهای"), z("رفته|ای"));
+    assert_eq!(norm("گذاشتهاید"), z("گذاشته|اید"));
+}
+
+#[test]
 fn spaced_compounds_join_only_on_productive_parts() {
     // A productive head ("نامه", "خانه", "دهنده", "گذاری": the last part of many lexicon ZWNJ words) joins the
     // word before it, even where the lexicons write the compound glued ("فیلمنامه").
