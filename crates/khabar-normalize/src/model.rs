@@ -260,6 +260,11 @@ const LEXICALIZED_COMPARATIVE: f32 = 2.0;
 /// A glued "Xها" at least this frequent (log2 per billion) is a word of its own: "Xهای", "Xهایی" are not split.
 const GLUED_PLURAL: f32 = 12.0;
 
+/// Plural, clitic and person endings written glued after "تر"/"ترین" ("ترها", "تریم", "ترینشان").
+const COMPARATIVE_ENDINGS: &[&str] = &[
+    "ها", "های", "هایی", "ی", "یم", "ید", "ند", "م", "ت", "ش", "مان", "تان", "شان",
+];
+
 /// Verb particles before prefixed verb forms ("بر+می‌گشت").
 const PREVERBS: &[&str] = &["بر", "در", "باز", "فرا", "فرو", "وا", "ور"];
 
@@ -488,6 +493,14 @@ impl Model {
         // Plural / comparative suffixes.
         if a.len() >= 2 && SUFFIXES.iter().any(|&(s, k, _)| k == Kind::Zw && s == bs) {
             return Some(jbit);
+        }
+        // A comparative or superlative with a plural or clitic after it, written apart from its adjective
+        // ("بزرگ ترها", "بالغ تریم", "مهم ترینشان").
+        if a.len() >= 2 && self.get(&as_).is_some_and(|e| e.flags & F_ADJ != 0) {
+            let rest = bs.strip_prefix("ترین").or_else(|| bs.strip_prefix("تر"));
+            if rest.is_some_and(|r| COMPARATIVE_ENDINGS.contains(&r)) {
+                return Some(jbit);
+            }
         }
         // Clitics after a final heh.
         if a.len() >= 3

@@ -86,6 +86,12 @@ fn comparatives_follow_adjectives() {
     for w in ["بیشتر", "کمتر", "بیشترین", "کمترین", "بهتر", "بهترین", "هانتر", "اینتر"] {
         assert_eq!(norm(w), w);
     }
+    // Written apart with a plural or clitic after the suffix, they join the adjective.
+    for (input, want) in [("بزرگ ترها", "بزرگ|ترها"), ("مهم ترینشان", "مهم|ترینشان"), ("بالغ تریم", "بالغ|تریم")] {
+        assert_eq!(norm(input), z(want), "{input}");
+    }
+    // Not after a word the lexicons do not tag as an adjective.
+    assert_eq!(norm("این تریم"), "این تریم");
 }
 
 #[test]
