@@ -400,6 +400,11 @@ impl Model {
             return false;
         };
         let k = j - sl;
+        // A glued word the lexicon tags as a noun or adjective is a word of its own ("بستر", "دفتر"); the
+        // lexicon leaves comparatives untagged.
+        if self.get(w.sub(i, j)).is_some_and(|e| e.flags & (F_NOUN | F_ADJ) != 0) {
+            return false;
+        }
         let Some(adj) = self.get(w.sub(i, k)) else { return false };
         if adj.flags & F_ADJ == 0 || is_non_joining(w.chars[k - 1]) {
             return false;
