@@ -404,6 +404,19 @@ impl Clauses<'_, '_> {
             words.push(x.key.clone());
             e = x.e;
             i += 1;
+            // A place or organization ends the phrase ("فرماندهان مقاومت فلسطین | گزارشی ... ارائه کردند"),
+            // unless "و" joins another one to it ("وزرای خارجه ایران و عراق").
+            if let Some(ent) = self.m.at(x.s)
+                && self.m.at(x.e) != Some(ent)
+            {
+                let joined = d.toks.get(i).is_some_and(|y| y.key == "و")
+                    && d.toks.get(i + 1).is_some_and(|y| y.s < limit && self.m.at(y.s).is_some());
+                if !joined {
+                    break;
+                }
+                words.push(d.toks[i].key.clone());
+                i += 1;
+            }
         }
         (e, words)
     }

@@ -138,6 +138,24 @@ fn indirect_judgement_and_group_speaker() {
 }
 
 #[test]
+fn group_speaker_ends_after_a_place_or_organization() {
+    // The object after the group ("گزارشی") is not part of its name; "و" joins a second place.
+    let t = "فرماندهان مقاومت فلسطین گزارشی از عملیات ارائه و تاکید کردند: دشمن امروز ضعیف‌تر از همیشه است.
+
+             وزرای خارجه ایران و عراق در بیانیه‌ای مشترک تاکید کردند: همکاری دو کشور ادامه دارد.";
+    let l = run(t, D1);
+    let group = |prefix: &str| {
+        l.quotes
+            .iter()
+            .find(|q| q.text.starts_with(prefix))
+            .and_then(|q| q.speaker_group.clone())
+            .unwrap_or_else(|| panic!("no group quote {prefix:?}: {:#?}", l.quotes))
+    };
+    assert_eq!(group("دشمن امروز"), "فرماندهان مقاومت فلسطین");
+    assert_eq!(group("همکاری دو کشور"), "وزرای خارجه ایران و عراق");
+}
+
+#[test]
 fn meetings_with_location_date_and_status() {
     let t = "به گزارش ایرنا، عباس عراقچی وزیر امور خارجه روز یکشنبه در مسکو با سرگئی لاوروف دیدار و گفت‌وگو کرد.\n\n\
              قرار است عراقچی هفته آینده با هاکان فیدان وزیر خارجه ترکیه دیدار کند.\n\n\
