@@ -153,6 +153,8 @@ pub struct Recognizer {
     first_names: FastSet<String>,
     last_names: FastSet<String>,
     stop: FastSet<String>,
+    /// Keys of `data/kb/ambiguous.tsv`: names that are also ordinary words.
+    ambiguous: FastSet<String>,
 }
 
 impl std::fmt::Debug for Recognizer {
@@ -330,6 +332,7 @@ impl Recognizer {
             cue_prefixes,
             first_names,
             last_names: word_set(LAST),
+            ambiguous: ambiguous.iter().cloned().collect(),
             stop: word_set(STOP),
         }
     }
@@ -703,7 +706,8 @@ impl Recognizer {
 
     /// A surname that alone names one person: unique in the knowledge base and not a common
     /// first name, surname, function word or ordinary word ("سریع" is "fast" before it is
-    /// Yahya Saree: lexicon frequency above [`COMMON_WORD_LOG2`]).
+    /// Yahya Saree: lexicon frequency above [`COMMON_WORD_LOG2`]; "ابتکار" is "initiative" before
+    /// it is Masoumeh Ebtekar: listed in `data/kb/ambiguous.tsv`).
     fn prominent_surname(&self, k: &str) -> bool {
         self.surnames.get(k).is_some_and(|ps| ps.len() == 1)
             && khabar_normalize::lexicon_log2_frequency(k).is_none_or(|f| f < COMMON_WORD_LOG2)
@@ -711,6 +715,7 @@ impl Recognizer {
             && !self.first_names.contains(k)
             && !self.last_names.contains(k)
             && !self.stop.contains(k)
+            && !self.ambiguous.contains(k)
             && !self.is_number_word(k)
     }
 

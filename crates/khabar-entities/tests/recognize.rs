@@ -54,6 +54,15 @@ fn a_surname_that_is_an_ordinary_word_does_not_stand_alone() {
     // A rare surname does: "قالیباف" alone is the speaker of parliament.
     let ents = tag("قالیباف در جلسه علنی امروز سخن گفت.", None);
     find(&ents, "mohammad-bagher-ghalibaf");
+    // Surnames listed as ordinary words in data/kb/ambiguous.tsv stand alone in no article...
+    let ents = tag("این ابتکار عمل در منطقه مشرف به دریا اجرا شد.", None);
+    assert!(!ents.iter().any(|e| e.kind == Kind::Person), "{:?}", ents.iter().map(|e| &e.id).collect::<Vec<_>>());
+    // ...but link to a person the article names in full.
+    let text = "معصومه ابتکار در این نشست سخن گفت. ابتکار افزود که کار ادامه دارد.";
+    let ents = tag(text, None);
+    let p = ents.iter().find(|e| e.kind == Kind::Person).expect("a person");
+    assert_eq!(p.mentions.len(), 2, "{:?}", p.mentions);
+    spans_index_text(text, &ents);
 }
 
 #[test]
