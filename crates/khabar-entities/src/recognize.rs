@@ -114,6 +114,12 @@ enum Cue {
 /// about 1 in 65,000 words) are ordinary words, not surnames that can stand alone: news-maker
 /// names sit below 15 (Putin ~14.5, Grossi ~10), adjectives like "سریع" or "ظریف" above 16.
 const COMMON_WORD_LOG2: f32 = 15.5;
+/// Below this lexicon frequency (log2 per billion, about 4,000) a word after a first name and before a
+/// role head is taken for a surname outside the name lists.
+const RARE_WORD_LOG2: f32 = 12.0;
+/// Below this lexicon frequency (log2 per billion, about 1,000) a word is unknown to the lexicons: two such
+/// words before a role head are taken for a foreign name.
+const UNKNOWN_WORD_LOG2: f32 = 10.0;
 
 /// Organization types whose names name their country ("دولت قطر", "وزارت خارجه عراق").
 const STATE_TYPES: [&str; 6] = ["government", "ministry", "parliament", "military", "judiciary", "council"];
@@ -525,13 +531,13 @@ impl Recognizer {
             }
             let (a, z) = (&toks[ti - 2], &toks[ti - 1]);
             let gap_ok = chars[a.e..z.s].iter().all(|c| *c == ' ') && chars[z.e..t.s].iter().all(|c| matches!(c, ' ' | '،' | ','));
-            if gap_ok
-                && !covered(&b, a.s, z.e)
-                && self.first_names.contains(&a.key)
-                && self.last_names.contains(&z.key)
-                && !self.stop.contains(&a.key)
-                && !self.stop.contains(&z.key)
-            {
+            let plain = |k: usize| cue_cache[k].is_none() && !self.stop.contains(&toks[k].key);
+            // A first name of the name lists and a surname of the lists or a rare word ("محمدرضا
+            // موالی‌زاده استاندار ..."), or two words the lexicons do not know, as transliterated foreign
+            // names are ("تسوکاسا کاوادا سفیر ...").
+            let persian = self.first_names.contains(&a.key) && (self.last_names.contains(&z.key) || self.rare_word(&z.key));
+            let foreign = self.unknown_word(&a.key) && self.unknown_word(&z.key);
+            if gap_ok && !covered(&b, a.s, z.e) && plain(ti - 2) && plain(ti - 1) && (persian || foreign) {
                 match self.resolve_surname(&z.key, &b, date).filter(|&p| self.full_name_matches(p, &a.key, &z.key)) {
                     Some(p) => {
                         b.add_kb(self.kb, p, a.s, z.e, Via::Name, chars);
@@ -633,6 +639,30 @@ impl Recognizer {
             }
         }
 
+        // 5. Surnames of persons found outside the knowledge base ("کاوادا" after "تسوکاسا کاوادا"): the
+        // last word of a name of two or more words, when it is a rare word or a surname of the lists.
+        let local_surnames: Vec<(String, usize)> = b
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, (entry, x))| entry.is_none() && x.kind == Kind::Person)
+            .filter_map(|(i, (_, x))| {
+                let words: Vec<&str> = x.name_fa.split_whitespace().collect();
+                let last = key(words.last()?);
+                (words.len() >= 2 && (self.rare_word(&last) || self.last_names.contains(&last)) && !self.first_names.contains(&last))
+                    .then_some((last, i))
+            })
+            .collect();
+        if !local_surnames.is_empty() {
+            for t in &toks {
+                if let Some((_, i)) = local_surnames.iter().find(|(k, _)| *k == t.key)
+                    && !covered(&b, t.s, t.e)
+                {
+                    b.add_mention(*i, t.s, t.e, Via::Surname, chars);
+                }
+            }
+        }
+
         b.finish(self, date)
     }
 
@@ -719,6 +749,26 @@ impl Recognizer {
             && !self.is_number_word(k)
     }
 
+    /// A word of 3+ letters the lexicons have rarely or not at all (below [`RARE_WORD_LOG2`]) and no
+    /// function or number word: a surname when a first name comes before it.
+    fn rare_word(&self, k: &str) -> bool {
+        k.chars().count() >= 3
+            && khabar_normalize::lexicon_log2_frequency(k).is_none_or(|f| f < RARE_WORD_LOG2)
+            && !self.stop.contains(k)
+            && !self.is_number_word(k)
+    }
+
+    /// A word of 3+ letters the lexicons do not have (or below [`UNKNOWN_WORD_LOG2`]) and no name of the
+    /// name lists: a transliterated foreign name ("کاوادا").
+    fn unknown_word(&self, k: &str) -> bool {
+        k.chars().count() >= 3
+            && khabar_normalize::lexicon_log2_frequency(k).is_none_or(|f| f < UNKNOWN_WORD_LOG2)
+            && !self.first_names.contains(k)
+            && !self.last_names.contains(k)
+            && !self.stop.contains(k)
+            && !self.is_number_word(k)
+    }
+
     fn full_name_matches(&self, p: usize, first: &str, last: &str) -> bool {
         let e = &self.kb.entries[p];
         std::iter::once(&e.name_fa).chain(&e.variants).any(|n| key(n) == format!("{first}{last}"))
@@ -784,6 +834,12 @@ impl Builder {
         for c in &mut self.covered[s..e] {
             *c = true;
         }
+    }
+
+    /// One more mention of entity `ent`.
+    fn add_mention(&mut self, ent: usize, s: usize, e: usize, via: Via, chars: &[char]) {
+        self.cover(s, e);
+        self.entities[ent].1.mentions.push(mention(s, e, chars, via));
     }
 
     fn add_local(&mut self, s: usize, e: usize, chars: &[char]) -> usize {

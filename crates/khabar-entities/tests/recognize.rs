@@ -153,3 +153,35 @@ proptest::proptest! {
         spans_index_text(&text, &ents);
     }
 }
+
+fn local_persons(ents: &[Entity]) -> Vec<(String, Vec<String>)> {
+    ents.iter()
+        .filter(|e| e.kind == Kind::Person && !e.kb)
+        .map(|e| (e.name_fa.clone(), e.mentions.iter().map(|m| m.text.clone()).collect()))
+        .collect()
+}
+
+#[test]
+fn names_outside_the_knowledge_base_before_a_role() {
+    // A first name of the name lists and a surname the lexicons do not know, before a role head; the
+    // surname alone later is the same person.
+    let text = "حمیدرضا کاظمی‌فر استاندار گیلان امروز گفت: کار ادامه دارد. کاظمی‌فر افزود که بودجه تامین شد.";
+    let ents = tag(text, None);
+    assert_eq!(
+        local_persons(&ents),
+        vec![("حمیدرضا کاظمی‌فر".to_string(), vec!["حمیدرضا کاظمی‌فر".to_string(), "کاظمی‌فر".to_string()])]
+    );
+    spans_index_text(text, &ents);
+    // Two words the lexicons do not know, before a role head: a transliterated foreign name.
+    let text = "یوهانس کلاینرت سفیر آلمان در تهران گفت روابط دو کشور مهم است. کلاینرت همچنین از میزبانی تشکر کرد.";
+    let ents = tag(text, None);
+    assert_eq!(
+        local_persons(&ents),
+        vec![("یوهانس کلاینرت".to_string(), vec!["یوهانس کلاینرت".to_string(), "کلاینرت".to_string()])]
+    );
+    spans_index_text(text, &ents);
+    // Ordinary words before a role head are no name.
+    for text in ["صبح امروز وزیر کشور گفت که انتخابات برگزار می‌شود.", "به گفته همین سفیر روابط خوب است."] {
+        assert!(local_persons(&tag(text, None)).is_empty(), "{text}: {:?}", local_persons(&tag(text, None)));
+    }
+}
