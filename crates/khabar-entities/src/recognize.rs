@@ -533,10 +533,12 @@ impl Recognizer {
             let gap_ok = chars[a.e..z.s].iter().all(|c| *c == ' ') && chars[z.e..t.s].iter().all(|c| matches!(c, ' ' | '،' | ','));
             let plain = |k: usize| cue_cache[k].is_none() && !self.stop.contains(&toks[k].key);
             // A first name of the name lists and a surname of the lists or a rare word ("محمدرضا
-            // موالی‌زاده استاندار ..."), or two words the lexicons do not know, as transliterated foreign
-            // names are ("تسوکاسا کاوادا سفیر ...").
-            let persian = self.first_names.contains(&a.key) && (self.last_names.contains(&z.key) || self.rare_word(&z.key));
-            let foreign = self.unknown_word(&a.key) && self.unknown_word(&z.key);
+            // موالی‌زاده استاندار ..."), or a word the lexicons do not know, as transliterated foreign
+            // names are, and a rare word or a name of the lists ("تسوکاسا کاوادا سفیر ...", "کامیل ادریس
+            // نخست‌وزیر ...").
+            let surname_like = self.last_names.contains(&z.key) || self.rare_word(&z.key);
+            let persian = self.first_names.contains(&a.key) && surname_like;
+            let foreign = self.unknown_word(&a.key) && (surname_like || self.first_names.contains(&z.key));
             if gap_ok && !covered(&b, a.s, z.e) && plain(ti - 2) && plain(ti - 1) && (persian || foreign) {
                 match self.resolve_surname(&z.key, &b, date).filter(|&p| self.full_name_matches(p, &a.key, &z.key)) {
                     Some(p) => {
