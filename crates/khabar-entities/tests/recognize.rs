@@ -130,6 +130,9 @@ fn ambiguous_short_form_needs_the_full_name() {
     assert!(!tag("آژانس املاک در این محله فعال است.", None).iter().any(|e| e.id == "iaea"));
     let ents = tag("آژانس بین‌المللی انرژی اتمی گزارش داد. آژانس همچنین اعلام کرد.", None);
     assert_eq!(find(&ents, "iaea").mentions.len(), 2);
+    // Common nouns that are also short forms of organizations.
+    let ents = tag("مجمع عمومی سهامداران در حوزه محیط زیست و انرژی اتمی و کنگره شهدای استان تصمیم گرفت.", None);
+    assert!(!ents.iter().any(|e| e.kind == Kind::Org), "{:?}", ents.iter().map(|e| &e.id).collect::<Vec<_>>());
 }
 
 #[test]
