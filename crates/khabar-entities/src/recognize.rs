@@ -588,6 +588,11 @@ impl Recognizer {
                 continue;
             }
             last_end = e;
+            // The office followed by another country's name ("وزیر کشور پاکستان") is that country's, not
+            // the one the knowledge base lists under the bare title.
+            if b.country_starting_near(e, chars).is_some_and(|id| id != "country-ir") {
+                continue;
+            }
             let holders: Vec<usize> = self.role_pats[slot].iter().map(|&r| self.kb.roles[r].person).collect();
             // Bound to the name right before ("X، رئیس ...") or right after ("وزیر خارجه X").
             let before = b.entity_ending_near(s, chars);
@@ -900,6 +905,14 @@ impl Builder {
         self.entities.iter().position(|(_, x)| {
             x.kind == Kind::Person
                 && x.mentions.iter().any(|m| m.end <= s && chars[m.end..s].iter().all(|c| matches!(c, ' ' | '،' | ',' | '»' | '«')))
+        })
+    }
+
+    /// The id of a country named right after char `e` (one space apart).
+    fn country_starting_near(&self, e: usize, chars: &[char]) -> Option<&str> {
+        self.entities.iter().map(|(_, x)| x).find_map(|x| {
+            let near = x.mentions.iter().any(|m| m.start >= e && m.start - e <= 1 && chars[e..m.start].iter().all(|c| *c == ' '));
+            (near && x.id.starts_with("country-")).then_some(x.id.as_str())
         })
     }
 

@@ -142,6 +142,14 @@ pub fn find(
                         .into_iter()
                         .filter_map(|f| match f.who {
                             Subject::Entity(e) => Some(e),
+                            // An official named by an office of a country ("وزیر کشور پاکستان") acts
+                            // for that country, as PLOVER/CAMEO code unnamed officials.
+                            Subject::Role(_) => cl
+                                .m
+                                .within(f.s, f.e)
+                                .iter()
+                                .map(|m| m.2)
+                                .find(|&x| cl.m.ents[x].id.starts_with("country-")),
                             Subject::Group(_) => None,
                         })
                         .collect();
@@ -169,7 +177,7 @@ pub fn find(
                     }
                     Frame::Object => {
                         actors = subjects();
-                        let subj_end = actors
+                        let mut subj_end = actors
                             .iter()
                             .filter_map(|&a| {
                                 cl.m.within(clause_s, cs)
@@ -177,8 +185,12 @@ pub fn find(
                                     .find(|m| m.2 == a)
                                     .map(|m| m.1)
                             })
+                            .chain(cl.subjects(clause_s, cs, last).iter().map(|f| f.e))
                             .max()
                             .unwrap_or(clause_s);
+                        // The subject's role written after it ("شریف نخست‌وزیر پاکستان ... محکوم
+                        // کرد") names no object.
+                        subj_end = cl.role_after(subj_end, cs).unwrap_or(subj_end);
                         let comma = (subj_end..cs)
                             .rev()
                             .find(|&c| matches!(doc.chars[c], '،' | ','));

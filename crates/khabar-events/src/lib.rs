@@ -189,11 +189,13 @@ pub fn analyze(text: &str, entities: &[Entity], day: Option<Day>) -> Layer {
                     )
                 }
                 Some(Subject::Group(g)) => (None, Some(g.clone()), None, Some(g.clone())),
+                Some(Subject::Role(r)) => (None, Some(r.clone()), None, None),
                 None => (None, None, None, None),
             };
             let who = match &q.who {
                 Some(Subject::Entity(i)) => described(&entities[*i]),
                 Some(Subject::Group(g)) => format!("a group ({g})"),
+                Some(Subject::Role(r)) => format!("an official named by role only ({r})"),
                 None => "someone".into(),
             };
             let kind = if q.direct {

@@ -286,10 +286,7 @@ fn according_to(
             .next_back()
             .map_or(se, |k| doc.toks[k].e);
         if let Some(c2) = (s..limit).find(|&c| doc.chars[c] == '،')
-            && doc
-                .toks
-                .get(doc.tok_from(s))
-                .is_some_and(|x| crate::speaker::ROLE_HEADS.contains(&x.key))
+            && crate::speaker::role_head_at(doc, doc.tok_from(s))
         {
             s = c2 + 1;
         }

@@ -29,6 +29,18 @@ fn cue_set(kind: &str) -> HashSet<String> {
 pub static HONORIFICS: LazyLock<HashSet<String>> = LazyLock::new(|| cue_set("honorific"));
 /// First words of role phrases ("سخنگوی", "دبیرکل") from khabar-entities' cue words.
 pub static ROLE_HEADS: LazyLock<HashSet<String>> = LazyLock::new(|| cue_set("role_head"));
+/// Whether a role head starts at token `t`: one word ("وزیر") or two written apart ("نخست وزیر",
+/// "رئیس جمهور").
+pub fn role_head_at(doc: &Doc, t: usize) -> bool {
+    let Some(a) = doc.toks.get(t) else { return false };
+    ROLE_HEADS.contains(&a.key)
+        || doc.toks.get(t + 1).is_some_and(|b| {
+            let mut k = String::with_capacity(a.key.len() + b.key.len());
+            k.push_str(&a.key);
+            k.push_str(&b.key);
+            ROLE_HEADS.contains(&k)
+        })
+}
 /// Prepositions: a name after one is not a subject.
 pub static PREPOSITIONS: LazyLock<HashSet<String>> = LazyLock::new(|| {
     key_set(&[
@@ -140,6 +152,9 @@ pub enum Subject {
     Entity(usize),
     /// A group named by a plural noun phrase.
     Group(String),
+    /// One person named only by a role phrase that no entity of the article or the knowledge base holds
+    /// ("وزیر کشور پاکستان").
+    Role(String),
 }
 
 /// A subject found in a clause, with where it was written.
@@ -204,7 +219,7 @@ impl<'a> Mentions<'a> {
             ) {
                 continue;
             }
-            if doc.toks.get(t).is_some_and(|x| ROLE_HEADS.contains(&x.key)) {
+            if role_head_at(doc, t) {
                 let mut k = String::new();
                 let mut last = e;
                 while let Some(x) = doc.toks.get(t) {
@@ -372,6 +387,18 @@ impl Clauses<'_, '_> {
         }
     }
 
+    /// The end of a role phrase ("نخست‌وزیر پاکستان") that starts right after char `e` (past a space or
+    /// comma), before `limit`.
+    pub fn role_after(&self, e: usize, limit: usize) -> Option<usize> {
+        let d = self.doc;
+        let t = d.tok_from(e);
+        let tok = d.toks.get(t)?;
+        if tok.s >= limit || !role_head_at(d, t) || d.gap_has(e, tok.s, &['.', ':', '\n', '؛']) {
+            return None;
+        }
+        Some(self.np(t, limit).0)
+    }
+
     /// The noun phrase of a role or group head at token `t`: its end and word keys.
     fn np(&self, t: usize, limit: usize) -> (usize, Vec<String>) {
         let d = self.doc;
@@ -494,16 +521,20 @@ impl Clauses<'_, '_> {
                 }
                 t += n;
                 continue;
-            } else if ROLE_HEADS.contains(&tok.key) {
+            } else if role_head_at(d, t) {
                 let (ne, words) = self.np(t, e);
-                if let Some(p) = self.m.resolve_role(&words, last) {
-                    out.push(Found {
-                        who: Subject::Entity(p),
-                        s: tok.s,
-                        e: ne,
-                        named: false,
-                    });
-                }
+                // An unresolved role phrase is still the clause's subject: the clause is not the
+                // previous subject's.
+                let who = match self.m.resolve_role(&words, last) {
+                    Some(p) => Subject::Entity(p),
+                    None => Subject::Role(d.slice(tok.s, ne)),
+                };
+                out.push(Found {
+                    who,
+                    s: tok.s,
+                    e: ne,
+                    named: false,
+                });
                 t = d.tok_from(ne).max(t + 1);
                 continue;
             } else if GROUP_NOUNS.contains(&tok.key) || two.as_deref() == Some("دوطرف") {

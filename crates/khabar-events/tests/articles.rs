@@ -259,3 +259,21 @@ fn quote_before_its_attribution_bbc_style() {
     assert_eq!(q.speaker_name_en.as_deref(), Some("Sergey Lavrov"));
     assert_eq!(speaker_of(&l, "تحریم‌ها مانع"), Some("Sergey Lavrov"));
 }
+
+#[test]
+fn officials_named_by_a_foreign_office() {
+    let t = "شهباز شریف نخست وزیر پاکستان نیز این حمله را محکوم کرد.\n\n\
+             وزیر کشور پاکستان هم روز گذشته در اسلام آباد با سفیر ایران دیدار و درباره امنیت مرزها گفتگو کرد.\n\n\
+             وزیر کشور پاکستان گفت: امنیت مرزها برای دو کشور مهم است.";
+    let l = run(t, D1);
+    // The role written after the subject names no object of "محکوم کرد".
+    let condemn = l.events.iter().find(|e| e.event_type == "ACCUSE").expect("a condemnation");
+    assert_eq!(condemn.actors, vec!["shehbaz-sharif".to_string()]);
+    // "وزیر کشور پاکستان" is neither the previous sentence's subject nor Iran's interior minister: an
+    // official of Pakistan.
+    let consult = l.events.iter().find(|e| e.event_type == "CONSULT").expect("a meeting");
+    assert_eq!(consult.actors, vec!["country-pk".to_string(), "country-ir".to_string()]);
+    let q = l.quotes.iter().find(|q| q.text.starts_with("امنیت مرزها")).expect("the quote");
+    assert_eq!(q.speaker, None);
+    assert_eq!(q.speaker_name_fa.as_deref(), Some("وزیر کشور پاکستان"));
+}
