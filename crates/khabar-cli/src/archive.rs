@@ -206,7 +206,7 @@ pub fn ingest_docs(
         let (extracted_tx, extracted_rx) = std::sync::mpsc::sync_channel::<Extracted>(PIPELINE_DEPTH);
         let (done_tx, done_rx) = std::sync::mpsc::sync_channel::<Annotated>(PIPELINE_DEPTH);
         scope.spawn(move || {
-            let extractor = Extractor::new();
+            let extractor = crate::process::pipeline_extractor();
             for doc in work_rx {
                 if extracted_tx.send(extract_doc(&extractor, doc, opts)).is_err() {
                     break;

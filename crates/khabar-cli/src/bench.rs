@@ -6,7 +6,6 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::{Context, bail};
-use khabar_extract::Extractor;
 
 use khabar_input::{Input, expand};
 
@@ -89,7 +88,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let docs: Vec<String> = (0..args.articles).map(|k| perturb(&seeds[k % seeds.len()], &mut rng)).collect();
     let bytes: usize = docs.iter().map(String::len).sum();
     let rss_before = peak_rss_kib();
-    let extractor = Extractor::new();
+    let extractor = crate::process::pipeline_extractor();
     // Warm up lazily built tables (normalizer model, outlets, knowledge base) so they are not timed.
     if let Ok(ex) = extractor.extract_bytes("warmup", docs[0].as_bytes()) {
         let _ = khabar_events::annotate(&ex.article);

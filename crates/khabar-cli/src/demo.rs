@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use khabar_extract::{Article, Extractor};
+use khabar_extract::Article;
 
 use khabar_input::{Input, expand};
 
@@ -149,7 +149,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 /// `khabar demo --summary`: one summary per article of the corpus.
 fn summaries(dir: &std::path::Path) -> anyhow::Result<ExitCode> {
     let dir = dir.to_path_buf();
-    let extractor = Extractor::new();
+    let extractor = crate::process::pipeline_extractor();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let (mut ok, mut failed, mut with_agency, mut with_date) = (0, 0, 0, 0);

@@ -6,7 +6,6 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use khabar_events::export::{GDELT_HEADER, to_gdelt, to_plover};
-use khabar_extract::Extractor;
 
 use khabar_input::expand;
 
@@ -37,7 +36,7 @@ pub struct Args {
 
 /// Runs `khabar events-export`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let extractor = Extractor::new();
+    let extractor = crate::process::pipeline_extractor();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut ok = 0usize;

@@ -153,9 +153,15 @@ pub fn process_all(
     Ok(summary)
 }
 
+/// The extractor of the pipeline: khabar's chrome rules and outlets, with the knowledge base's person
+/// names kept glued by the normalizer ("قالیباف", not "قالی‌باف").
+pub fn pipeline_extractor() -> Extractor {
+    Extractor::new().with_glued_words(khabar_entities::Kb::builtin().person_name_words())
+}
+
 /// Runs `khabar process`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let extractor = Extractor::new();
+    let extractor = pipeline_extractor();
     let inputs = expand(&args.paths);
     let opts = args.input.options();
     let mut clusterer = Clusterer::new(Params { threshold: args.dedup_threshold, ..Params::default() });

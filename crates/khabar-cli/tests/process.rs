@@ -185,3 +185,34 @@ fn reads_stdin() {
     assert_eq!(recs[0]["title"], "دیدار وزیران خارجه ایران و عمان");
     assert_eq!(recs[0]["boilerplate"][0], "انتهای پیام");
 }
+
+#[test]
+fn knowledge_base_names_stay_glued_in_record_text() {
+    // The ZWNJ model reads "قالیباف" as "قالی‌باف" (carpet weaver) and splits the unknown "بلینکن"; the
+    // pipeline keeps the knowledge base's spelling of persons' names, and restores ZWNJ elsewhere.
+    let mut child = khabar()
+        .args(["process", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("دیدار قالیباف و بلینکن\n\nبه گزارش ایرنا، محمدباقر قالیباف با آنتونی بلینکن درباره همکاریهای منطقهای گفتگو کرد.\n".as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let recs = records(&out);
+    let text = recs[0]["text"].as_str().unwrap();
+    assert!(text.contains("محمدباقر قالیباف با آنتونی بلینکن"), "{text}");
+    assert!(text.contains("همکاری‌های منطقه‌ای"), "{text}");
+    let normalize = |s: &str| {
+        let mut child = khabar().arg("normalize").stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+        child.stdin.take().unwrap().write_all(s.as_bytes()).unwrap();
+        String::from_utf8(child.wait_with_output().unwrap().stdout).unwrap()
+    };
+    // `khabar normalize` alone knows no names.
+    assert_eq!(normalize("قالیباف\n"), "قالی\u{200c}باف\n");
+}

@@ -321,6 +321,22 @@ impl Kb {
         Ok(kb)
     }
 
+    /// The words of persons' names and name variants written without ZWNJ ("قالیباف", "بلینکن"): the
+    /// spellings a normalizer should leave glued in text that names them.
+    pub fn person_name_words(&self) -> Vec<&str> {
+        let mut words: Vec<&str> = self
+            .entries
+            .iter()
+            .filter(|e| e.kind == Kind::Person)
+            .flat_map(|e| std::iter::once(&e.name_fa).chain(&e.variants))
+            .flat_map(|n| n.split_whitespace())
+            .filter(|w| !w.contains('\u{200c}') && w.chars().count() >= 3)
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        words
+    }
+
     /// The entry with this id.
     pub fn get(&self, id: &str) -> Option<&Entry> {
         self.by_id.get(id).map(|&i| &self.entries[i])

@@ -114,6 +114,14 @@ impl Extractor {
         Self { normalizer: Normalizer::new(opts), rules: ChromeRules::builtin(), outlets: Outlets::builtin() }
     }
 
+    /// The same extractor, writing `words` glued in record text whatever the ZWNJ model would restore
+    /// (names from a knowledge base: "قالیباف", not "قالی‌باف"; see
+    /// [`Normalizer::with_glued_words`]).
+    pub fn with_glued_words<'a>(mut self, words: impl IntoIterator<Item = &'a str>) -> Self {
+        self.normalizer = self.normalizer.with_glued_words(words);
+        self
+    }
+
     /// The outlets this extractor recognizes.
     pub fn outlets(&self) -> &Outlets {
         self.outlets

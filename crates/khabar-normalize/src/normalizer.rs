@@ -52,6 +52,8 @@ impl Default for NormalizerOptions {
 #[derive(Clone, Debug, Default)]
 pub struct Normalizer {
     opts: NormalizerOptions,
+    /// Words kept glued whatever the ZWNJ model says (letters only; see [`Normalizer::with_glued_words`]).
+    glued: Option<std::sync::Arc<std::collections::HashSet<String>>>,
 }
 
 /// Normalized text that remembers, for every output char, the range of input chars it came from.
@@ -187,6 +189,43 @@ impl Unit for char {
 }
 
 #[inline]
+/// Removes the ZWNJ inside words of `glued` (compared by their letters).
+fn keep_glued<T: Unit>(mut v: Vec<T>, glued: &std::collections::HashSet<String>) -> Vec<T> {
+    let mut key = String::new();
+    let mut drop: Vec<usize> = Vec::new();
+    let mut k = 0;
+    while k < v.len() {
+        if !is_persian_letter(v[k].c()) {
+            k += 1;
+            continue;
+        }
+        let s = k;
+        while k < v.len() && is_word_unit(v[k].c()) {
+            k += 1;
+        }
+        if v[s..k].iter().any(|u| u.c() == ZWNJ) {
+            key.clear();
+            key.extend(v[s..k].iter().map(|u| u.c()).filter(|&c| is_persian_letter(c)));
+            if glued.contains(&key) {
+                drop.extend((s..k).filter(|&i| v[i].c() == ZWNJ));
+            }
+        }
+    }
+    if !drop.is_empty() {
+        let mut i = 0;
+        let mut d = 0;
+        v.retain(|_| {
+            let keep = d >= drop.len() || drop[d] != i;
+            if !keep {
+                d += 1;
+            }
+            i += 1;
+            keep
+        });
+    }
+    v
+}
+
 fn is_word_unit(c: char) -> bool {
     is_persian_letter(c) || is_arabic_mark(c) || c == ZWNJ
 }
@@ -205,7 +244,21 @@ fn is_combining(c: char) -> bool {
 impl Normalizer {
     /// A normalizer with the given options.
     pub fn new(opts: NormalizerOptions) -> Self {
-        Normalizer { opts }
+        Normalizer { opts, glued: None }
+    }
+
+    /// Words this normalizer writes glued, with no ZWNJ inside, whatever the ZWNJ model would restore:
+    /// names a caller knows ("قالیباف", "بلینکن") that the lexicons read as compounds ("قالی‌باف", carpet
+    /// weaver) or that the character model splits. Words given with a ZWNJ are ignored (the model is asked
+    /// for them as usual).
+    pub fn with_glued_words<'a>(mut self, words: impl IntoIterator<Item = &'a str>) -> Self {
+        let set: std::collections::HashSet<String> = words
+            .into_iter()
+            .filter(|w| !w.contains(ZWNJ) && w.chars().count() >= 2 && w.chars().all(is_persian_letter))
+            .map(str::to_string)
+            .collect();
+        self.glued = (!set.is_empty()).then(|| std::sync::Arc::new(set));
+        self
     }
 
     /// The options in use.
@@ -391,6 +444,10 @@ impl Normalizer {
         let v = units;
         // Pass 3: ZWNJ restoration.
         let v = if self.opts.restore_zwnj { restore_line(v, self.opts.join_spaced, has_zwnj) } else { v };
+        let v = match &self.glued {
+            Some(glued) if self.opts.restore_zwnj => keep_glued(v, glued),
+            _ => v,
+        };
         // Pass 4: punctuation and digits.
         let mut v = if self.opts.fix_punctuation { self.punctuation(v, ascii) } else { v };
         if self.opts.digits != Digits::Keep {

@@ -306,3 +306,21 @@ fn join_spaced_off_keeps_word_spacing() {
     assert_eq!(keep.normalize_str("کتاب ها و سازمانهای بينالمللی"), "کتاب ها و سازمان\u{200c}های بین\u{200c}المللی");
     assert_eq!(Normalizer::default().normalize_str("می شود"), "می\u{200c}شود");
 }
+
+#[test]
+fn glued_words_override_the_model() {
+    let plain = Normalizer::default();
+    let names = Normalizer::default().with_glued_words(["قالیباف", "بلینکن", "بین‌المللی"]);
+    assert_eq!(plain.normalize_str("قالیباف و بلینکن"), z("قالی|باف و بلین|کن"));
+    assert_eq!(names.normalize_str("قالیباف و بلینکن"), "قالیباف و بلینکن");
+    // Also a ZWNJ the author wrote, and a space joined by the model; other words as usual (a word given
+    // with ZWNJ is not a glued word).
+    assert_eq!(names.normalize_str(&z("قالی|باف در مجامع بینالمللی")), z("قالیباف در مجامع بین|المللی"));
+    let n = names.normalize("سخنان قالی|باف".replace('|', "\u{200c}").as_str());
+    assert_eq!(n.as_str(), "سخنان قالیباف");
+    assert_eq!(n.alignments().count(), n.len_chars());
+    let r = n.original_char_range(6..13);
+    assert_eq!(n.original().chars().skip(r.start).take(r.len()).collect::<String>(), z("قالی|باف"));
+    let once = names.normalize_str("قالیبافها و بلینکن گفت");
+    assert_eq!(names.normalize_str(&once), once);
+}

@@ -96,6 +96,17 @@ proptest! {
     }
 
     #[test]
+    fn idempotent_with_glued_words(s in persianish(), o in options()) {
+        // Words of the generator, and compounds the model would split, kept glued.
+        let n = Normalizer::new(o).with_glued_words(["سازمانهای", "کتابها", "خامنهای", "بینالمللی", "میشود", "کرده"]);
+        let once = n.normalize_str(&s);
+        let twice = n.normalize_str(&once);
+        prop_assert_eq!(&once, &twice, "input {:?}", s);
+        let aligned = n.normalize(&s);
+        prop_assert_eq!(aligned.as_str(), once.as_str());
+    }
+
+    #[test]
     fn alignment_covers_every_char(s in persianish()) {
         let n = Normalizer::default();
         let ns = n.normalize(&s);
