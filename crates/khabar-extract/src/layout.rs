@@ -92,7 +92,13 @@ fn is_blank(c: char) -> bool {
 
 /// A line that reads as a paragraph rather than a headline.
 fn paragraph_like(l: &Line<'_>) -> bool {
-    let ends_sentence = l.folded.ends_with(['.', '!', '؟', '?', '…', '»']) && !l.folded.ends_with("..");
+    // A closing guillemet ends a sentence only after sentence punctuation ("... است.»"): a headline quotes
+    // without one ("نماینده تهران: «بودجه باید شفاف باشد»").
+    let before_guillemet = l.folded.strip_suffix('»').map(str::trim_end);
+    let ends_sentence = match before_guillemet {
+        Some(b) => b.ends_with(['.', '!', '؟', '?', '…']),
+        None => l.folded.ends_with(['.', '!', '؟', '?', '…']),
+    } && !l.folded.ends_with("..");
     l.words > 30 || (ends_sentence && l.words > 6) || starts_with_attribution(&l.folded)
 }
 
@@ -406,6 +412,19 @@ tabnak\tTabnak\tتابناک\tپایگاه خبری تابناک\t\ttabnak.ir\ts
         assert_eq!(p[0].0, Field::Lead);
         assert!(l.published.is_none() && l.news_id.is_none());
         assert_eq!(l.attribution.unwrap().publisher, 2);
+    }
+
+    #[test]
+    fn quote_headline_is_the_title() {
+        // A headline quoting its speaker ends with "»" but no sentence punctuation: not a paragraph.
+        let doc = "نماینده تهران در مجلس: «بودجه سال آینده باید کاملا شفاف باشد»
+۲۸ آبان ۱۴۰۴ - ۱۱:۲۰
+به گزارش ایرنا، این نماینده در نطق میان دستور گفت: «دولت باید لایحه را شفاف ارائه کند.»
+";
+        let (_, p) = run(doc);
+        assert_eq!(p[0], (Field::Title, "نماینده تهران در مجلس: «بودجه سال آینده باید کاملا شفاف باشد»".into()));
+        assert_eq!(p[1].0, Field::Lead);
+        assert!(p[1].1.ends_with("ارائه کند.»"));
     }
 
     #[test]
