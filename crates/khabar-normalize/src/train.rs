@@ -52,6 +52,9 @@ const COMPOUND_PPB: f64 = 20.0;
 /// many others carry artificial boosts ("خان" counts eight times "خانه"), while shekar's are corpus counts.
 /// hazm's ZWNJ spellings keep their full weight: they are the evidence for ZWNJ.
 const HAZM_GLUED_WEIGHT: f64 = 0.1;
+/// Least frequency (per billion) of a word hazm lists: 86% of its words have a count of 0, yet a listed word
+/// is a word ("ویلیام" is not "ویلی" + "ام").
+const HAZM_FLOOR_PPB: f64 = 200.0;
 /// Unit of the artificial boosts in hazm's counts.
 const HAZM_BOOST: f64 = 7_000_000.0;
 /// Nominal frequency (per billion) of a generated verb form.
@@ -222,7 +225,7 @@ pub fn train_zwnj(data_dir: &Path) -> Result<Vec<u8>, TrainError> {
             }
         }
         let weight = if w.contains(ZWNJ) { 1.0 } else { HAZM_GLUED_WEIGHT };
-        add(&mut map, w, f / total * 1e9 * weight, flags);
+        add(&mut map, w, (f / total * 1e9 * weight).max(HAZM_FLOOR_PPB), flags);
     }
 
     // shekar vocabulary.
