@@ -201,9 +201,12 @@ pub fn find(
                             // An entity inside a prepositional phrase of the object ("حمله آمریکا
                             // به تاسیسات هسته‌ای ایران را محکوم کرد": Iran is the victim, not the
                             // one condemned) is a modifier, not an object.
+                            // The cue's own object marker ("از X حمایت کرد") is no such preposition.
                             let after_dar = (mt.saturating_sub(3)..mt).any(|i| {
+                                let k = doc.toks[i].key.as_str();
                                 doc.toks[i].s >= from
-                                    && matches!(doc.toks[i].key.as_str(), "در" | "با" | "به" | "از" | "برای" | "علیه")
+                                    && matches!(k, "در" | "با" | "به" | "از" | "برای" | "علیه")
+                                    && cue.marker.as_deref() != Some(k)
                             });
                             if actor_kind(cl, ent)
                                 && !after_dar

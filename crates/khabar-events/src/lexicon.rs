@@ -69,6 +69,9 @@ pub struct Cue {
     pub cameo: String,
     /// Actor frame.
     pub frame: Frame,
+    /// With [`Frame::Object`], the preposition that marks the object ("از" in "از X حمایت کرد", "به" in
+    /// "به X تبریک گفت"); `None` for "را". Other prepositions before an entity make it a modifier.
+    pub marker: Option<String>,
     /// Past and present stems of the expected light verb (empty: none).
     pub light: Option<(Vec<&'static str>, Vec<&'static str>)>,
 }
@@ -237,7 +240,14 @@ impl Lexicon {
             if f.len() < 6 {
                 return Err(err("expected 6 columns"));
             }
-            let frame = match f[4] {
+            let (frame_name, marker) = match f[4].split_once(':') {
+                Some((fr, m)) => (fr, Some(m.to_string())),
+                None => (f[4], None),
+            };
+            if marker.is_some() && frame_name != "object" {
+                return Err(err("only the object frame takes a marker (object:از)"));
+            }
+            let frame = match frame_name {
                 "with" => Frame::With,
                 "object" => Frame::Object,
                 "subject" => Frame::Subject,
@@ -261,6 +271,7 @@ impl Lexicon {
                 mode: f[2].to_string(),
                 cameo: f[3].to_string(),
                 frame,
+                marker,
                 light,
             });
             for c in f[0].split('|') {

@@ -277,3 +277,21 @@ fn officials_named_by_a_foreign_office() {
     assert_eq!(q.speaker, None);
     assert_eq!(q.speaker_name_fa.as_deref(), Some("وزیر کشور پاکستان"));
 }
+
+#[test]
+fn objects_marked_by_a_preposition() {
+    // "از X حمایت/قدردانی کرد", "به X حمله کرد / تبریک گفت": the cue's own preposition marks its object;
+    // another preposition still marks a modifier ("حمله آمریکا به ایران را محکوم کرد": the United States).
+    let t = "روسیه از حق ایران برای غنی‌سازی حمایت کرد.\n\n\
+             مسعود پزشکیان از تلاش‌های عراق قدردانی کرد.\n\n\
+             اسرائیل به لبنان حمله کرد.\n\n\
+             عباس عراقچی حمله آمریکا به ایران را محکوم کرد.";
+    let l = run(t, D1);
+    let actors = |ty: &str| -> Vec<Vec<String>> {
+        l.events.iter().filter(|e| e.event_type == ty).map(|e| e.actors.clone()).collect()
+    };
+    assert!(actors("SUPPORT").contains(&vec!["country-ru".to_string(), "country-ir".to_string()]), "{:?}", actors("SUPPORT"));
+    assert!(actors("SUPPORT").contains(&vec!["masoud-pezeshkian".to_string(), "country-iq".to_string()]), "{:?}", actors("SUPPORT"));
+    assert_eq!(actors("ASSAULT"), vec![vec!["country-il".to_string(), "country-lb".to_string()]]);
+    assert_eq!(actors("ACCUSE"), vec![vec!["abbas-araghchi".to_string(), "country-us".to_string()]]);
+}
