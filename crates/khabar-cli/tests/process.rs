@@ -162,8 +162,8 @@ fn bad_inputs_are_reported_and_skipped() {
     std::fs::remove_dir_all(dir).unwrap();
 }
 
-#[test]
-fn reads_stdin() {
+/// Runs `khabar process -` on `text` given on stdin.
+fn process_stdin(text: &str) -> Vec<serde_json::Value> {
     let mut child = khabar()
         .args(["process", "-"])
         .stdin(Stdio::piped())
@@ -171,14 +171,13 @@ fn reads_stdin() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all("دیدار وزیران خارجه ایران و عمان\n\nبه گزارش ایرنا، وزیران خارجه ایران و عمان امروز در مسقط دیدار و گفتگو کردند و درباره تحولات منطقه رایزنی کردند.\nانتهای پیام\n".as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    let recs = records(&out);
+    child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+    records(&child.wait_with_output().unwrap())
+}
+
+#[test]
+fn reads_stdin() {
+    let recs = process_stdin("دیدار وزیران خارجه ایران و عمان\n\nبه گزارش ایرنا، وزیران خارجه ایران و عمان امروز در مسقط دیدار و گفتگو کردند و درباره تحولات منطقه رایزنی کردند.\nانتهای پیام\n");
     assert_eq!(recs.len(), 1);
     assert_eq!(recs[0]["source"], "-");
     assert_eq!(recs[0]["agency"]["id"], "irna");
@@ -190,21 +189,7 @@ fn reads_stdin() {
 fn knowledge_base_names_stay_glued_in_record_text() {
     // The ZWNJ model reads "قالیباف" as "قالی‌باف" (carpet weaver) and splits the unknown "بلینکن"; the
     // pipeline keeps the knowledge base's spelling of persons' names, and restores ZWNJ elsewhere.
-    let mut child = khabar()
-        .args(["process", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all("دیدار قالیباف و بلینکن\n\nبه گزارش ایرنا، محمدباقر قالیباف با آنتونی بلینکن درباره همکاریهای منطقهای گفتگو کرد.\n".as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    let recs = records(&out);
+    let recs = process_stdin("دیدار قالیباف و بلینکن\n\nبه گزارش ایرنا، محمدباقر قالیباف با آنتونی بلینکن درباره همکاریهای منطقهای گفتگو کرد.\n");
     let text = recs[0]["text"].as_str().unwrap();
     assert!(text.contains("محمدباقر قالیباف با آنتونی بلینکن"), "{text}");
     assert!(text.contains("همکاری‌های منطقه‌ای"), "{text}");
