@@ -196,7 +196,13 @@ pub fn find(
                             .find(|&c| matches!(doc.chars[c], '،' | ','));
                         let from = comma.map_or(subj_end, |c| c + 1);
                         let mut objects = 0;
-                        for &(ms, _, ent) in cl.m.within(from, cs) {
+                        // The role phrase written after an object ("هنیه رئیس دفتر سیاسی حماس") names no
+                        // further object.
+                        let mut skip_until = 0;
+                        for &(ms, me, ent) in cl.m.within(from, cs) {
+                            if ms < skip_until {
+                                continue;
+                            }
                             let mt = doc.tok_from(ms);
                             // An entity inside a prepositional phrase of the object ("حمله آمریکا
                             // به تاسیسات هسته‌ای ایران را محکوم کرد": Iran is the victim, not the
@@ -215,6 +221,7 @@ pub fn find(
                             {
                                 actors.push(ent);
                                 objects += 1;
+                                skip_until = cl.role_after(me, cs).unwrap_or(me);
                             }
                         }
                     }

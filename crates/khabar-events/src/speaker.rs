@@ -310,12 +310,29 @@ impl<'a> Mentions<'a> {
     /// Resolves a role phrase key ("دبیرکلکنفرانس") to a person: the one whose role, written
     /// in the article or known, starts with it; `prefer` breaks ties.
     pub fn resolve_role(&self, words: &[String], prefer: Option<usize>) -> Option<usize> {
+        // Countries named in the article. A role phrase naming a foreign one ("رئیس مجلس لبنان") is not the
+        // role of a person whose role names another or none (Iran's offices are written without "ایران":
+        // "رئیس مجلس شورای اسلامی"); one naming Iran ("وزیر خارجه ایران") is not a foreign office.
+        let country_keys = |iran: bool| -> Vec<String> {
+            self.ents
+                .iter()
+                .filter(|e| e.id.starts_with("country-") && (e.id == "country-ir") == iran)
+                .flat_map(|e| e.mentions.iter().map(|m| key(&m.text)))
+                .collect()
+        };
+        let (foreign, iran) = (country_keys(false), country_keys(true));
         for n in (1..=words.len()).rev() {
             let k: String = words[..n].concat();
+            let named: Vec<&String> = words[n..].iter().filter(|w| foreign.contains(w)).collect();
+            let names_iran = words[n..].iter().any(|w| iran.contains(w));
             let mut who: Vec<usize> = self
                 .roles
                 .iter()
-                .filter(|(_, r)| r.starts_with(&k))
+                .filter(|(_, r)| {
+                    r.starts_with(&k)
+                        && named.iter().all(|c| r.contains(c.as_str()))
+                        && !(names_iran && foreign.iter().any(|c| r.contains(c.as_str())))
+                })
                 .map(|(e, _)| *e)
                 .collect();
             who.sort_unstable();
@@ -432,12 +449,15 @@ impl Clauses<'_, '_> {
             e = x.e;
             i += 1;
             // A place or organization ends the phrase ("فرماندهان مقاومت فلسطین | گزارشی ... ارائه کردند"),
-            // unless "و" joins another one to it ("وزرای خارجه ایران و عراق").
+            // unless another one follows ("رئیس مجلس لبنان") or "و" joins one ("وزرای خارجه ایران و عراق").
             if let Some(ent) = self.m.at(x.s)
                 && self.m.at(x.e) != Some(ent)
             {
-                let joined = d.toks.get(i).is_some_and(|y| y.key == "و")
-                    && d.toks.get(i + 1).is_some_and(|y| y.s < limit && self.m.at(y.s).is_some());
+                let entity_at = |j: usize| d.toks.get(j).is_some_and(|y| y.s < limit && self.m.at(y.s).is_some());
+                if entity_at(i) {
+                    continue;
+                }
+                let joined = d.toks.get(i).is_some_and(|y| y.key == "و") && entity_at(i + 1);
                 if !joined {
                     break;
                 }
@@ -559,7 +579,9 @@ impl Clauses<'_, '_> {
         let c = self.candidates(s, e, last);
         let mut best = c.first()?.clone();
         for f in &c[1..] {
-            if self.new_clause_subject(f) {
+            // An office nobody holds is too weak a sign of a new clause ("با رئیس سازمان ... و رئیس‌جمهور نیز
+            // دیدار می‌کند" coordinates objects).
+            if self.new_clause_subject(f) && !matches!(f.who, Subject::Role(_)) {
                 best = f.clone();
             }
         }

@@ -295,3 +295,21 @@ fn objects_marked_by_a_preposition() {
     assert_eq!(actors("ASSAULT"), vec![vec!["country-il".to_string(), "country-lb".to_string()]]);
     assert_eq!(actors("ACCUSE"), vec![vec!["abbas-araghchi".to_string(), "country-us".to_string()]]);
 }
+
+#[test]
+fn role_phrases_of_subjects_and_objects() {
+    let t = "محمدباقر قالیباف رئیس مجلس شورای اسلامی امروز وارد بیروت شد و با نبیه بری رئیس مجلس لبنان دیدار و گفت‌وگو کرد.\n\n\
+             رئیس مجلس لبنان نیز در این دیدار از حمایت‌های جمهوری اسلامی ایران قدردانی کرد.\n\n\
+             ناصر کنعانی سخنگوی وزارت امور خارجه اظهارات بنیامین نتانیاهو نخست وزیر رژیم صهیونیستی را محکوم کرد.\n\n\
+             رافائل گروسی در این سفر علاوه بر وزیر امور خارجه، با رئیس سازمان انرژی اتمی ایران و رئیس‌جمهور نیز دیدار می‌کند.";
+    let l = run(t, Some(Day(2024, 8, 1)));
+    let of = |ty: &str| -> Vec<Vec<String>> {
+        l.events.iter().filter(|e| e.event_type == ty).map(|e| e.actors.clone()).collect()
+    };
+    // "رئیس مجلس لبنان" is the Lebanese speaker named before, not Iran's.
+    assert_eq!(of("SUPPORT"), vec![vec!["nabih-berri".to_string(), "country-ir".to_string()]]);
+    // The object's role phrase ("نخست وزیر رژیم صهیونیستی") and the subject's name no further object.
+    assert_eq!(of("ACCUSE"), vec![vec!["nasser-kanaani".to_string(), "benjamin-netanyahu".to_string()]]);
+    // "و رئیس‌جمهور نیز" coordinates objects of "با": the subject stays Grossi.
+    assert!(of("CONSULT").contains(&vec!["rafael-grossi".to_string(), "mohammad-eslami".to_string()]), "{:?}", of("CONSULT"));
+}
