@@ -136,9 +136,14 @@ pub fn find(
                 if has(&hypo, before.clone()) {
                     status = EventStatus::Hypothetical;
                 }
-                let subjects = || -> Vec<usize> {
-                    let subs: Vec<usize> = cl
-                        .subjects(clause_s, cs, last)
+                // The subjects' actors, and where the written subjects end (`clause_s` when none is written).
+                let subjects_to = || -> (Vec<usize>, usize) {
+                    let found = cl.subjects(clause_s, cs, last);
+                    let end = found.iter().map(|f| f.e).max().unwrap_or(clause_s);
+                    if found.is_empty() {
+                        return (last.into_iter().collect(), end);
+                    }
+                    let subs = found
                         .into_iter()
                         .filter_map(|f| match f.who {
                             Subject::Entity(e) => Some(e),
@@ -153,12 +158,9 @@ pub fn find(
                             Subject::Group(_) => None,
                         })
                         .collect();
-                    if subs.is_empty() && cl.candidates(clause_s, cs, last).is_empty() {
-                        last.into_iter().collect()
-                    } else {
-                        subs
-                    }
+                    (subs, end)
                 };
+                let subjects = || subjects_to().0;
                 let mut actors: Vec<usize> = Vec::new();
                 match cue.frame {
                     Frame::With => {
@@ -176,7 +178,8 @@ pub fn find(
                         }
                     }
                     Frame::Object => {
-                        actors = subjects();
+                        let written_end;
+                        (actors, written_end) = subjects_to();
                         let mut subj_end = actors
                             .iter()
                             .filter_map(|&a| {
@@ -185,7 +188,7 @@ pub fn find(
                                     .find(|m| m.2 == a)
                                     .map(|m| m.1)
                             })
-                            .chain(cl.subjects(clause_s, cs, last).iter().map(|f| f.e))
+                            .chain([written_end])
                             .max()
                             .unwrap_or(clause_s);
                         // The subject's role written after it ("شریف نخست‌وزیر پاکستان ... محکوم

@@ -33,7 +33,7 @@ pub struct Quote {
     pub speaker_name_fa: Option<String>,
     /// The speaker's English name (knowledge base, else transliterated).
     pub speaker_name_en: Option<String>,
-    /// For a group speaker ("فرماندهان مقاومت فلسطین"): the phrase; empty otherwise.
+    /// For a group speaker ("فرماندهان ارتش"): the phrase; empty otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub speaker_group: Option<String>,
     /// The reporting verb as written ("تاکید کرد"; ":" for a headline quote).

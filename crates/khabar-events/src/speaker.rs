@@ -182,6 +182,9 @@ pub struct Mentions<'a> {
     roles: Vec<(usize, String)>,
     /// Last words of the persons' written names ("ابطحی" for "مجتبی ابطحی"): key → entity.
     surnames: std::collections::HashMap<String, usize>,
+    /// Keys of the article's mentions of countries other than Iran, and of Iran.
+    foreign_keys: Vec<String>,
+    iran_keys: Vec<String>,
 }
 
 const NONE: u32 = u32::MAX;
@@ -272,12 +275,20 @@ impl<'a> Mentions<'a> {
                 }
             }
         }
+        let country_keys = |iran: bool| -> Vec<String> {
+            ents.iter()
+                .filter(|e| e.id.starts_with("country-") && (e.id == "country-ir") == iran)
+                .flat_map(|e| e.mentions.iter().map(|m| key(&m.text)))
+                .collect()
+        };
         Mentions {
             ents,
             list,
             cover,
             roles,
             surnames,
+            foreign_keys: country_keys(false),
+            iran_keys: country_keys(true),
         }
     }
 
@@ -310,17 +321,10 @@ impl<'a> Mentions<'a> {
     /// Resolves a role phrase key ("دبیرکلکنفرانس") to a person: the one whose role, written
     /// in the article or known, starts with it; `prefer` breaks ties.
     pub fn resolve_role(&self, words: &[String], prefer: Option<usize>) -> Option<usize> {
-        // Countries named in the article. A role phrase naming a foreign one ("رئیس مجلس لبنان") is not the
-        // role of a person whose role names another or none (Iran's offices are written without "ایران":
-        // "رئیس مجلس شورای اسلامی"); one naming Iran ("وزیر خارجه ایران") is not a foreign office.
-        let country_keys = |iran: bool| -> Vec<String> {
-            self.ents
-                .iter()
-                .filter(|e| e.id.starts_with("country-") && (e.id == "country-ir") == iran)
-                .flat_map(|e| e.mentions.iter().map(|m| key(&m.text)))
-                .collect()
-        };
-        let (foreign, iran) = (country_keys(false), country_keys(true));
+        // A role phrase naming a foreign country ("رئیس مجلس لبنان") is not the role of a person whose role
+        // names another or none (Iran's offices are written without "ایران": "رئیس مجلس شورای اسلامی"); one
+        // naming Iran ("وزیر خارجه ایران") is not a foreign office.
+        let (foreign, iran) = (&self.foreign_keys, &self.iran_keys);
         for n in (1..=words.len()).rev() {
             let k: String = words[..n].concat();
             let named: Vec<&String> = words[n..].iter().filter(|w| foreign.contains(w)).collect();
@@ -448,7 +452,7 @@ impl Clauses<'_, '_> {
             words.push(x.key.clone());
             e = x.e;
             i += 1;
-            // A place or organization ends the phrase ("فرماندهان مقاومت فلسطین | گزارشی ... ارائه کردند"),
+            // A place or organization ends the phrase ("نمایندگان مجلس عراق | طرحی ... ارائه کردند"),
             // unless another one follows ("رئیس مجلس لبنان") or "و" joins one ("وزرای خارجه ایران و عراق").
             if let Some(ent) = self.m.at(x.s)
                 && self.m.at(x.e) != Some(ent)
@@ -576,7 +580,11 @@ impl Clauses<'_, '_> {
     /// The subject of the clause `s..e`: the first candidate, unless a later one starts a
     /// coordinated clause ("... و هنیه نیز اعلام کرد").
     pub fn subject(&self, s: usize, e: usize, last: Option<usize>) -> Option<Found> {
-        let c = self.candidates(s, e, last);
+        self.pick(&self.candidates(s, e, last))
+    }
+
+    /// The subject among a clause's candidates (see [`Clauses::subject`]).
+    fn pick(&self, c: &[Found]) -> Option<Found> {
         let mut best = c.first()?.clone();
         for f in &c[1..] {
             // An office nobody holds is too weak a sign of a new clause ("با رئیس سازمان ... و رئیس‌جمهور نیز
@@ -599,7 +607,7 @@ impl Clauses<'_, '_> {
     /// the first preposition ("X و Y با Z دیدار کردند").
     pub fn subjects(&self, s: usize, e: usize, last: Option<usize>) -> Vec<Found> {
         let c = self.candidates(s, e, last);
-        let Some(first) = self.subject(s, e, last) else {
+        let Some(first) = self.pick(&c) else {
             return vec![];
         };
         let mut out = vec![first.clone()];

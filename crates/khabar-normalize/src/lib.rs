@@ -43,8 +43,8 @@ pub fn debug_entry(word: &str) -> String {
 
 /// How common a word is in the lexicons the ZWNJ model was built from: log2 of its occurrences
 /// per billion words (the more frequent of its glued and ZWNJ spellings; shekar's counts plus a tenth
-/// of hazm's for spellings without ZWNJ), or `None` when the lexicons do not have it. Lets other tools tell ordinary words ("سریع", ~18.6) from rare
-/// names ("گروسی", ~10.2).
+/// of hazm's for spellings without ZWNJ), or `None` when the lexicons do not have it. Lets other tools
+/// tell ordinary words ("سریع", ~18.6) from rare names ("گروسی", ~10.2).
 pub fn lexicon_log2_frequency(word: &str) -> Option<f32> {
     let key: String = word.chars().filter(|&c| c != ZWNJ).collect();
     model::model().get(&key).map(|e| f32::from(e.lg.max(e.lz)) / model::QSCALE)

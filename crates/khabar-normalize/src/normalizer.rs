@@ -188,7 +188,6 @@ impl Unit for char {
     }
 }
 
-#[inline]
 /// Removes the ZWNJ inside words of `glued` (compared by their letters).
 fn keep_glued<T: Unit>(mut v: Vec<T>, glued: &std::collections::HashSet<String>) -> Vec<T> {
     let mut key = String::new();
@@ -226,6 +225,7 @@ fn keep_glued<T: Unit>(mut v: Vec<T>, glued: &std::collections::HashSet<String>)
     v
 }
 
+#[inline]
 fn is_word_unit(c: char) -> bool {
     is_persian_letter(c) || is_arabic_mark(c) || c == ZWNJ
 }

@@ -96,7 +96,7 @@ fn quant(ppb: f64) -> u16 {
 
 /// Conjugated forms with ZWNJ for one verb (past stem, present stem). `nominal` tells whether a word is a
 /// frequent noun of its own: the perfect "past + ه‌ای" of such a stem is not generated, since its glued spelling
-/// is the noun's plural ("نشستهای" is "نشست‌های", meetings, far more often than "نشسته‌ای", you have sat).
+/// is the noun's plural ("برداشتهای" is "برداشت‌های", takes, far more often than "برداشته‌ای", you have taken).
 fn verb_forms(past: &str, present: &str, nominal: impl Fn(&str) -> bool, out: &mut Vec<String>) {
     let z = ZWNJ;
     let pres_end = ["م", "ی", "د", "یم", "ید", "ند"];
