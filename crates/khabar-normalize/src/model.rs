@@ -723,7 +723,11 @@ struct WordInfo {
     verb_prefix: bool,
     /// The word is a plural/comparative suffix or a heh clitic ("ها", "ترین", "اند").
     spaced_suffix: bool,
+    /// [`Words::glued_spelling`]: 0 no, 1 yes, [`NOT_ASKED`] until first asked for.
+    glued_spelling: u8,
 }
+
+const NOT_ASKED: u8 = 2;
 
 const NOT_COMPUTED: u64 = u64::MAX;
 
@@ -768,6 +772,7 @@ impl Words {
             mask_after_prefix: NOT_COMPUTED,
             verb_prefix: is(key, "می") || is(key, "نمی"),
             spaced_suffix: SUFFIXES.iter().any(|&(s, k, _)| k != Kind::Glued && is(key, s)),
+            glued_spelling: NOT_ASKED,
         };
         let id = self.info.len() as u32;
         self.info.push(info);
@@ -809,6 +814,18 @@ impl Words {
         let m = if key.len() < 3 || key.len() > MAX_CHARS { 0 } else { restore_fixpoint(key, true) };
         self.info[id as usize].mask_after_prefix = m;
         m
+    }
+
+    /// Whether the lexicons list the word `key` (id `id`) in its glued spelling (with any frequency).
+    pub(crate) fn glued_spelling(&mut self, id: u32, key: &[char]) -> bool {
+        let g = self.info[id as usize].glued_spelling;
+        if g != NOT_ASKED {
+            return g == 1;
+        }
+        let s: String = key.iter().collect();
+        let g = model().get(&s).is_some_and(|e| e.lg > 0);
+        self.info[id as usize].glued_spelling = g as u8;
+        g
     }
 
     /// Whether two space-separated pieces show the spaced writing style: a verb prefix or a

@@ -779,12 +779,16 @@ fn restore_line_with<T: Unit>(
         }
     }
     if join_spaced {
+        let spaced = has_spaced_affix(words, &v, items);
         // Writing style of the line: ZWNJ restored inside glued words (or written by the author) and no affix
         // written apart means the author glues or writes ZWNJ; their spaces are then real and compounds are
         // joined only on strong lexicon evidence. Counting the author's ZWNJ also makes a second run see the
         // style the first run saw (its output has the ZWNJ the first run restored).
-        let glued_style = !ins.is_empty() || has_zwnj;
-        join_line(words, &mut v, items, keys, glued_style, dead);
+        let strict = (!ins.is_empty() || has_zwnj) && !spaced;
+        if (spaced || has_zwnj) && only_glued_spellings(words, items, keys, ins) {
+            ins.clear();
+        }
+        join_line(words, &mut v, items, keys, strict, dead);
     }
     if ins.is_empty() && dead.is_empty() {
         return v;
@@ -806,16 +810,42 @@ fn restore_line_with<T: Unit>(
     out
 }
 
+/// Whether `items[i]` and `items[i + 2]` are words with one plain space between them.
+#[inline]
+fn is_space_between<T: Unit>(items: &[Item], v: &[T], i: usize) -> bool {
+    let sp = &items[i + 1];
+    items[i].word && !sp.word && sp.e == sp.s + 1 && v[sp.s as usize].c() == ' ' && items[i + 2].word
+}
+
+/// Whether the line writes an affix apart ("می شود", "کتاب ها"): its author (or a copy) puts spaces where
+/// ZWNJ belong.
+fn has_spaced_affix<T: Unit>(words: &Words, v: &[T], items: &[Item]) -> bool {
+    (0..items.len().saturating_sub(2))
+        .any(|i| is_space_between(items, v, i) && words.spaced_affix(items[i].id, items[i + 2].id))
+}
+
+/// Whether every word that got a ZWNJ in `ins` is also a lexicon word in its glued spelling ("دستشویی",
+/// "پیشگام"). In a line whose author writes ZWNJ, or spaces where ZWNJ belong, such a glued word is the
+/// author's spelling and is kept. One word the lexicons never write glued ("سازمانهای", "بینالمللی") shows
+/// instead that the line lost ZWNJ it had (a copy strips ZWNJ but keeps the spaces its writer typed), and then
+/// every word is restored.
+fn only_glued_spellings(words: &mut Words, items: &[Item], keys: &[char], ins: &[u32]) -> bool {
+    let mut p = 0;
+    for it in items.iter().filter(|it| it.word) {
+        while p < ins.len() && ins[p] <= it.s {
+            p += 1;
+        }
+        if p < ins.len() && ins[p] < it.e && !words.glued_spelling(it.id, &keys[it.ks as usize..it.ke as usize]) {
+            return false;
+        }
+    }
+    true
+}
+
 /// Joins pieces written apart, until nothing changes (spans in `items` are positions in `v`; a joined space
-/// becomes a ZWNJ in `v` or is pushed to `dead`).
-fn join_line<T: Unit>(words: &mut Words, v: &mut [T], items: &mut Vec<Item>, keys: &[char], glued_style: bool, dead: &mut Vec<u32>) {
-    let is_space_between = |items: &[Item], v: &[T], i: usize| {
-        let sp = &items[i + 1];
-        items[i].word && !sp.word && sp.e == sp.s + 1 && v[sp.s as usize].c() == ' ' && items[i + 2].word
-    };
-    let strict = glued_style
-        && !(0..items.len().saturating_sub(2))
-            .any(|i| is_space_between(items, v, i) && words.spaced_affix(items[i].id, items[i + 2].id));
+/// becomes a ZWNJ in `v` or is pushed to `dead`). With `strict` (a line written in the glued style: see
+/// [`restore_line_with`]) compounds need stronger lexicon evidence.
+fn join_line<T: Unit>(words: &mut Words, v: &mut [T], items: &mut Vec<Item>, keys: &[char], strict: bool, dead: &mut Vec<u32>) {
     // A pair whose two words are unchanged since the previous pass got the same (cached) answer then.
     let mut joining = true;
     let mut pass = 0u32;

@@ -166,6 +166,25 @@ fn author_zwnj_marks_the_glued_style() {
 }
 
 #[test]
+fn glued_spellings_are_kept_where_the_line_shows_its_spelling() {
+    // Alone, a glued compound gets the ZWNJ its more frequent spelling has.
+    assert_eq!(norm("او پیشگام بود"), z("او پیش|گام بود"));
+    // Next to an affix written apart the line puts spaces where ZWNJ belong; a glued word the lexicons also
+    // write glued is the author's spelling.
+    assert_eq!(norm("او پیشگام بود و می خواهد"), z("او پیشگام بود و می|خواهد"));
+    assert_eq!(norm(&z("او پیشگام بود و می|خواهد")), z("او پیشگام بود و می|خواهد"));
+    // A word the lexicons never write glued shows the line lost its ZWNJ: everything is restored.
+    assert_eq!(
+        norm("سازمانهای پیشگام در سازمان های دولتی"),
+        z("سازمان|های پیش|گام در سازمان|های دولتی")
+    );
+    for line in ["او پیشگام بود و می خواهد", "سازمانهای پیشگام در سازمان های دولتی"] {
+        let once = norm(line);
+        assert_eq!(norm(&once), once, "{line}");
+    }
+}
+
+#[test]
 fn one_verb_prefix_per_verb_form() {
     assert_eq!(norm("نمیمیرند"), z("نمی|میرند"));
     assert_eq!(norm(&z("نمی|میرند")), z("نمی|میرند"));
