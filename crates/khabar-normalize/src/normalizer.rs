@@ -779,13 +779,14 @@ fn restore_line_with<T: Unit>(
         }
     }
     if join_spaced {
-        let spaced = has_spaced_affix(words, &v, items);
         // Writing style of the line: ZWNJ restored inside glued words (or written by the author) and no affix
         // written apart means the author glues or writes ZWNJ; their spaces are then real and compounds are
         // joined only on strong lexicon evidence. Counting the author's ZWNJ also makes a second run see the
         // style the first run saw (its output has the ZWNJ the first run restored).
-        let strict = (!ins.is_empty() || has_zwnj) && !spaced;
-        if (spaced || has_zwnj) && only_glued_spellings(words, items, keys, ins) {
+        let glued_style = !ins.is_empty() || has_zwnj;
+        let spaced = glued_style && has_spaced_affix(words, &v, items);
+        let strict = glued_style && !spaced;
+        if !ins.is_empty() && (spaced || has_zwnj) && only_glued_spellings(words, items, keys, ins) {
             ins.clear();
         }
         join_line(words, &mut v, items, keys, strict, dead);
