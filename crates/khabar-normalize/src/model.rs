@@ -461,8 +461,8 @@ impl Model {
 
     /// Decides whether two space-separated Persian pieces (ZWNJ-free keys) form one word. Returns the gap mask
     /// of the merged word, or `None` to keep the space.
-    /// With `strict` (a line whose author glues affixes), compounds need the stronger evidence of
-    /// [`MERGE_SLACK_STRICT`].
+    /// With `strict` (a line written in the glued style: its ZWNJ were lost or written, and no affix is written
+    /// apart) the author's spaces are real: only affixes, verb prefixes and clitics are joined, no compound.
     pub(crate) fn merge_pair(&self, a: &[char], b: &[char], strict: bool) -> Option<u64> {
         if a.is_empty() || b.is_empty() || a.len() + b.len() > MAX_CHARS {
             return None;
@@ -532,6 +532,13 @@ impl Model {
         if jbit == 0 {
             return None;
         }
+        // In a line written in the glued style the author's spaces are real: two words are joined only when the
+        // second is a fragment, never a word of its own ("بین المللی": "المللی" is rare alone, has no ZWNJ
+        // spelling and heads no compounds), into the lexicon's ZWNJ compound.
+        if strict {
+            let fragment = self.get(&bs).is_none_or(|x| x.lz == 0 && x.flags & F_HEAD == 0 && x.logp() <= BOUND_LOGP);
+            return e.filter(|e| fragment && e.lz > 0 && (e.mask as u64) & jbit != 0 && e.prefers_zwnj()).map(|e| e.mask as u64);
+        }
         // Determiners, quantifiers and numerals written apart head a phrase ("یک میلیون", "هیچ وقت", "این جا"):
         // not joined into the lexicon's compounds.
         if DETERMINERS.contains(&as_.as_str()) {
@@ -539,16 +546,16 @@ impl Model {
         }
         // Lexicon compounds written with ZWNJ at this junction.
         if let Some(e) = e {
-            if self.compound_ok(&e, &as_, &bs, jbit, strict) {
+            if self.compound_ok(&e, &as_, &bs, jbit) {
                 return Some(e.mask as u64);
             }
             // Compounds the lexicon writes glued ("نمایشنامه"): the author's space marks the junction, when the
             // second part is a productive compound head ("نامه", "کاری") or the compound is about as frequent as
             // its rarer part.
-            if e.lg > 0 && !strict && a.len() >= 2 && b.len() >= 2 && self.is_head(&bs) {
+            if e.lg > 0 && a.len() >= 2 && b.len() >= 2 && self.is_head(&bs) {
                 return Some(jbit);
             }
-            if e.lg > 0 && !strict && a.len() >= 2 && b.len() >= 2 {
+            if e.lg > 0 && a.len() >= 2 && b.len() >= 2 {
                 let la = self.get(&as_).map_or(-LOGN, |x| x.logp());
                 let lb = self.get(&bs).map_or(-LOGN, |x| x.logp());
                 if Entry::l(e.lg) - LOGN >= la.min(lb) - MERGE_SLACK_GLUED {
@@ -571,7 +578,7 @@ impl Model {
         for stem in &stems {
             let m = format!("{as_}{stem}");
             if let Some(e) = self.get(&m) {
-                if self.compound_ok(&e, &as_, stem, jbit, strict) {
+                if self.compound_ok(&e, &as_, stem, jbit) {
                     return Some(jbit);
                 }
             }
@@ -585,7 +592,7 @@ impl Model {
     }
 
     /// Whether a lexicon entry for the merged `a` + `b` supports joining with ZWNJ at the junction.
-    fn compound_ok(&self, e: &Entry, a: &str, b: &str, jbit: u64, strict: bool) -> bool {
+    fn compound_ok(&self, e: &Entry, a: &str, b: &str, jbit: u64) -> bool {
         if e.lz == 0 || (e.mask as u64) & jbit == 0 || !e.prefers_zwnj() {
             return false;
         }
@@ -602,10 +609,10 @@ impl Model {
         // apart: they need stronger lexicon evidence.
         let participle = fb & F_PARTICIPLE != 0;
         // A negative prefix is a bound morpheme: written apart, it belongs to the compound the lexicon has.
-        if !strict && NEG_PREFIXES.contains(&a) {
+        if NEG_PREFIXES.contains(&a) {
             return true;
         }
-        let slack = if participle || strict { MERGE_SLACK_STRICT } else { MERGE_SLACK };
+        let slack = if participle { MERGE_SLACK_PARTICIPLE } else { MERGE_SLACK };
         lz >= la.min(lb) - slack
     }
 }
@@ -639,8 +646,8 @@ const MERGE_SLACK: f32 = 7.5;
 /// How much rarer (log2) a compound the lexicons write glued may be than its rarer part and still join two
 /// spaced pieces (with ZWNJ at the junction: "خدمت گزار" → "خدمت‌گزار").
 const MERGE_SLACK_GLUED: f32 = 2.0;
-/// [`MERGE_SLACK`] when the second piece is a past participle, or in lines written in the glued style.
-const MERGE_SLACK_STRICT: f32 = 4.0;
+/// [`MERGE_SLACK`] when the second piece is a past participle.
+const MERGE_SLACK_PARTICIPLE: f32 = 4.0;
 
 /// Drops mask bits that would put ZWNJ at a word edge or after a non-joining letter.
 pub(crate) fn sanitize(chars: &[char], mut mask: u64) -> u64 {

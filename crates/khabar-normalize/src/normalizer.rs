@@ -780,8 +780,8 @@ fn restore_line_with<T: Unit>(
     }
     if join_spaced {
         // Writing style of the line: ZWNJ restored inside glued words (or written by the author) and no affix
-        // written apart means the author glues or writes ZWNJ; their spaces are then real and compounds are
-        // joined only on strong lexicon evidence. Counting the author's ZWNJ also makes a second run see the
+        // written apart means the author glues or writes ZWNJ; their spaces are then real and only affixes are
+        // joined, no compound. Counting the author's ZWNJ also makes a second run see the
         // style the first run saw (its output has the ZWNJ the first run restored).
         let glued_style = !ins.is_empty() || has_zwnj;
         let spaced = glued_style && has_spaced_affix(words, &v, items);

@@ -161,6 +161,10 @@ fn author_zwnj_marks_the_glued_style() {
     assert_eq!(norm("خدمت گزار"), z("خدمت|گزار"));
     assert_eq!(norm(&z("او می|گوید خدمت گزار")), z("او می|گوید خدمت گزار"));
     assert_eq!(norm("او میگوید خدمت گزار"), z("او می|گوید خدمت گزار"));
+    // A glued line's spaces are real: two words stay apart, but a fragment that is no word of its own joins.
+    assert_eq!(norm("سازمانهای مردم نهاد"), z("سازمان|های مردم نهاد"));
+    assert_eq!(norm("سازمان های مردم نهاد"), z("سازمان|های مردم|نهاد"));
+    assert_eq!(norm("سازمانهای بین المللی"), z("سازمان|های بین|المللی"));
     let once = norm("توان ایی، میرند");
     assert_eq!(norm(&once), once);
 }
