@@ -280,6 +280,8 @@ struct Word<'a> {
     s: &'a str,
     chars: &'a [char],
     off: &'a [usize],
+    /// Unknown words may be split by the character n-gram model (not for the parts of a ZWNJ word).
+    ngram: bool,
 }
 
 impl Word<'_> {
@@ -427,7 +429,7 @@ impl Model {
             if let Some(e) = self.get(w.sub(0, k)) {
                 if e.logp() > -24.0 {
                     let (_, am) = e.whole();
-                    let rest = self.restore_chars(&w.chars[k..]);
+                    let rest = self.restore_chars_with(&w.chars[k..], w.ngram);
                     return am | (1u64 << (k - 1)) | (rest << k);
                 }
             }
@@ -437,6 +439,13 @@ impl Model {
 
     /// Restores ZWNJ in a glued word given as chars (letters only, no marks or ZWNJ). Returns the gap mask.
     pub(crate) fn restore_chars(&self, chars: &[char]) -> u64 {
+        self.restore_chars_with(chars, true)
+    }
+
+    /// [`restore_chars`](Self::restore_chars); with `ngram` false a word the lexicon cannot analyse is left
+    /// as it is (used for the parts of a word that has a ZWNJ: a part such as "وگوهای" of "گفت‌وگوهای" is
+    /// no word of its own for the character model to split).
+    pub(crate) fn restore_chars_with(&self, chars: &[char], ngram: bool) -> u64 {
         let n = chars.len();
         if n < 3 || n > MAX_CHARS {
             return 0;
@@ -448,11 +457,11 @@ impl Model {
             s.push(c);
         }
         off.push(s.len());
-        let w = Word { s: &s, chars, off: &off };
+        let w = Word { s: &s, chars, off: &off, ngram };
         let mask = match self.best(&w, 0, n, 3) {
             Some((_, m)) => m,
             None => match self.heh_fallback(&w) {
-                0 => self.ngram_mask(chars),
+                0 if ngram => self.ngram_mask(chars),
                 m => m,
             },
         };
@@ -536,8 +545,23 @@ impl Model {
         // second is a fragment, never a word of its own ("بین المللی": "المللی" is rare alone, has no ZWNJ
         // spelling and heads no compounds), into the lexicon's ZWNJ compound.
         if strict {
-            let fragment = self.get(&bs).is_none_or(|x| x.lz == 0 && x.flags & F_HEAD == 0 && x.logp() <= BOUND_LOGP);
-            return e.filter(|e| fragment && e.lz > 0 && (e.mask as u64) & jbit != 0 && e.prefers_zwnj()).map(|e| e.mask as u64);
+            let fragment = |w: &str| self.get(w).is_none_or(|x| x.lz == 0 && x.flags & F_HEAD == 0 && x.logp() <= BOUND_LOGP);
+            let zwnj_compound = |e: &Entry| e.lz > 0 && (e.mask as u64) & jbit != 0 && e.prefers_zwnj();
+            if let Some(e) = e.filter(|e| fragment(&bs) && zwnj_compound(e)) {
+                return Some(e.mask as u64);
+            }
+            // Inflected ("گفت وگوها" from "گفت‌وگو").
+            for &(suf, add) in INFLECTIONS {
+                let Some(stem) = bs.strip_suffix(suf) else { continue };
+                if stem.chars().count() < 2 {
+                    continue;
+                }
+                let stem = format!("{stem}{add}");
+                if fragment(&stem) && self.get(&format!("{as_}{stem}")).is_some_and(|e| zwnj_compound(&e)) {
+                    return Some(jbit);
+                }
+            }
+            return None;
         }
         // Determiners, quantifiers and numerals written apart head a phrase ("یک میلیون", "هیچ وقت", "این جا"):
         // not joined into the lexicon's compounds.
@@ -723,6 +747,8 @@ pub(crate) struct Words {
 struct WordInfo {
     /// Restoration mask ([`NOT_COMPUTED`] until first asked for).
     mask: u64,
+    /// Restoration mask of the word as a part of a ZWNJ word ([`NOT_COMPUTED`] until first asked for).
+    mask_part: u64,
     /// Restoration mask of the word as the rest of a verb form after a prefix part ([`NOT_COMPUTED`] until
     /// first asked for).
     mask_after_prefix: u64,
@@ -776,6 +802,7 @@ impl Words {
         let is = |x: &[char], s: &str| x.iter().copied().eq(s.chars());
         let info = WordInfo {
             mask: NOT_COMPUTED,
+            mask_part: NOT_COMPUTED,
             mask_after_prefix: NOT_COMPUTED,
             verb_prefix: is(key, "می") || is(key, "نمی"),
             spaced_suffix: SUFFIXES.iter().any(|&(s, k, _)| k != Kind::Glued && is(key, s)),
@@ -798,39 +825,48 @@ impl Words {
     }
 
     /// Restores ZWNJ in the glued word `key` (whose id is `id`); the result is a fixpoint (re-running on
-    /// each ZWNJ part changes nothing).
+    /// each ZWNJ part as a [`part`](Self::restore_part) changes nothing).
     #[inline]
     pub(crate) fn restore(&mut self, id: u32, key: &[char]) -> u64 {
         let m = self.info[id as usize].mask;
         if m != NOT_COMPUTED {
             return m;
         }
-        let m = if key.len() < 3 || key.len() > MAX_CHARS { 0 } else { restore_fixpoint(key, false) };
+        let m = if key.len() < 3 || key.len() > MAX_CHARS { 0 } else { restore_fixpoint(key, false, false) };
         self.info[id as usize].mask = m;
         m
     }
 
-    /// [`restore`](Self::restore) of a ZWNJ part that follows a verb-prefix part ("نمی" + "میرند"): the
+    /// [`restore`](Self::restore) of a part of a word that has a ZWNJ: by the lexicon only, not by the
+    /// character n-gram model. With `after_prefix` (the part follows a verb-prefix part, "نمی" + "میرند") the
     /// part takes no second prefix, as in the analysis of the whole glued word.
     #[inline]
-    pub(crate) fn restore_after_prefix(&mut self, id: u32, key: &[char]) -> u64 {
-        let m = self.info[id as usize].mask_after_prefix;
+    pub(crate) fn restore_part(&mut self, id: u32, key: &[char], after_prefix: bool) -> u64 {
+        let info = &self.info[id as usize];
+        let m = if after_prefix { info.mask_after_prefix } else { info.mask_part };
         if m != NOT_COMPUTED {
             return m;
         }
-        let m = if key.len() < 3 || key.len() > MAX_CHARS { 0 } else { restore_fixpoint(key, true) };
-        self.info[id as usize].mask_after_prefix = m;
+        let m = if key.len() < 3 || key.len() > MAX_CHARS { 0 } else { restore_fixpoint(key, after_prefix, true) };
+        let info = &mut self.info[id as usize];
+        if after_prefix {
+            info.mask_after_prefix = m;
+        } else {
+            info.mask_part = m;
+        }
         m
     }
 
-    /// Whether the lexicons list the word `key` (id `id`) in its glued spelling (with any frequency).
+    /// Whether the lexicons list the word `key` (id `id`) in its glued spelling (with any frequency), as a
+    /// spelling of its own: a conjugated verb form is not ("میرفتهاند"); its ZWNJ follow the grammar, not
+    /// a convention that varies from word to word.
     pub(crate) fn glued_spelling(&mut self, id: u32, key: &[char]) -> bool {
         let g = self.info[id as usize].glued_spelling;
         if g != NOT_ASKED {
             return g == 1;
         }
         let s: String = key.iter().collect();
-        let g = model().get(&s).is_some_and(|e| e.lg > 0);
+        let g = model().get(&s).is_some_and(|e| e.lg > 0 && e.flags & F_VERBFORM == 0);
         self.info[id as usize].glued_spelling = g as u8;
         g
     }
@@ -906,11 +942,12 @@ pub(crate) fn without_leading_prefix(part: &[char], mask: u64) -> u64 {
     }
 }
 
-/// Restores ZWNJ in a glued word until re-running on each ZWNJ part changes nothing. `after_prefix`: the word
-/// follows a verb-prefix part (its first part takes no prefix of its own).
-fn restore_fixpoint(chars: &[char], after_prefix: bool) -> u64 {
+/// Restores ZWNJ in a glued word until re-running on each ZWNJ part (by the lexicon only) changes nothing.
+/// `after_prefix`: the word follows a verb-prefix part (its first part takes no prefix of its own). `part`: the
+/// word is itself a part of a ZWNJ word (no character n-gram).
+fn restore_fixpoint(chars: &[char], after_prefix: bool, part: bool) -> u64 {
     let model = model();
-    let first = model.restore_chars(chars);
+    let first = model.restore_chars_with(chars, !part);
     let mut mask = if after_prefix { sanitize(chars, without_leading_prefix(chars, first)) } else { first };
     // The mask only grows, so this ends after at most one round per gap.
     for _ in 0..MAX_CHARS {
@@ -923,7 +960,7 @@ fn restore_fixpoint(chars: &[char], after_prefix: bool) -> u64 {
                 let part = &chars[start..=g];
                 // The part after a verb prefix is the rest of the verb form: it does not start with another
                 // prefix ("نمی‌میرند", not "نمی‌می‌رند").
-                let pm = model.restore_chars(part);
+                let pm = model.restore_chars_with(part, false);
                 next |= if prefix_before { without_leading_prefix(part, pm) } else { pm } << start;
                 prefix_before = is_verb_prefix(part);
                 start = g + 1;

@@ -786,10 +786,13 @@ fn restore_line_with<T: Unit>(
         let glued_style = !ins.is_empty() || has_zwnj;
         let spaced = glued_style && has_spaced_affix(words, &v, items);
         let strict = glued_style && !spaced;
-        if !ins.is_empty() && (spaced || has_zwnj) && only_glued_spellings(words, items, keys, ins) {
+        if !ins.is_empty() && (spaced || has_zwnj) && only_glued_spellings(words, &v, items, keys, ins) {
             ins.clear();
         }
         join_line(words, &mut v, items, keys, strict, dead);
+        if !ins.is_empty() {
+            joined_as_parts(words, &v, items, keys, ins);
+        }
     }
     if ins.is_empty() && dead.is_empty() {
         return v;
@@ -825,19 +828,39 @@ fn has_spaced_affix<T: Unit>(words: &Words, v: &[T], items: &[Item]) -> bool {
         .any(|i| is_space_between(items, v, i) && words.spaced_affix(items[i].id, items[i + 2].id))
 }
 
-/// Whether every word that got a ZWNJ in `ins` is also a lexicon word in its glued spelling ("دستشویی",
-/// "پیشگام"). In a line whose author writes ZWNJ, or spaces where ZWNJ belong, such a glued word is the
-/// author's spelling and is kept. One word the lexicons never write glued ("سازمانهای", "بینالمللی") shows
-/// instead that the line lost ZWNJ it had (a copy strips ZWNJ but keeps the spaces its writer typed), and then
-/// every word is restored.
-fn only_glued_spellings(words: &mut Words, items: &[Item], keys: &[char], ins: &[u32]) -> bool {
+/// Whether every word (ZWNJ part of a word) that got a ZWNJ in `ins` is also a lexicon word in its glued
+/// spelling ("دستشویی", "پیشگام"). In a line whose author writes ZWNJ, or spaces where ZWNJ belong, such a
+/// glued word is the author's spelling and is kept. One word the lexicons never write glued ("سازمانهای",
+/// "بینالمللی") shows instead that the line lost ZWNJ it had (a copy strips ZWNJ but keeps the spaces its writer
+/// typed), and then every word is restored. Parts are judged on their own, as a second run sees them once a
+/// piece written apart has been joined ("بیشک" of "بیشک‌تر").
+#[inline(never)]
+fn only_glued_spellings<T: Unit>(words: &mut Words, v: &[T], items: &[Item], keys: &[char], ins: &[u32]) -> bool {
     let mut p = 0;
     for it in items.iter().filter(|it| it.word) {
         while p < ins.len() && ins[p] <= it.s {
             p += 1;
         }
-        if p < ins.len() && ins[p] < it.e && !words.glued_spelling(it.id, &keys[it.ks as usize..it.ke as usize]) {
-            return false;
+        if p >= ins.len() || ins[p] >= it.e {
+            continue;
+        }
+        // Parts of the word: (first unit, end unit, first letter, end letter).
+        let (mut us, mut ls, mut li) = (it.s as usize, it.ks as usize, it.ks as usize);
+        for k in it.s as usize..=it.e as usize {
+            if k < it.e as usize && v[k].c() != ZWNJ {
+                li += is_persian_letter(v[k].c()) as usize;
+                continue;
+            }
+            let got = ins[p..].iter().take_while(|&&q| (q as usize) < k).any(|&q| q as usize > us);
+            if got && li > ls {
+                let part = &keys[ls..li];
+                let id = words.id(part);
+                if !words.glued_spelling(id, part) {
+                    return false;
+                }
+            }
+            us = k + 1;
+            ls = li;
         }
     }
     true
@@ -846,6 +869,7 @@ fn only_glued_spellings(words: &mut Words, items: &[Item], keys: &[char], ins: &
 /// Joins pieces written apart, until nothing changes (spans in `items` are positions in `v`; a joined space
 /// becomes a ZWNJ in `v` or is pushed to `dead`). With `strict` (a line written in the glued style: see
 /// [`restore_line_with`]) compounds need stronger lexicon evidence.
+#[inline(never)]
 fn join_line<T: Unit>(words: &mut Words, v: &mut [T], items: &mut Vec<Item>, keys: &[char], strict: bool, dead: &mut Vec<u32>) {
     // A pair whose two words are unchanged since the previous pass got the same (cached) answer then.
     let mut joining = true;
@@ -860,13 +884,14 @@ fn join_line<T: Unit>(words: &mut Words, v: &mut [T], items: &mut Vec<Item>, key
                 i += 1;
                 continue;
             }
-            let (a, sp, b) = (items[i], items[i + 1], items[i + 2]);
-            let ka = &keys[a.ks as usize..a.ke as usize];
-            let kb = &keys[b.ks as usize..b.ke as usize];
-            let Some(mask) = words.merge(a.id, ka, b.id, kb, strict) else {
+            let (ia, ib) = (&items[i], &items[i + 2]);
+            let ka = &keys[ia.ks as usize..ia.ke as usize];
+            let kb = &keys[ib.ks as usize..ib.ke as usize];
+            let Some(mask) = words.merge(ia.id, ka, ib.id, kb, strict) else {
                 i += 1;
                 continue;
             };
+            let (a, sp, b) = (items[i], items[i + 1], items[i + 2]);
             let jbit = 1u64 << (ka.len() - 1);
             // The last unit of `a` is a unit of the input (restored ZWNJ are only inserted before letters).
             let lc = v[a.e as usize - 1].c();
@@ -882,6 +907,42 @@ fn join_line<T: Unit>(words: &mut Words, v: &mut [T], items: &mut Vec<Item>, key
             changed = true;
         }
         joining = changed;
+    }
+}
+
+/// Pieces joined to their neighbours with a ZWNJ become parts of a ZWNJ word, which are restored by the lexicon
+/// only ([`Words::restore_part`]): ZWNJ the character model put into a piece on its own are taken back
+/// ("گفت وگوهای" → "گفت‌وگوهای", not "گفت‌وگوه‌ای"), as a second run would see them. Parts with marks are
+/// left as they are.
+#[cold]
+#[inline(never)]
+fn joined_as_parts<T: Unit>(words: &mut Words, v: &[T], items: &[Item], keys: &[char], ins: &mut Vec<u32>) {
+    for it in items.iter().filter(|it| it.word && it.changed != 0) {
+        let (mut us, mut ls, mut li) = (it.s as usize, it.ks as usize, it.ks as usize);
+        let mut plain = true;
+        let mut after_prefix = false;
+        for k in it.s as usize..=it.e as usize {
+            if k < it.e as usize && v[k].c() != ZWNJ {
+                let letter = is_persian_letter(v[k].c());
+                li += letter as usize;
+                plain &= letter && v[k].c() != HEH_YEH;
+                continue;
+            }
+            let part = &keys[ls..li];
+            let first = ins.partition_point(|&p| p as usize <= us);
+            if plain && ins.get(first).is_some_and(|&p| (p as usize) < k) {
+                let id = words.id(part);
+                let m = words.restore_part(id, part, after_prefix);
+                ins.retain(|&p| {
+                    let p = p as usize;
+                    p <= us || p >= k || m & (1u64 << (p - us - 1)) != 0
+                });
+            }
+            after_prefix = is_verb_prefix(part);
+            us = k + 1;
+            ls = li;
+            plain = true;
+        }
     }
 }
 
@@ -937,7 +998,9 @@ fn restore_word_at<T: Unit>(
         let id = words.id(key);
         last_id = id;
         parts += 1;
-        let mask = if after_prefix { words.restore_after_prefix(id, key) } else { words.restore(id, key) };
+        // A word with a ZWNJ is restored part by part, each part by the lexicon only.
+        let multi = parts > 1 || k < e;
+        let mask = if multi { words.restore_part(id, key, after_prefix) } else { words.restore(id, key) };
         after_prefix = is_verb_prefix(key);
         if mask != 0 {
             if plain {
