@@ -545,7 +545,16 @@ impl Model {
         // second is a fragment, never a word of its own ("بین المللی": "المللی" is rare alone, has no ZWNJ
         // spelling and heads no compounds), into the lexicon's ZWNJ compound.
         if strict {
-            let fragment = |w: &str| self.get(w).is_none_or(|x| x.lz == 0 && x.flags & F_HEAD == 0 && x.logp() <= BOUND_LOGP);
+            let bound = |x: Entry| x.lz == 0 && x.flags & F_HEAD == 0 && x.logp() <= BOUND_LOGP;
+            // A word the lexicons lack is a fragment unless it inflects one that is not ("کنندگان": "کننده").
+            let fragment = |w: &str| match self.get(w) {
+                Some(x) => bound(x),
+                None => !INFLECTIONS.iter().any(|&(suf, add)| {
+                    w.strip_suffix(suf).is_some_and(|st| {
+                        st.chars().count() >= 2 && self.get(&format!("{st}{add}")).is_some_and(|x| !bound(x))
+                    })
+                }),
+            };
             let zwnj_compound = |e: &Entry| e.lz > 0 && (e.mask as u64) & jbit != 0 && e.prefers_zwnj();
             if let Some(e) = e.filter(|e| fragment(&bs) && zwnj_compound(e)) {
                 return Some(e.mask as u64);
