@@ -321,24 +321,30 @@ pub fn find(
     merge(out)
 }
 
-/// Events with the same type, status and actors are one event.
+/// Events with the same type, status and actors are one event; so are two of the same type, mode and
+/// status told by one sentence when one's actors are among the other's ("X در دیدار با Y در حاشیه نشست ..." gives
+/// the meeting of X and Y, and the summit cue would give X alone): the one with more actors is kept.
 fn merge(evs: Vec<RawEvent>) -> Vec<RawEvent> {
     let lex = Lexicon::builtin();
     let mut out: Vec<RawEvent> = Vec::new();
+    let within = |x: &[usize], y: &[usize]| x.iter().all(|a| y.contains(a));
     for ev in evs {
         let same = out.iter_mut().find(|o| {
             let (a, b) = (&lex.cues[o.cue], &lex.cues[ev.cue]);
-            a.event_type == b.event_type && o.status == ev.status && {
-                let mut x = o.actors.clone();
-                let mut y = ev.actors.clone();
-                x.sort_unstable();
-                y.sort_unstable();
-                x == y
-            }
+            a.event_type == b.event_type
+                && o.status == ev.status
+                && ((o.actors.len() == ev.actors.len() && within(&o.actors, &ev.actors))
+                    || ((o.s, o.e) == (ev.s, ev.e)
+                        && a.mode == b.mode
+                        && (within(&o.actors, &ev.actors) || within(&ev.actors, &o.actors))))
         });
         match same {
             Some(o) => {
-                o.location = o.location.or(ev.location);
+                let location = o.location.or(ev.location);
+                if ev.actors.len() > o.actors.len() {
+                    *o = ev;
+                }
+                o.location = location;
             }
             None => out.push(ev),
         }

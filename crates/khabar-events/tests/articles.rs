@@ -189,6 +189,17 @@ fn meetings_with_location_date_and_status() {
 }
 
 #[test]
+fn one_sentence_one_meeting() {
+    // "در دیدار با" and "نشست" in one sentence tell one meeting, not a second one of Putin alone.
+    let t = "به گزارش ایرنا، ولادیمیر پوتین در دیدار با مسعود پزشکیان در حاشیه نشست سران بریکس در شهر کازان گفت که روابط دو کشور خوب است.";
+    let l = run(t, Some(Day(2024, 10, 23)));
+    let meetings: Vec<_> = l.events.iter().filter(|e| e.event_type == "CONSULT").collect();
+    assert_eq!(meetings.len(), 1, "{meetings:#?}");
+    assert_eq!(meetings[0].actors, ["vladimir-putin", "masoud-pezeshkian"]);
+    assert_eq!(meetings[0].location_en.as_deref(), Some("Kazan"));
+}
+
+#[test]
 fn phone_call_condemnation_and_praise() {
     let t = "ولادیمیر پوتین امشب در گفت‌وگوی تلفنی با عباس عراقچی درباره تحولات منطقه رایزنی کرد.\n\n\
              ناصر کنعانی حمله رژیم صهیونیستی به کنسولگری ایران در دمشق را به شدت محکوم کرد.\n\n\
