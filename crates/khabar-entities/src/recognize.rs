@@ -673,12 +673,14 @@ impl Recognizer {
         b.finish(self, date)
     }
 
-    /// The one person who held the role `slot` on `d`: the only holder whose dates cover the
-    /// day, else the only one whose tenure had begun with an unknown end and who had no
-    /// successor by then. Ties give `None`.
+    /// The one person who held the role `slot` on `d`: the only holder whose dates surely cover
+    /// the day, else the only one who may have held it (dates covering the day at the precision
+    /// given, or a tenure begun with an unknown end and no successor by then). Ties give `None`:
+    /// in a year when one holder left and another came, both given only by the year, neither is
+    /// named.
     fn holder_on(&self, slot: usize, d: Day) -> Option<usize> {
-        let mut certain = Vec::new();
-        let mut unsure = Vec::new();
+        let mut sure = Vec::new();
+        let mut maybe = Vec::new();
         let starts: Vec<Day> =
             self.role_pats[slot].iter().filter_map(|&ri| self.kb.roles[ri].start_day()).filter(|s| *s <= d).collect();
         for &ri in &self.role_pats[slot] {
@@ -687,13 +689,14 @@ impl Recognizer {
                 Some(s0) => starts.iter().any(|s| *s > s0),
                 None => true,
             };
-            match r.plausible_on(d).filter(|&certain| certain || !succeeded) {
-                Some(true) if !certain.contains(&r.person) => certain.push(r.person),
-                Some(false) if !unsure.contains(&r.person) => unsure.push(r.person),
-                _ => {}
+            if r.surely_held_on(d) && !sure.contains(&r.person) {
+                sure.push(r.person);
+            }
+            if r.plausible_on(d).is_some_and(|by_dates| by_dates || !succeeded) && !maybe.contains(&r.person) {
+                maybe.push(r.person);
             }
         }
-        match (certain.as_slice(), unsure.as_slice()) {
+        match (sure.as_slice(), maybe.as_slice()) {
             ([p], _) => Some(*p),
             ([], [p]) => Some(*p),
             _ => None,

@@ -85,6 +85,9 @@ fn role_alone_resolves_by_the_article_date() {
     assert!(!baghaei.iter().any(|e| e.id == "nasser-kanaani"));
     // Without a date a role names nobody.
     assert!(!tag(text, None).iter().any(|e| e.kind == Kind::Person));
+    // In 2024 one left the office and the other came, both given only by the year: neither is named.
+    let handover = tag(text, Some("2024-11-05"));
+    assert!(!handover.iter().any(|e| e.kind == Kind::Person), "{:?}", handover.iter().map(|e| &e.id).collect::<Vec<_>>());
 }
 
 #[test]

@@ -80,6 +80,10 @@ pub fn find(
             let mut made = false;
             for &row in rows {
                 let cue = &lex.cues[row];
+                if cue.frame == Frame::None {
+                    made = true;
+                    break;
+                }
                 if prev_anaphoric && cue.frame != Frame::Session {
                     continue;
                 }
@@ -148,13 +152,17 @@ pub fn find(
                         .filter_map(|f| match f.who {
                             Subject::Entity(e) => Some(e),
                             // An official named by an office of a country ("وزیر کشور پاکستان") acts
-                            // for that country, as PLOVER/CAMEO code unnamed officials.
-                            Subject::Role(_) => cl
-                                .m
-                                .within(f.s, f.e)
-                                .iter()
-                                .map(|m| m.2)
-                                .find(|&x| cl.m.ents[x].id.starts_with("country-")),
+                            // for that country, as PLOVER/CAMEO code unnamed officials; one named by an
+                            // office of an organization ("سخنگوی وزارت امور خارجه") for that organization.
+                            Subject::Role(_) => {
+                                let named = cl.m.within(f.s, f.e);
+                                let of = |k: Kind| named.iter().map(|m| m.2).find(|&x| cl.m.ents[x].kind == k);
+                                named
+                                    .iter()
+                                    .map(|m| m.2)
+                                    .find(|&x| cl.m.ents[x].id.starts_with("country-"))
+                                    .or_else(|| of(Kind::Org))
+                            }
                             Subject::Group(_) => None,
                         })
                         .collect();
@@ -260,6 +268,7 @@ pub fn find(
                             }
                         }
                     }
+                    Frame::None => continue,
                     Frame::Session => {
                         actors = cl
                             .subjects(clause_s, se, last)

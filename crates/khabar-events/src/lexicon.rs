@@ -56,6 +56,9 @@ pub enum Frame {
     Noun,
     /// Taking part in a meeting.
     Session,
+    /// A phrase that starts like a cue but tells no event ("در نشست خبری": a press conference is no
+    /// meeting); matched so that the shorter cue inside it is not.
+    None,
 }
 
 /// An event cue row.
@@ -253,6 +256,7 @@ impl Lexicon {
                 "subject" => Frame::Subject,
                 "noun" => Frame::Noun,
                 "session" => Frame::Session,
+                "none" => Frame::None,
                 x => return Err(err(&format!("unknown frame {x:?}"))),
             };
             let light = match f[5].trim() {

@@ -52,6 +52,9 @@ pub fn find(doc: &Doc, cl: &Clauses<'_, '_>) -> QuotePass {
     let lex = Lexicon::builtin();
     let mut quotes: Vec<RawQuote> = Vec::new();
     let mut last: Option<usize> = None;
+    // The latest subject was an office nobody in the knowledge base held then ("سخنگوی وزارت امور خارجه"):
+    // "وی" and subjectless clauses after it are that official's, not the person named before.
+    let mut last_role: Option<String> = None;
     let mut last_person = Vec::with_capacity(doc.sents.len());
     let mut quoted_until = 0usize;
     let mut outer: Option<usize> = None;
@@ -59,8 +62,17 @@ pub fn find(doc: &Doc, cl: &Clauses<'_, '_>) -> QuotePass {
         Some(Subject::Entity(p)) if cl.m.ents[*p].kind == Kind::Person => Some(*p),
         _ => None,
     };
+    // A person becomes the one "وی" refers to; an unheld office too, until the next person.
+    let remember = |w: &Option<Subject>, last: &mut Option<usize>, last_role: &mut Option<String>| {
+        if let Some(p) = person(w) {
+            *last = Some(p);
+            *last_role = None;
+        } else if let Some(Subject::Role(r)) = w {
+            *last_role = Some(r.clone());
+        }
+    };
     for &(ss, se) in &doc.sents {
-        last_person.push(last);
+        last_person.push(if last_role.is_some() { None } else { last });
         let mut quoted_here = false;
         // Headline form: "کنعانی: ..." at a paragraph's start.
         let (ps, pe) = doc.paragraph_of(ss);
@@ -69,7 +81,7 @@ pub fn find(doc: &Doc, cl: &Clauses<'_, '_>) -> QuotePass {
             && let Some(q) = headline(doc, cl, ps, pe)
         {
             quoted_until = quoted_until.max(q.e);
-            last = person(&q.who).or(last);
+            remember(&q.who, &mut last, &mut last_role);
             outer = Some(quotes.len());
             quotes.push(q);
             quoted_here = true;
@@ -80,13 +92,14 @@ pub fn find(doc: &Doc, cl: &Clauses<'_, '_>) -> QuotePass {
         while t < range.end {
             let tok = &doc.toks[t];
             let inside = tok.s < quoted_until;
+            let last_entity = if last_role.is_some() { None } else { last };
             // "به تعبیر X" / "به گفته X".
             if tok.key == "به"
                 && doc
                     .toks
                     .get(t + 1)
                     .is_some_and(|x| matches!(x.key.as_str(), "تعبیر" | "گفته"))
-                && let Some(q) = according_to(doc, cl, t, se, if inside { None } else { last })
+                && let Some(q) = according_to(doc, cl, t, se, if inside { None } else { last_entity })
             {
                 let nested_in = if inside { outer } else { None };
                 if !inside {
@@ -155,7 +168,7 @@ pub fn find(doc: &Doc, cl: &Clauses<'_, '_>) -> QuotePass {
             } else {
                 clause_s
             };
-            let subj = cl.subject(subj_from, tok.s, if inside { None } else { last });
+            let subj = cl.subject(subj_from, tok.s, if inside { None } else { last_entity });
             if inside && !subj.as_ref().is_some_and(|f| f.named) {
                 t += n;
                 continue;
@@ -178,11 +191,11 @@ pub fn find(doc: &Doc, cl: &Clauses<'_, '_>) -> QuotePass {
             let who = subj.map(|f: Found| f.who).or(if inside {
                 None
             } else {
-                last.map(Subject::Entity)
+                last_entity.map(Subject::Entity).or_else(|| last_role.clone().map(Subject::Role))
             });
             let nested_in = if inside { outer } else { None };
             if !inside {
-                last = person(&who).or(last);
+                remember(&who, &mut last, &mut last_role);
                 if !matches!(form, Form::Deem | Form::Before(..)) {
                     quoted_until = quoted_until.max(qe);
                     outer = Some(quotes.len());
@@ -205,9 +218,9 @@ pub fn find(doc: &Doc, cl: &Clauses<'_, '_>) -> QuotePass {
         }
         if !quoted_here
             && ss >= quoted_until
-            && let Some(p) = cl.subject(ss, se, last).and_then(|f| person(&Some(f.who)))
+            && let Some(f) = cl.subject(ss, se, if last_role.is_some() { None } else { last })
         {
-            last = Some(p);
+            remember(&Some(f.who), &mut last, &mut last_role);
         }
     }
     QuotePass {

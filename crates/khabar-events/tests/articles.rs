@@ -290,6 +290,24 @@ fn officials_named_by_a_foreign_office() {
 }
 
 #[test]
+fn an_unheld_office_is_what_he_refers_to() {
+    // An office the knowledge base cannot name on the day is the subject "وی" refers to, not the person
+    // named before; it acts for the organization it names. A press conference is no meeting.
+    let t = "عباس عراقچی دیروز به مسقط سفر کرد.
+
+             سخنگوی وزارت امور خارجه در نشست خبری هفتگی خود حمله به سفارت را محکوم کرد.
+
+             وی گفت: مسئولیت امنیت اماکن دیپلماتیک بر عهده دولت میزبان است.";
+    let l = run(t, Some(Day(2024, 11, 5)));
+    let q = l.quotes.iter().find(|q| q.text.starts_with("مسئولیت امنیت")).expect("the quote");
+    assert_eq!(q.speaker, None);
+    assert_eq!(q.speaker_name_fa.as_deref(), Some("سخنگوی وزارت امور خارجه"));
+    let condemn = l.events.iter().find(|e| e.event_type == "ACCUSE").expect("a condemnation");
+    assert_eq!(condemn.actors, vec!["mfa-iran".to_string()]);
+    assert!(!l.events.iter().any(|e| e.mode == "meet"), "{:#?}", l.events);
+}
+
+#[test]
 fn objects_marked_by_a_preposition() {
     // "از X حمایت/قدردانی کرد", "به X حمله کرد / تبریک گفت": the cue's own preposition marks its object;
     // another preposition still marks a modifier ("حمله آمریکا به ایران را محکوم کرد": the United States).
