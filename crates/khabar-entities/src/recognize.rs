@@ -352,15 +352,47 @@ impl Recognizer {
     /// non-overlapping.
     fn gazetteer(&self, c: &Compact) -> Vec<(usize, usize, usize, Via, bool)> {
         let mut cands = Vec::new();
+        // Small towns without a cue word of their own: kept when listed after a place that has one
+        // ("شهرستان‌های شوشتر و دزفول", "شهرهای اهواز، شوشتر و ایذه"), not after any place ("تهران و مهر").
+        let mut uncued = Vec::new();
         for m in self.names.find_overlapping_iter(&c.text) {
             let p = self.pats[m.pattern().as_usize()];
             let Some((s, e)) = c.to_original(m.start(), m.end()) else { continue };
             let gaps = c.gaps(s, e);
             let want = p.parts.saturating_sub(1);
             let ok = if p.letters <= 4 { gaps == want } else { gaps <= want + 1 && gaps + 1 >= want };
-            if ok && (!p.needs_place_cue || self.place_cue_before(c.chars(), s)) {
-                cands.push((s, e, p));
+            if !ok {
+                continue;
             }
+            if !p.needs_place_cue || self.place_cue_before(c.chars(), s) {
+                cands.push((s, e, p));
+            } else {
+                uncued.push((s, e, p));
+            }
+        }
+        let chars = c.chars();
+        // Ends of the places of a list that a cue word starts ("شهرستان‌های X"), growing along it.
+        let mut list_ends: Vec<usize> = if uncued.is_empty() {
+            Vec::new()
+        } else {
+            cands
+                .iter()
+                .filter(|(s, _, q)| self.kb.entries[q.entry].kind == Kind::Location && self.place_cue_before(chars, *s))
+                .map(|&(_, e, _)| e)
+                .collect()
+        };
+        let mut added = true;
+        while added && !uncued.is_empty() {
+            added = false;
+            uncued.retain(|&(s, e, p)| {
+                let listed = list_ends.iter().any(|&pe| pe <= s && is_list_joint(&chars[pe..s]));
+                if listed {
+                    cands.push((s, e, p));
+                    list_ends.push(e);
+                    added = true;
+                }
+                !listed
+            });
         }
         cands.sort_by_key(|(s, e, p)| (*s, std::cmp::Reverse(*e), p.rank, p.abbrev));
         let mut out = Vec::new();
@@ -710,7 +742,7 @@ impl Recognizer {
         chars[a.e..z.s].iter().all(|c| *c == ' ') && z.s - a.e == 1 && self.is_name_token(z)
     }
 
-    /// True when the word before char `s` is a place cue ("شهر", "بندر").
+    /// True when the word before char `s` is a place cue ("شهر", "بندر", "شهرستان‌های").
     fn place_cue_before(&self, chars: &[char], s: usize) -> bool {
         let mut e = s;
         while e > 0 && chars[e - 1] == ' ' {
@@ -965,3 +997,8 @@ impl Builder {
     }
 }
 
+/// Whether `gap` joins two items of a list: " و ", "، " or ","-like separators with spaces.
+fn is_list_joint(gap: &[char]) -> bool {
+    let t: String = gap.iter().filter(|c| !c.is_whitespace()).collect();
+    !gap.is_empty() && gap.len() <= 4 && matches!(t.as_str(), "و" | "،" | ",")
+}

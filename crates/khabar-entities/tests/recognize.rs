@@ -122,6 +122,20 @@ fn organizations_and_places() {
 }
 
 #[test]
+fn small_towns_listed_after_a_place_cue() {
+    // A small town needs a cue word ("شهر", "شهرستان‌های"); in a list the cue covers every item.
+    let text = "سیل در شهرستان‌های شوشتر، ایذه و باغملک خسارت زد.";
+    let ents = tag(text, None);
+    for id in ["ir-city-shushtar", "ir-city-izeh", "ir-city-bagh-e-malek"] {
+        find(&ents, id);
+    }
+    spans_index_text(text, &ents);
+    // After a place without a cue, a small town's name is not taken for it.
+    let ents = tag("سیل به تهران و ایذه رسید.", None);
+    assert!(!ents.iter().any(|e| e.id == "ir-city-izeh"), "{:?}", ents.iter().map(|e| &e.id).collect::<Vec<_>>());
+}
+
+#[test]
 fn a_country_inside_an_organization_name_is_not_the_country() {
     let text = "شرکت ایران خودرو تولید خود را افزایش داد.";
     let ents = tag(text, None);
