@@ -394,7 +394,10 @@ fn entities_after(doc: &Doc, cl: &Clauses<'_, '_>, mut t: usize, limit: usize) -
                 {
                     break;
                 }
+                // A preposition ends the phrase: a "و" after it coordinates inside its object
+                // ("با X درباره تحولات فلسطین و حملات Z": not Z).
                 if y.key == "و"
+                    || crate::speaker::PREPOSITIONS.contains(&y.key)
                     || lex.cue_phrases.longest_at(&doc.toks, u).is_some()
                     || lex.verb_phrases.longest_at(&doc.toks, u).is_some()
                 {

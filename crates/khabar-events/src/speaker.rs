@@ -390,6 +390,14 @@ impl Clauses<'_, '_> {
                 t -= 1;
                 continue;
             }
+            // "X و Y": Y stands where X stands ("درباره قفقاز و افغانستان": no subject); after anything
+            // but a name, "و" starts a new clause ("... رفت و لاوروف گفت").
+            if p.key == "و" && t >= 2 {
+                let before = d.toks[t - 2].e;
+                if let Some(&(ms, _, _)) = self.m.within(clause_s, before).iter().find(|m| m.1 == before) {
+                    return self.subject_position(clause_s, ms);
+                }
+            }
             if p.key == "و"
                 || (matches!(p.key.as_str(), "است" | "بود" | "شد")
                     && t >= 2

@@ -308,6 +308,25 @@ fn an_unheld_office_is_what_he_refers_to() {
 }
 
 #[test]
+fn coordination_keeps_the_place_of_its_first_item() {
+    // "درباره قفقاز جنوبی و افغانستان": Afghanistan is no subject. "در نشست مشترک با X" is a meeting
+    // with X. "با X درباره ... و حملات رژیم صهیونیستی": the regime is no party to the call.
+    let t = "سرگئی لاوروف روز دوشنبه در نشست مشترک با عباس عراقچی گفت: روسیه از ایران حمایت می‌کند.
+
+             دو کشور درباره تحولات قفقاز جنوبی و افغانستان تبادل نظر کردند.
+
+             مسعود پزشکیان در گفتگوی تلفنی با محمد بن سلمان ولیعهد و نخست‌وزیر عربستان سعودی درباره تحولات فلسطین و حملات رژیم صهیونیستی رایزنی کرد.";
+    let l = run(t, Some(Day(2024, 11, 12)));
+    let met = l.events.iter().find(|e| e.mode == "meet").expect("a meeting");
+    assert_eq!(met.actors, ["sergey-lavrov", "abbas-araghchi"]);
+    assert_eq!(met.date.as_deref(), Some("2024-11-11"));
+    assert!(!l.events.iter().any(|e| e.actors.contains(&"country-af".to_string())), "{:#?}", l.events);
+    let call = l.events.iter().find(|e| e.mode == "phone").expect("a phone call");
+    assert!(!call.actors.contains(&"country-il".to_string()), "{:?}", call.actors);
+    assert!(call.actors.contains(&"mohammed-bin-salman".to_string()), "{:?}", call.actors);
+}
+
+#[test]
 fn objects_marked_by_a_preposition() {
     // "از X حمایت/قدردانی کرد", "به X حمله کرد / تبریک گفت": the cue's own preposition marks its object;
     // another preposition still marks a modifier ("حمله آمریکا به ایران را محکوم کرد": the United States).
