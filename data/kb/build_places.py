@@ -49,6 +49,8 @@ COUNTRY_OVERRIDES = {
     "PS": ("Palestine", "فلسطین", ["کشور فلسطین"], False),
     "CZ": ("Czech Republic", "جمهوری چک", ["چک"], False),
     "MT": (None, "مالت", ["جزیره مالت"], False),
+    # bare "مالی" is also the adjective "financial" (data/kb/ambiguous.tsv): the full name links it
+    "ML": (None, "مالی", ["جمهوری مالی", "کشور مالی"], False),
     "VA": ("Vatican City", "واتیکان", ["دولت شهر واتیکان"], False),
     "VE": ("Venezuela", "ونزوئلا", [], False),
     "BO": ("Bolivia", "بولیوی", ["بولیویا"], False),

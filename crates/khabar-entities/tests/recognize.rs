@@ -122,6 +122,15 @@ fn organizations_and_places() {
 }
 
 #[test]
+fn a_country_named_like_a_common_word_needs_its_full_name() {
+    // "مالی" is mostly "financial".
+    let ents = tag("ما به فشار بر منابع مالی تهران ادامه می‌دهیم.", None);
+    assert!(!ents.iter().any(|e| e.id == "country-ml"), "{:?}", ents.iter().map(|e| &e.id).collect::<Vec<_>>());
+    let ents = tag("جمهوری مالی و نیجر بیانیه دادند. ارتش مالی اعلام کرد.", None);
+    assert_eq!(find(&ents, "country-ml").mentions.len(), 2);
+}
+
+#[test]
 fn small_towns_listed_after_a_place_cue() {
     // A small town needs a cue word ("شهر", "شهرستان‌های"); in a list the cue covers every item.
     let text = "سیل در شهرستان‌های شوشتر، ایذه و باغملک خسارت زد.";
