@@ -59,6 +59,8 @@ pub fn find(
         .and_then(|d| jiff::civil::Date::new(i16::try_from(d.0).ok()?, d.1 as i8, d.2 as i8).ok());
     let mut out: Vec<RawEvent> = Vec::new();
     let mut session: Option<usize> = None;
+    // The last gathering named was no meeting ("در نشست خبری", "در جلسه علنی").
+    let mut not_a_meeting = false;
     for (si, &(ss, se)) in doc.sents.iter().enumerate() {
         let last = last_person.get(si).copied().flatten();
         let range = doc.toks_in(ss, se);
@@ -81,6 +83,13 @@ pub fn find(
             for &row in rows {
                 let cue = &lex.cues[row];
                 if cue.frame == Frame::None {
+                    not_a_meeting = true;
+                    made = true;
+                    break;
+                }
+                // "در این نشست" after a press conference or a sitting of parliament is that one.
+                let this = (t..t + n).any(|i| anaphoric.contains(&doc.toks[i].key));
+                if cue.frame == Frame::Session && this && not_a_meeting && session.is_none() {
                     made = true;
                     break;
                 }
@@ -311,6 +320,7 @@ pub fn find(
                         break;
                     }
                     session = Some(out.len());
+                    not_a_meeting = false;
                 }
                 out.push(RawEvent {
                     cue: row,

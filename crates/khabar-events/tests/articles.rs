@@ -308,6 +308,17 @@ fn an_unheld_office_is_what_he_refers_to() {
 }
 
 #[test]
+fn a_sitting_of_parliament_is_no_meeting() {
+    // Those present at a sitting of parliament or a press conference did not meet each other.
+    let t = "محمدباقر قالیباف رئیس مجلس در جلسه علنی امروز مجلس گفت: بودجه با اولویت معیشت بررسی می‌شود.
+
+             عبدالناصر همتی وزیر امور اقتصادی و دارایی نیز در این جلسه حضور داشت.";
+    let l = run(t, Some(Day(2024, 11, 25)));
+    assert!(!l.events.iter().any(|e| e.event_type == "CONSULT"), "{:#?}", l.events);
+    assert_eq!(speaker_of(&l, "بودجه با اولویت"), Some("Mohammad Bagher Ghalibaf"));
+}
+
+#[test]
 fn coordination_keeps_the_place_of_its_first_item() {
     // "درباره قفقاز جنوبی و افغانستان": Afghanistan is no subject. "در نشست مشترک با X" is a meeting
     // with X. "با X درباره ... و حملات رژیم صهیونیستی": the regime is no party to the call.
