@@ -844,31 +844,55 @@ fn only_glued_spellings<T: Unit>(words: &mut Words, v: &[T], items: &[Item], key
         if p >= ins.len() || ins[p] >= it.e {
             continue;
         }
-        // Parts of the word: (first unit, end unit, first letter, end letter).
-        let (mut us, mut ls, mut li) = (it.s as usize, it.ks as usize, it.ks as usize);
-        for k in it.s as usize..=it.e as usize {
-            if k < it.e as usize && v[k].c() != ZWNJ {
-                li += is_persian_letter(v[k].c()) as usize;
-                continue;
+        let all = word_parts(v, it, |part| {
+            let got = ins[p..].iter().take_while(|&&q| (q as usize) < part.ue).any(|&q| q as usize > part.us);
+            if !got || part.le == part.ls {
+                return true;
             }
-            let got = ins[p..].iter().take_while(|&&q| (q as usize) < k).any(|&q| q as usize > us);
-            if got && li > ls {
-                let part = &keys[ls..li];
-                let id = words.id(part);
-                if !words.glued_spelling(id, part) {
-                    return false;
-                }
-            }
-            us = k + 1;
-            ls = li;
+            let key = &keys[part.ls..part.le];
+            let id = words.id(key);
+            words.glued_spelling(id, key)
+        });
+        if !all {
+            return false;
         }
+    }
+    true
+}
+
+/// One ZWNJ-delimited part of a word item: units `v[us..ue]`, letters `keys[ls..le]`; `plain` when it has
+/// letters only (no mark, no "ۀ").
+struct Part {
+    us: usize,
+    ue: usize,
+    ls: usize,
+    le: usize,
+    plain: bool,
+}
+
+/// Calls `f` with the parts of the word `it` in order while it returns true; returns whether it always did.
+fn word_parts<T: Unit>(v: &[T], it: &Item, mut f: impl FnMut(&Part) -> bool) -> bool {
+    let mut part = Part { us: it.s as usize, ue: 0, ls: it.ks as usize, le: it.ks as usize, plain: true };
+    for k in it.s as usize..=it.e as usize {
+        if k < it.e as usize && v[k].c() != ZWNJ {
+            let c = v[k].c();
+            let letter = is_persian_letter(c);
+            part.le += letter as usize;
+            part.plain &= letter && c != HEH_YEH;
+            continue;
+        }
+        part.ue = k;
+        if !f(&part) {
+            return false;
+        }
+        part = Part { us: k + 1, ue: 0, ls: part.le, le: part.le, plain: true };
     }
     true
 }
 
 /// Joins pieces written apart, until nothing changes (spans in `items` are positions in `v`; a joined space
 /// becomes a ZWNJ in `v` or is pushed to `dead`). With `strict` (a line written in the glued style: see
-/// [`restore_line_with`]) compounds need stronger lexicon evidence.
+/// [`restore_line_with`]) only affixes and fragments are joined, no compound of two words.
 #[inline(never)]
 fn join_line<T: Unit>(words: &mut Words, v: &mut [T], items: &mut Vec<Item>, keys: &[char], strict: bool, dead: &mut Vec<u32>) {
     // A pair whose two words are unchanged since the previous pass got the same (cached) answer then.
@@ -918,31 +942,21 @@ fn join_line<T: Unit>(words: &mut Words, v: &mut [T], items: &mut Vec<Item>, key
 #[inline(never)]
 fn joined_as_parts<T: Unit>(words: &mut Words, v: &[T], items: &[Item], keys: &[char], ins: &mut Vec<u32>) {
     for it in items.iter().filter(|it| it.word && it.changed != 0) {
-        let (mut us, mut ls, mut li) = (it.s as usize, it.ks as usize, it.ks as usize);
-        let mut plain = true;
         let mut after_prefix = false;
-        for k in it.s as usize..=it.e as usize {
-            if k < it.e as usize && v[k].c() != ZWNJ {
-                let letter = is_persian_letter(v[k].c());
-                li += letter as usize;
-                plain &= letter && v[k].c() != HEH_YEH;
-                continue;
-            }
-            let part = &keys[ls..li];
-            let first = ins.partition_point(|&p| p as usize <= us);
-            if plain && ins.get(first).is_some_and(|&p| (p as usize) < k) {
-                let id = words.id(part);
-                let m = words.restore_part(id, part, after_prefix);
+        word_parts(v, it, |part| {
+            let key = &keys[part.ls..part.le];
+            let first = ins.partition_point(|&p| p as usize <= part.us);
+            if part.plain && ins.get(first).is_some_and(|&p| (p as usize) < part.ue) {
+                let id = words.id(key);
+                let m = words.restore_part(id, key, after_prefix);
                 ins.retain(|&p| {
                     let p = p as usize;
-                    p <= us || p >= k || m & (1u64 << (p - us - 1)) != 0
+                    p <= part.us || p >= part.ue || m & (1u64 << (p - part.us - 1)) != 0
                 });
             }
-            after_prefix = is_verb_prefix(part);
-            us = k + 1;
-            ls = li;
-            plain = true;
-        }
+            after_prefix = is_verb_prefix(key);
+            true
+        });
     }
 }
 
