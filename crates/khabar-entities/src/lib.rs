@@ -7,9 +7,11 @@
 pub mod compact;
 pub mod kb;
 pub mod recognize;
+pub mod role_names;
 
 pub use kb::{Day, Kb, Kind, Stats};
 pub use recognize::{Entity, Mention, Recognizer, RoleOut, Via};
+pub use role_names::RoleNames;
 
 use khabar_extract::Article;
 

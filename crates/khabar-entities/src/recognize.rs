@@ -4,7 +4,8 @@
 //! 1. gazetteer: every knowledge-base name and variant (compact, spelling-insensitive matching);
 //! 2. cues: honorifics ("دریابان شمخانی"), death cues ("شهادت X") and role heads after a name
 //!    ("X، رئیس ...") find persons by surname or, outside the knowledge base, by the name lists;
-//! 3. roles: role phrases of the knowledge base ("سخنگوی وزارت امور خارجه") bind to the name
+//! 3. roles: role phrases of the knowledge base ("سخنگوی وزارت امور خارجه", in any written form of
+//!    `data/kb/role_aliases.tsv`: "سخنگوی وزارت خارجه") bind to the name
 //!    beside them, or alone resolve to the person named in the article who held the role, else
 //!    to the holder on the article's date;
 //! 4. surnames: a person named in full (or resolved by role) is also found by surname alone.
@@ -17,6 +18,7 @@ use serde::Serialize;
 
 use crate::compact::{Compact, FastMap, FastSet, is_wordish, key, key_of_chars, parts};
 use crate::kb::{Day, Kb, Kind};
+use crate::role_names::RoleNames;
 
 /// How a mention was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -140,9 +142,13 @@ pub struct Recognizer {
     kb: &'static Kb,
     names: AhoCorasick,
     pats: Vec<Pat>,
+    /// Every written form of every role (see [`RoleNames`]).
     roles: AhoCorasick,
-    /// Role key → indices into `kb.roles`.
+    /// Pattern of `roles` → its slot.
+    role_slot_of_pat: Vec<usize>,
+    /// Slot (an office, however written) → indices into `kb.roles`.
     role_pats: Vec<Vec<usize>>,
+    /// Pattern of `roles` → its number of words.
     role_parts: Vec<usize>,
     /// For each role of the knowledge base, its slot in `role_pats` (roles named alike).
     role_slot_of: Vec<Option<usize>>,
@@ -283,21 +289,29 @@ impl Recognizer {
                 .expect("patterns build")
         };
         let names = build(&keys);
+        // Roles named alike share a slot; each slot is searched in every written form of its office
+        // ("وزیر خارجه", "وزیر امور خارجه").
+        let role_names = RoleNames::builtin();
         let mut role_keys: Vec<String> = Vec::new();
-        let mut role_pats: Vec<Vec<usize>> = Vec::new();
+        let mut role_slot_of_pat: Vec<usize> = Vec::new();
         let mut role_parts = Vec::new();
+        let mut role_pats: Vec<Vec<usize>> = Vec::new();
         let mut idx: HashMap<String, usize> = HashMap::new();
         let mut role_slot_of = vec![None; kb.roles.len()];
         for (ri, r) in kb.roles.iter().enumerate() {
-            let k = key(&r.role_fa);
-            if k.chars().count() < 4 {
+            let canon = role_names.canonical(&r.role_fa);
+            if canon.chars().count() < 4 {
                 continue;
             }
-            let slot = *idx.entry(k.clone()).or_insert_with(|| {
-                role_keys.push(k);
+            let slot = *idx.entry(canon).or_insert_with(|| {
                 role_pats.push(Vec::new());
-                role_parts.push(parts(&r.role_fa));
-                role_keys.len() - 1
+                let slot = role_pats.len() - 1;
+                for form in role_names.written_forms(&r.role_fa) {
+                    role_keys.push(form.concat());
+                    role_parts.push(form.len());
+                    role_slot_of_pat.push(slot);
+                }
+                slot
             });
             role_pats[slot].push(ri);
             role_slot_of[ri] = Some(slot);
@@ -328,6 +342,7 @@ impl Recognizer {
             names,
             pats,
             roles,
+            role_slot_of_pat,
             role_pats,
             role_parts,
             role_slot_of,
@@ -403,6 +418,22 @@ impl Recognizer {
             }
             last_end = e;
             out.push((p.entry, s, e, if p.abbrev { Via::Abbrev } else { Via::Name }, p.needs_context));
+        }
+        // A body of one country followed by another country's name is that country's ("وزارت امور خارجه
+        // اوکراین" is not Iran's ministry; the knowledge base lists only some countries' ministries).
+        let countries: Vec<(usize, &str)> = out
+            .iter()
+            .filter_map(|&(entry, s, _, _, _)| self.kb.entries[entry].id.strip_prefix("country-").map(|c| (s, c)))
+            .collect();
+        if !countries.is_empty() {
+            out.retain(|&(entry, _, e, _, _)| {
+                let x = &self.kb.entries[entry];
+                if x.kind != Kind::Org || x.country.is_empty() {
+                    return true;
+                }
+                let next = countries.iter().find(|(cs, _)| *cs > e && *cs - e <= 1 && chars[e..*cs].iter().all(|c| *c == ' '));
+                next.is_none_or(|(_, c)| c.eq_ignore_ascii_case(&x.country))
+            });
         }
         out
     }
@@ -607,10 +638,11 @@ impl Recognizer {
         let mut role_hits = Vec::new();
         for m in self.roles.find_overlapping_iter(&c.text) {
             let Some((s, e)) = c.to_original(m.start(), m.end()) else { continue };
-            let slot = m.pattern().as_usize();
-            if c.gaps(s, e) + 1 < self.role_parts[slot] {
+            let pat = m.pattern().as_usize();
+            if c.gaps(s, e) + 1 < self.role_parts[pat] {
                 continue;
             }
+            let slot = self.role_slot_of_pat[pat];
             role_hits.push((s, e, slot));
         }
         role_hits.sort_by_key(|(s, e, _)| (*s, std::cmp::Reverse(*e)));

@@ -16,13 +16,35 @@ const WEEKDAYS: [(&str, Weekday); 7] = [
 ];
 
 /// The day meant in the clause `s..e` of an article published on `base`; `future` picks the
-/// next weekday of that name rather than the last.
-pub fn resolve(doc: &Doc, s: usize, cue: usize, e: usize, base: Date, future: bool) -> Date {
+/// next weekday of that name rather than the last. `None` when the clause says only that it
+/// happened earlier ("پیش از این", "قبلاً"): not on the day of publication, and no day is told.
+pub fn resolve(doc: &Doc, s: usize, cue: usize, e: usize, base: Date, future: bool) -> Option<Date> {
     // The expression nearest before the cue, else the first after it.
     let before = resolve_in(doc, s, cue, base, future, true);
     before
         .or_else(|| resolve_in(doc, cue, e, base, future, false))
-        .unwrap_or(base)
+        .or_else(|| (!earlier_at_an_untold_time(doc, s, e)).then_some(base))
+}
+
+/// True when the clause `s..e` tells that something happened before, without a day: "پیش از این",
+/// "قبل از این", "قبلاً", "پیشتر", "سابقاً" — but not "پیش از این دیدار" (before this meeting: an event
+/// of the lexicon follows), which is the day of that meeting.
+fn earlier_at_an_untold_time(doc: &Doc, s: usize, e: usize) -> bool {
+    let range = doc.toks_in(s, e);
+    let toks = &doc.toks[range.clone()];
+    let cues = &crate::lexicon::Lexicon::builtin().cue_phrases;
+    toks.iter().enumerate().any(|(i, t)| {
+        let next = |j: usize| toks.get(i + j).map(|x| x.key.as_str());
+        match t.key.as_str() {
+            "قبلا" | "پیشتر" | "سابقا" => true,
+            "پیش" | "قبل" => {
+                next(1) == Some("از")
+                    && matches!(next(2), Some("این" | "آن"))
+                    && cues.longest_at(&doc.toks, range.start + i + 3).is_none()
+            }
+            _ => false,
+        }
+    })
 }
 
 fn resolve_in(doc: &Doc, s: usize, e: usize, base: Date, future: bool, last: bool) -> Option<Date> {
@@ -98,32 +120,32 @@ mod tests {
         let d = Doc::new("وی روز یکشنبه در تهران بود");
         assert_eq!(
             resolve(&d, 0, d.chars.len(), d.chars.len(), base, false),
-            Date::new(2024, 6, 16).unwrap()
+            Some(Date::new(2024, 6, 16).unwrap())
         );
         let d = Doc::new("قرار است روز دوشنبه دیدار کند");
         assert_eq!(
             resolve(&d, 0, d.chars.len(), d.chars.len(), base, true),
-            Date::new(2024, 6, 24).unwrap()
+            Some(Date::new(2024, 6, 24).unwrap())
         );
         let d = Doc::new("صبح امروز پنجشنبه");
         assert_eq!(
             resolve(&d, 0, d.chars.len(), d.chars.len(), base, false),
-            base
+            Some(base)
         );
         // The expression nearest before the cue wins; else the first after it.
         let d = Doc::new("دیروز و هفته گذشته");
         assert_eq!(
             resolve(&d, 0, d.chars.len(), d.chars.len(), base, false),
-            Date::new(2024, 6, 13).unwrap()
+            Some(Date::new(2024, 6, 13).unwrap())
         );
         assert_eq!(
             resolve(&d, 0, 0, d.chars.len(), base, false),
-            Date::new(2024, 6, 19).unwrap()
+            Some(Date::new(2024, 6, 19).unwrap())
         );
         let d = Doc::new("هفته گذشته");
         assert_eq!(
             resolve(&d, 0, d.chars.len(), d.chars.len(), base, false),
-            Date::new(2024, 6, 13).unwrap()
+            Some(Date::new(2024, 6, 13).unwrap())
         );
     }
 }

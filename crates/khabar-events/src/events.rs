@@ -7,7 +7,7 @@ use khabar_entities::compact::key;
 use khabar_entities::{Day, Kind};
 
 use crate::lexicon::{Frame, Lexicon, Tense, light_form};
-use crate::speaker::{Clauses, HONORIFICS, Subject};
+use crate::speaker::{Clauses, HONORIFICS, Subject, is_pair};
 use crate::text::Doc;
 use crate::{EventStatus, dates};
 
@@ -16,8 +16,10 @@ use crate::{EventStatus, dates};
 pub struct RawEvent {
     /// Cue row.
     pub cue: usize,
-    /// Actors (entity indices), in order.
+    /// Actors (entity indices), in order: the subjects first.
     pub actors: Vec<usize>,
+    /// How many of `actors` are subjects.
+    pub sources: usize,
     /// Location entity.
     pub location: Option<usize>,
     /// Status.
@@ -158,8 +160,8 @@ pub fn find(
                     }
                     let subs = found
                         .into_iter()
-                        .filter_map(|f| match f.who {
-                            Subject::Entity(e) => Some(e),
+                        .flat_map(|f| match f.who {
+                            Subject::Entity(e) => vec![e],
                             // An official named by an office of a country ("وزیر کشور پاکستان") acts
                             // for that country, as PLOVER/CAMEO code unnamed officials; one named by an
                             // office of an organization ("سخنگوی وزارت امور خارجه") for that organization.
@@ -171,14 +173,23 @@ pub fn find(
                                     .map(|m| m.2)
                                     .find(|&x| cl.m.ents[x].id.starts_with("country-"))
                                     .or_else(|| of(Kind::Org))
+                                    .into_iter()
+                                    .collect()
                             }
-                            Subject::Group(_) => None,
+                            // A pair ("دو طرف", "دو رئیس‌جمهور") is the two parties of the last event told
+                            // with two.
+                            Subject::Group(g) if is_pair(&g) => {
+                                out.iter().rev().find(|o| o.actors.len() == 2).map_or_else(Vec::new, |o| o.actors.clone())
+                            }
+                            Subject::Group(_) => vec![],
                         })
                         .collect();
                     (subs, end)
                 };
                 let subjects = || subjects_to().0;
                 let mut actors: Vec<usize> = Vec::new();
+                // Subjects written before the object ("دو طرف از X قدردانی کردند": both).
+                let mut subjects_n = 1;
                 match cue.frame {
                     Frame::With => {
                         actors = subjects();
@@ -197,6 +208,7 @@ pub fn find(
                     Frame::Object => {
                         let written_end;
                         (actors, written_end) = subjects_to();
+                        subjects_n = actors.len();
                         let mut subj_end = actors
                             .iter()
                             .filter_map(|&a| {
@@ -260,9 +272,10 @@ pub fn find(
                                 actors.extend(entities_after(doc, cl, b + 1, se));
                             }
                         } else {
+                            // "دیدار X و Y": the meeting of X and Y.
                             let x = entities_after(doc, cl, t + n, se);
                             if let Some(&first) = x.first() {
-                                actors.push(first);
+                                actors.extend(&x);
                                 let xe =
                                     cl.m.within(doc.toks[t + n].s, se)
                                         .iter()
@@ -289,6 +302,7 @@ pub fn find(
                             .collect();
                     }
                 }
+                let subject_ids: Vec<usize> = actors[..subjects_n.min(actors.len())].to_vec();
                 let mut seen = Vec::new();
                 actors.retain(|a| {
                     actor_kind(cl, *a) && !seen.contains(a) && {
@@ -305,7 +319,7 @@ pub fn find(
                     .unwrap_or(se);
                 let location = location_in(doc, cl, clause_s, cs, travel, true)
                     .or_else(|| location_in(doc, cl, cs, clause_e, travel, false));
-                let date = base.map(|b| {
+                let date = base.and_then(|b| {
                     dates::resolve(doc, clause_s, cs, se, b, status == EventStatus::Planned)
                 });
                 if cue.frame == Frame::Session {
@@ -322,9 +336,11 @@ pub fn find(
                     session = Some(out.len());
                     not_a_meeting = false;
                 }
+                let sources = actors.iter().take_while(|a| subject_ids.contains(a)).count().max(1);
                 out.push(RawEvent {
                     cue: row,
                     actors,
+                    sources,
                     location,
                     status,
                     date,
@@ -340,35 +356,44 @@ pub fn find(
     merge(out)
 }
 
-/// Events with the same type, status and actors are one event; so are two of the same type, mode and
-/// status told by one sentence when one's actors are among the other's ("X در دیدار با Y در حاشیه نشست ..." gives
-/// the meeting of X and Y, and the summit cue would give X alone): the one with more actors is kept.
+/// Events with the same type, status and actors are one event; so are two of the same type and status told
+/// by one sentence when one's actors are among the other's ("X در دیدار با Y در حاشیه نشست ..." gives the
+/// meeting of X and Y, and the summit cue would give X alone; "X که به جده سفر کرده، با Y دیدار کرد" gives
+/// the meeting in Jeddah): the one with more actors is kept, with the place either told. The sentence's
+/// events are merged first, so that place stays with its meeting when the headline told the meeting
+/// without it.
 fn merge(evs: Vec<RawEvent>) -> Vec<RawEvent> {
+    if std::env::var_os("KH_DBG").is_some() { for e in &evs { eprintln!("RAW {:?} {:?} {:?} {:?} {}-{}", Lexicon::builtin().cues[e.cue].event_type, Lexicon::builtin().cues[e.cue].mode, e.actors, e.location, e.s, e.e); } }
     let lex = Lexicon::builtin();
-    let mut out: Vec<RawEvent> = Vec::new();
     let within = |x: &[usize], y: &[usize]| x.iter().all(|a| y.contains(a));
-    for ev in evs {
-        let same = out.iter_mut().find(|o| {
-            let (a, b) = (&lex.cues[o.cue], &lex.cues[ev.cue]);
-            a.event_type == b.event_type
-                && o.status == ev.status
-                && ((o.actors.len() == ev.actors.len() && within(&o.actors, &ev.actors))
-                    || ((o.s, o.e) == (ev.s, ev.e)
-                        && a.mode == b.mode
-                        && (within(&o.actors, &ev.actors) || within(&ev.actors, &o.actors))))
-        });
-        match same {
-            Some(o) => {
-                let location = o.location.or(ev.location);
-                if ev.actors.len() > o.actors.len() {
-                    *o = ev;
+    let fold = |evs: Vec<RawEvent>, same: &dyn Fn(&RawEvent, &RawEvent) -> bool| {
+        let mut out: Vec<RawEvent> = Vec::new();
+        for ev in evs {
+            match out.iter_mut().find(|o| {
+                lex.cues[o.cue].event_type == lex.cues[ev.cue].event_type && o.status == ev.status && same(o, &ev)
+            }) {
+                Some(o) => {
+                    let location = o.location.or(ev.location);
+                    if ev.actors.len() > o.actors.len() {
+                        *o = ev;
+                    }
+                    o.location = location;
                 }
-                o.location = location;
+                None => out.push(ev),
             }
-            None => out.push(ev),
         }
-    }
-    out
+        out
+    };
+    let one_sentence = fold(evs, &|o, ev| {
+        (o.s, o.e) == (ev.s, ev.e) && (within(&o.actors, &ev.actors) || within(&ev.actors, &o.actors))
+    });
+    // Across sentences, a meeting in another place is another meeting ("... در کازان دیدار کردند. دو رئیس‌جمهور
+    // پیش از این در عشق‌آباد دیدار کرده بودند").
+    fold(one_sentence, &|o, ev| {
+        o.actors.len() == ev.actors.len()
+            && within(&o.actors, &ev.actors)
+            && (o.location.is_none() || ev.location.is_none() || o.location == ev.location)
+    })
 }
 
 /// Persons, organizations and countries can act.

@@ -69,28 +69,34 @@ fn verb(event_type: &str, mode: &str, status: EventStatus) -> &'static str {
     }
 }
 
-/// One English line for an event: "A (role) met B (role) in Doha, 2024-06-20".
+/// One English line for an event: "A (role) met B (role) in Doha, 2024-06-20". The first `sources`
+/// actors are the subjects ("A and B praised C").
 pub fn english_line(
     event_type: &str,
     mode: &str,
     status: EventStatus,
     actors: &[String],
+    sources: usize,
     location: Option<&str>,
     date: Option<&str>,
 ) -> String {
+    let k = sources.clamp(1, actors.len().max(1));
     let mut s = match actors {
         [] => String::from("someone"),
         [a] => a.clone(),
-        [a, rest @ ..] => format!("{a} {} {}", verb(event_type, mode, status), join_and(rest)),
+        _ if k < actors.len() => {
+            format!("{} {} {}", join_and(&actors[..k]), verb(event_type, mode, status), join_and(&actors[k..]))
+        }
+        _ => join_and(actors),
     };
-    if actors.len() == 1 {
+    if actors.len() == k {
         let v = verb(event_type, mode, status);
         let v = v
             .trim_end_matches(" with")
             .trim_end_matches(" to")
             .trim_end_matches(" against");
         s = format!("{s} {v}");
-        if matches!(event_type, "CONSULT") && matches!(mode, "meet" | "consult") {
+        if k == 1 && matches!(event_type, "CONSULT") && matches!(mode, "meet" | "consult") {
             s.push_str(" (meeting)");
         }
     }
@@ -158,14 +164,23 @@ pub struct PloverEvent {
 
 /// Converts an event of a record to PLOVER JSON form.
 pub fn to_plover(source: &str, n: usize, text: &str, ev: &Event) -> PloverEvent {
-    let mut actors = ev
+    // The actor is the first subject, the recipient the first of the other side; further subjects and
+    // recipients are other actors.
+    let mut actors: Vec<PloverActor> = ev
         .actors
         .iter()
         .zip(&ev.actor_names_en)
         .map(|(id, name)| PloverActor {
             id: id.clone(),
             name: name.clone(),
-        });
+        })
+        .collect();
+    let k = ev.sources.max(1);
+    if k > 1 && k < actors.len() {
+        let recipient = actors.remove(k);
+        actors.insert(1, recipient);
+    }
+    let mut actors = actors.into_iter();
     let evidence: String = text
         .chars()
         .skip(ev.evidence.start)
@@ -215,7 +230,8 @@ pub fn to_gdelt(source: &str, n: usize, ev: &Event) -> String {
         )
     };
     let (a1, n1) = a(0);
-    let (a2, n2) = a(1);
+    // Actor2 is the first of the other side.
+    let (a2, n2) = a(if ev.sources > 1 && ev.sources < ev.actors.len() { ev.sources } else { 1 });
     let status = serde_json::to_value(ev.status)
         .ok()
         .and_then(|v| v.as_str().map(String::from))
@@ -258,6 +274,7 @@ mod tests {
                 "Ali Bagheri Kani (acting Foreign Minister of Iran)".into(),
                 "Ismail Haniyeh (Hamas)".into(),
             ],
+            1,
             Some("Doha"),
             Some("2024-06-20"),
         );
@@ -270,10 +287,13 @@ mod tests {
             "meet",
             EventStatus::Negated,
             &["A".into(), "B".into()],
+            1,
             None,
             None,
         );
         assert_eq!(l, "A did not meet B");
+        let l = english_line("APPEAL", "praise", EventStatus::Reported, &["A".into(), "B".into(), "C".into()], 2, None, None);
+        assert!(l.starts_with("A and B ") && l.ends_with(" C"), "{l}");
         assert_eq!(quad_class("111"), 3);
         assert_eq!(quad_class("040"), 1);
     }

@@ -92,6 +92,8 @@ pub struct Event {
     pub status: EventStatus,
     /// Actors' entity ids: the subject(s) first, then the other side.
     pub actors: Vec<String>,
+    /// How many of `actors` are subjects (1 but for subjects such as "دو طرف": both parties).
+    pub sources: usize,
     /// Actors' English names, in the same order.
     pub actor_names_en: Vec<String>,
     /// Location entity id.
@@ -236,6 +238,7 @@ pub fn analyze(text: &str, entities: &[Entity], day: Option<Day>) -> Layer {
                 &cue.mode,
                 ev.status,
                 &actors.iter().map(|e| described(e)).collect::<Vec<_>>(),
+                ev.sources,
                 loc.map(name_en).as_deref(),
                 date.as_deref(),
             );
@@ -245,6 +248,7 @@ pub fn analyze(text: &str, entities: &[Entity], day: Option<Day>) -> Layer {
                 cameo: cue.cameo.clone(),
                 status: ev.status,
                 actors: actors.iter().map(|e| e.id.clone()).collect(),
+                sources: ev.sources,
                 actor_names_en: actors.iter().map(|e| speaker_en(&doc, e)).collect(),
                 location: loc.map(|e| e.id.clone()),
                 location_en: loc.map(name_en),

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use khabar_entities::compact::key;
-use khabar_entities::{Entity, Kind};
+use khabar_entities::{Entity, Kind, RoleNames};
 
 use crate::text::Doc;
 
@@ -114,6 +114,16 @@ pub static GROUP_NOUNS: LazyLock<HashSet<String>> = LazyLock::new(|| {
         "سفیران",
     ])
 });
+/// Nouns that make a pair subject after "دو" ("دو طرف", "دو کشور"; role heads too: "دو وزیر").
+static PAIR_NOUNS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| key_set(&["طرف", "کشور", "رهبر", "مقام", "هیئت", "دولت", "همتا", "رئیس‌جمهور"]));
+
+/// True when a group subject is a pair ("دو طرف", "دو رئیس‌جمهور", "طرفین"): the two parties of the
+/// event told before it.
+pub fn is_pair(group: &str) -> bool {
+    group.starts_with("دو ") || key(group) == "طرفین"
+}
+
 /// Words that end a subject noun phrase.
 static NP_STOP: LazyLock<HashSet<String>> = LazyLock::new(|| {
     key_set(&[
@@ -178,7 +188,7 @@ pub struct Mentions<'a> {
     pub list: Vec<(usize, usize, usize)>,
     /// For each char, the entity whose mention covers it.
     cover: Vec<u32>,
-    /// Role phrases written beside persons and the persons' roles: (entity, key).
+    /// Role phrases written beside persons and the persons' roles: (entity, canonical key).
     roles: Vec<(usize, String)>,
     /// Last words of the persons' written names ("ابطحی" for "مجتبی ابطحی"): key → entity.
     surnames: std::collections::HashMap<String, usize>,
@@ -208,6 +218,8 @@ impl<'a> Mentions<'a> {
             }
         }
         list.sort_unstable();
+        // Roles are compared in their canonical written form ("وزیر خارجه" = "وزیر امور خارجه").
+        let role_names = RoleNames::builtin();
         let mut roles = Vec::new();
         for &(_, e, ent) in &list {
             if ents[ent].kind != Kind::Person {
@@ -223,7 +235,7 @@ impl<'a> Mentions<'a> {
                 continue;
             }
             if role_head_at(doc, t) {
-                let mut k = String::new();
+                let mut k: Vec<String> = Vec::new();
                 let mut last = e;
                 while let Some(x) = doc.toks.get(t) {
                     if !k.is_empty()
@@ -233,24 +245,24 @@ impl<'a> Mentions<'a> {
                     {
                         break;
                     }
-                    k.push_str(&x.key);
+                    k.push(x.key.clone());
                     last = x.e;
                     t += 1;
                     if t > doc.tok_from(e) + 10 {
                         break;
                     }
                 }
-                roles.push((ent, k));
+                roles.push((ent, role_names.canonical_key(&k)));
             }
         }
         for (i, e) in ents.iter().enumerate() {
             if e.kind == Kind::Person {
                 for r in &e.roles {
-                    roles.push((i, key(&r.role_fa)));
+                    roles.push((i, role_names.canonical(&r.role_fa)));
                 }
                 for m in &e.mentions {
                     if m.via == khabar_entities::Via::Role {
-                        roles.push((i, key(&m.text)));
+                        roles.push((i, role_names.canonical(&m.text)));
                     }
                 }
             }
@@ -325,10 +337,12 @@ impl<'a> Mentions<'a> {
         // names another or none (Iran's offices are written without "ایران": "رئیس مجلس شورای اسلامی"); one
         // naming Iran ("وزیر خارجه ایران") is not a foreign office.
         let (foreign, iran) = (&self.foreign_keys, &self.iran_keys);
+        let role_names = RoleNames::builtin();
         for n in (1..=words.len()).rev() {
-            let k: String = words[..n].concat();
+            let k: String = role_names.canonical_key(&words[..n]);
             let named: Vec<&String> = words[n..].iter().filter(|w| foreign.contains(w)).collect();
-            let names_iran = words[n..].iter().any(|w| iran.contains(w));
+            // "کشورمان" ("our country") in Iranian media is Iran.
+            let names_iran = words[n..].iter().any(|w| iran.contains(w) || w == "کشورمان");
             let mut who: Vec<usize> = self
                 .roles
                 .iter()
@@ -569,7 +583,10 @@ impl Clauses<'_, '_> {
                 });
                 t = d.tok_from(ne).max(t + 1);
                 continue;
-            } else if GROUP_NOUNS.contains(&tok.key) || two.as_deref() == Some("دوطرف") {
+            } else if GROUP_NOUNS.contains(&tok.key)
+                || (tok.key == "دو"
+                    && (role_head_at(d, t + 1) || d.toks.get(t + 1).is_some_and(|x| PAIR_NOUNS.contains(&x.key))))
+            {
                 let (ne, _) = self.np(t, e);
                 out.push(Found {
                     who: Subject::Group(d.slice(tok.s, ne)),

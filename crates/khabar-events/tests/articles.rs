@@ -200,6 +200,39 @@ fn one_sentence_one_meeting() {
 }
 
 #[test]
+fn a_place_told_with_the_trip_stays_with_the_meeting_the_headline_told() {
+    // The headline tells the meeting without a place; the lead tells it with the trip to Jeddah.
+    let t = "عراقچی با وزیر خارجه عمان دیدار کرد\n\n\
+             وزیر امور خارجه کشورمان که برای شرکت در نشست وزیران خارجه کشورهای اسلامی به جده سفر کرده است، با بدر البوسعیدی همتای عمانی خود دیدار و گفتگو کرد.";
+    let l = run(t, Some(Day(2025, 3, 7)));
+    let meetings: Vec<_> = l.events.iter().filter(|e| e.event_type == "CONSULT").collect();
+    assert_eq!(meetings.len(), 1, "{meetings:#?}");
+    assert_eq!(meetings[0].actors, ["abbas-araghchi", "badr-albusaidi"]);
+    assert_eq!(meetings[0].location_en.as_deref(), Some("Jeddah"));
+}
+
+#[test]
+fn a_pair_subject_is_the_two_parties_told_before() {
+    let t = "مسعود پزشکیان امروز در شهر کازان با ولادیمیر پوتین دیدار و گفت‌وگو کرد.\n\n\
+             دو رئیس‌جمهور پیش از این در عشق‌آباد دیدار کرده بودند.\n\n\
+             دو طرف از نقش چین قدردانی کردند.";
+    let l = run(t, Some(Day(2024, 10, 23)));
+    let meetings: Vec<_> = l.events.iter().filter(|e| e.event_type == "CONSULT").collect();
+    assert_eq!(meetings.len(), 2, "{meetings:#?}");
+    assert_eq!(meetings[0].location_en.as_deref(), Some("Kazan"));
+    assert_eq!(meetings[0].date.as_deref(), Some("2024-10-23"));
+    // The earlier meeting in Ashgabat: its day is not told.
+    assert_eq!(meetings[1].actors, ["masoud-pezeshkian", "vladimir-putin"]);
+    assert_eq!(meetings[1].location_en.as_deref(), Some("Ashgabat"));
+    assert_eq!(meetings[1].date, None);
+    // Both praised China: two subjects, one object.
+    let praise = l.events.iter().find(|e| e.actors.contains(&"country-cn".to_string())).expect("praise");
+    assert_eq!(praise.actors, ["masoud-pezeshkian", "vladimir-putin", "country-cn"]);
+    assert_eq!(praise.sources, 2);
+    assert!(praise.english.starts_with("Masoud Pezeshkian (President of Iran) and Vladimir Putin"), "{}", praise.english);
+}
+
+#[test]
 fn phone_call_condemnation_and_praise() {
     let t = "ولادیمیر پوتین امشب در گفت‌وگوی تلفنی با عباس عراقچی درباره تحولات منطقه رایزنی کرد.\n\n\
              ناصر کنعانی حمله رژیم صهیونیستی به کنسولگری ایران در دمشق را به شدت محکوم کرد.\n\n\
