@@ -363,7 +363,6 @@ pub fn find(
 /// events are merged first, so that place stays with its meeting when the headline told the meeting
 /// without it.
 fn merge(evs: Vec<RawEvent>) -> Vec<RawEvent> {
-    if std::env::var_os("KH_DBG").is_some() { for e in &evs { eprintln!("RAW {:?} {:?} {:?} {:?} {}-{}", Lexicon::builtin().cues[e.cue].event_type, Lexicon::builtin().cues[e.cue].mode, e.actors, e.location, e.s, e.e); } }
     let lex = Lexicon::builtin();
     let within = |x: &[usize], y: &[usize]| x.iter().all(|a| y.contains(a));
     let fold = |evs: Vec<RawEvent>, same: &dyn Fn(&RawEvent, &RawEvent) -> bool| {
