@@ -106,14 +106,21 @@ fn starts_with_attribution(folded: &str) -> bool {
     ["به گزارش", "به نقل از", "بنا بر گزارش", "بنابر گزارش"].iter().any(|p| folded.starts_with(p))
 }
 
-/// A date line: a line that is mostly a date (weekday, date, time, separators).
-fn dateline(l: &Line<'_>) -> Option<DateMatch> {
+/// A date line: a line that is mostly a date (weekday, date, time, separators), also beside the
+/// outlet's name ("خبرگزاری میزان - ۵ دی ۱۴۰۳").
+fn dateline(l: &Line<'_>, outlets: &Outlets) -> Option<DateMatch> {
     if l.words > 14 {
         return None;
     }
     let m = find_date(l.text)?;
-    let meaningful = l.folded.chars().filter(|&c| is_word_char(c)).count().max(1);
-    (m.covered * 10 >= meaningful * 6).then_some(m)
+    let meaningful = l.folded.chars().filter(|&c| is_word_char(c)).count();
+    let named: usize = l
+        .text
+        .split(['-', '–', '—', '|'])
+        .filter(|seg| outlets.byline(seg).is_some())
+        .map(|seg| seg.chars().filter(|&c| is_word_char(c)).count())
+        .sum();
+    (m.covered * 10 >= meaningful.saturating_sub(named).max(1) * 6).then_some(m)
 }
 
 /// Lays out a decoded document.
@@ -186,7 +193,7 @@ pub fn lay_out(doc: &str, rules: &ChromeRules, outlets: &Outlets) -> Layout {
             byline_outlet.get_or_insert(k);
         }
         if kinds[i] == Kind::Content
-            && let Some(m) = dateline(l)
+            && let Some(m) = dateline(l, outlets)
         {
             kinds[i] = Kind::Chrome;
             use_date(m, &mut out);
@@ -401,6 +408,20 @@ tabnak\tTabnak\tتابناک\tپایگاه خبری تابناک\t\ttabnak.ir\ts
         for b in ["کد خبر: ۸۷۶۵۴۳", "برچسب‌ها", "عراق", "captcha", "روابط تهران و بغداد راهبردی است"] {
             assert!(l.boilerplate.iter().any(|x| x == b), "{b} not in {:?}", l.boilerplate);
         }
+    }
+
+    #[test]
+    fn a_date_beside_the_outlets_name_is_a_date_line() {
+        let doc = "نفت ایران به بازار آسیا بازگشت\nخبرگزاری جمهوری اسلامی - ۵ دی ۱۴۰۳\n\n\
+به گزارش ایرنا، صادرات نفت کشور در ماه گذشته به بالاترین سطح در سال‌های اخیر رسید و خریداران آسیایی سهم بیشتری داشتند.\n";
+        let (l, p) = run(doc);
+        assert_eq!(l.published.unwrap().jalali_string(), "1403-10-05");
+        assert!(l.boilerplate.iter().any(|b| b.starts_with("خبرگزاری جمهوری اسلامی")), "{:?}", l.boilerplate);
+        assert_eq!(p.len(), 2, "{p:?}");
+        // A line naming an outlet and more words than the date is no date line.
+        let doc = "نفت ایران به بازار آسیا بازگشت\nگزارش خبرگزاری جمهوری اسلامی از بازار نفت آسیا در ۵ دی ۱۴۰۳\n\n\
+به گزارش ایرنا، صادرات نفت کشور در ماه گذشته به بالاترین سطح در سال‌های اخیر رسید و خریداران آسیایی سهم بیشتری داشتند.\n";
+        assert!(run(doc).0.published.is_none());
     }
 
     #[test]
