@@ -151,6 +151,21 @@ pub fn find(
                 if has(&hypo, before.clone()) {
                     status = EventStatus::Hypothetical;
                 }
+                // A request's complement ("از X خواست که ... همکاری کند") is X's action, not the
+                // requester's: its subject clause starts after "که"/"تا", and X is not the last person.
+                let mut clause_s = clause_s;
+                let mut last = last;
+                if let Some(k) = before.clone().rev().find(|&i| {
+                    matches!(doc.toks[i].key.as_str(), "که" | "تا") && asks_before(doc, i)
+                }) {
+                    let asked = (doc.tok_from(clause_s)..k)
+                        .rev()
+                        .find(|&i| doc.toks[i].key == "از")
+                        .and_then(|i| cl.m.starting_at(doc.toks.get(i + 1)?.s))
+                        .map(|(_, ent)| ent);
+                    clause_s = doc.toks[k].e;
+                    last = asked;
+                }
                 // The subjects' actors, and where the written subjects end (`clause_s` when none is written).
                 let subjects_to = || -> (Vec<usize>, usize) {
                     let found = cl.subjects(clause_s, cs, last);
@@ -393,6 +408,13 @@ fn merge(evs: Vec<RawEvent>) -> Vec<RawEvent> {
             && within(&o.actors, &ev.actors)
             && (o.location.is_none() || ev.location.is_none() || o.location == ev.location)
     })
+}
+
+/// True when a verb of asking ends right before token `i` ("خواست که", "خواستار شد تا", "درخواست کرد که").
+fn asks_before(doc: &Doc, i: usize) -> bool {
+    let k = |j: usize| i.checked_sub(j).map_or("", |x| doc.toks[x].key.as_str());
+    matches!(k(1), "خواست" | "خواستند")
+        || (matches!(k(2), "خواستار" | "درخواست") && matches!(k(1), "شد" | "شدند" | "کرد" | "کردند"))
 }
 
 /// Persons, organizations and countries can act.

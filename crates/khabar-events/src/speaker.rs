@@ -114,6 +114,11 @@ pub static GROUP_NOUNS: LazyLock<HashSet<String>> = LazyLock::new(|| {
         "سفیران",
     ])
 });
+/// Heads of the name of a state body outside the knowledge base ("وزارت امور خارجه اوکراین", "ارتش
+/// سودان"): such a phrase is the clause's subject and acts for the country it names.
+static ORG_HEADS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| key_set(&["وزارت", "دولت", "ارتش", "پارلمان", "سفارت", "کنسولگری", "کاخ", "نیروهای"]));
+
 /// Nouns that make a pair subject after "دو" ("دو طرف", "دو کشور"; role heads too: "دو وزیر").
 static PAIR_NOUNS: LazyLock<HashSet<String>> =
     LazyLock::new(|| key_set(&["طرف", "کشور", "رهبر", "مقام", "هیئت", "دولت", "همتا", "رئیس‌جمهور"]));
@@ -567,7 +572,7 @@ impl Clauses<'_, '_> {
                 }
                 t += n;
                 continue;
-            } else if role_head_at(d, t) {
+            } else if role_head_at(d, t) || ORG_HEADS.contains(&tok.key) {
                 let (ne, words) = self.np(t, e);
                 // An unresolved role phrase is still the clause's subject: the clause is not the
                 // previous subject's.

@@ -233,6 +233,26 @@ fn a_pair_subject_is_the_two_parties_told_before() {
 }
 
 #[test]
+fn a_body_outside_the_kb_acts_for_its_country_and_a_request_is_the_addressees() {
+    // "وزارت امور خارجه اوکراین" is not in the knowledge base: Ukraine condemned, not the last person named.
+    let t = "سرگئی لاوروف در مسکو با هاکان فیدان دیدار کرد.\n\n\
+             وزارت امور خارجه اوکراین حملات موشکی روسیه به زیرساخت‌های انرژی این کشور را محکوم کرد.\n\n\
+             لاوروف از عباس عراقچی خواست که با آژانس بین‌المللی انرژی اتمی همکاری کند.";
+    let l = run(t, D1);
+    let condemn = l.events.iter().find(|e| e.mode == "condemn" || e.event_type == "ACCUSE").expect("condemnation");
+    assert_eq!(condemn.actors, ["country-ua", "country-ru"], "{condemn:#?}");
+    // Araghchi is asked to cooperate: not Lavrov.
+    assert!(
+        !l.events.iter().any(|e| e.actors.first().is_some_and(|a| a == "sergey-lavrov") && e.event_type == "COOPERATE"),
+        "{:#?}",
+        l.events
+    );
+    let coop = l.events.iter().find(|e| e.event_type == "COOPERATE").expect("cooperation");
+    assert_eq!(coop.actors[0], "abbas-araghchi");
+    assert_eq!(coop.status, EventStatus::Hypothetical);
+}
+
+#[test]
 fn phone_call_condemnation_and_praise() {
     let t = "ولادیمیر پوتین امشب در گفت‌وگوی تلفنی با عباس عراقچی درباره تحولات منطقه رایزنی کرد.\n\n\
              ناصر کنعانی حمله رژیم صهیونیستی به کنسولگری ایران در دمشق را به شدت محکوم کرد.\n\n\
