@@ -158,6 +158,8 @@ pub struct Recognizer {
     person_surnames: FastMap<usize, Vec<String>>,
     /// Every proper prefix of a surname key (to try two-token surnames only when they can match).
     surname_prefixes: FastSet<String>,
+    /// Local offices named after their town ("فرماندار", "امام جمعه"): place cues (keys).
+    place_offices: FastSet<String>,
     /// Cue phrases by compact key, with their number of parts.
     cues: FastMap<String, (Cue, String)>,
     /// Every prefix of a cue key (to stop looking early).
@@ -318,9 +320,14 @@ impl Recognizer {
         }
         let roles = build(&role_keys);
         let mut cues = FastMap::default();
+        let mut place_offices = FastSet::default();
         for line in CUES_TSV.lines().filter(|l| !l.starts_with('#') && !l.starts_with("kind\t")) {
             let mut c = line.split('\t');
             let (Some(kind), Some(fa)) = (c.next(), c.next()) else { continue };
+            if kind == "place_office" {
+                place_offices.insert(key(fa));
+                continue;
+            }
             let cue = match kind {
                 "honorific" => Cue::Honorific,
                 "role_head" => Cue::RoleHead,
@@ -339,6 +346,7 @@ impl Recognizer {
         first_names.extend(word_set(FEMALE));
         Recognizer {
             kb,
+            place_offices,
             names,
             pats,
             roles,
@@ -396,6 +404,18 @@ impl Recognizer {
                 .map(|&(_, e, _)| e)
                 .collect()
         };
+        // A town named once with its cue is that town elsewhere in the article too, unless its name is
+        // an ordinary word ("شهرستان مهر" does not make every "مهر" a town).
+        if !uncued.is_empty() {
+            let found: FastSet<usize> = cands.iter().map(|(_, _, q)| q.entry).collect();
+            uncued.retain(|&(s, e, p)| {
+                let again = found.contains(&p.entry) && !self.common_word(&key(&chars[s..e].iter().collect::<String>()));
+                if again {
+                    cands.push((s, e, p));
+                }
+                !again
+            });
+        }
         let mut added = true;
         while added && !uncued.is_empty() {
             added = false;
@@ -419,11 +439,14 @@ impl Recognizer {
             last_end = e;
             out.push((p.entry, s, e, if p.abbrev { Via::Abbrev } else { Via::Name }, p.needs_context));
         }
-        // A body of one country followed by another country's name is that country's ("وزارت امور خارجه
-        // اوکراین" is not Iran's ministry; the knowledge base lists only some countries' ministries).
+        // A body of one country followed by a place of another is that country's ("وزارت امور خارجه
+        // اوکراین" is not Iran's ministry, "وزارت بهداشت غزه" not Iran's health ministry; the knowledge
+        // base lists only some countries' ministries).
         let countries: Vec<(usize, &str)> = out
             .iter()
-            .filter_map(|&(entry, s, _, _, _)| self.kb.entries[entry].id.strip_prefix("country-").map(|c| (s, c)))
+            .map(|&(entry, s, _, _, _)| (s, &self.kb.entries[entry]))
+            .filter(|(_, x)| x.kind == Kind::Location && !x.country.is_empty())
+            .map(|(s, x)| (s, x.country.as_str()))
             .collect();
         if !countries.is_empty() {
             out.retain(|&(entry, _, e, _, _)| {
@@ -784,8 +807,20 @@ impl Recognizer {
         while b > 0 && is_wordish(chars[b - 1]) {
             b -= 1;
         }
-        let w: String = chars[b..e].iter().collect();
-        matches!(self.cues.get(&key(&w)), Some((Cue::Place, _)))
+        let w = key(&chars[b..e].iter().collect::<String>());
+        if matches!(self.cues.get(&w), Some((Cue::Place, _))) || self.place_offices.contains(&w) {
+            return true;
+        }
+        // Two-word offices ("امام جمعه", "نماینده مردم").
+        let mut a = b;
+        while a > 0 && chars[a - 1] == ' ' {
+            a -= 1;
+        }
+        let mut a0 = a;
+        while a0 > 0 && is_wordish(chars[a0 - 1]) {
+            a0 -= 1;
+        }
+        a0 < a && self.place_offices.contains(&format!("{}{w}", key(&chars[a0..a].iter().collect::<String>())))
     }
 
     /// True for number words and ordinals ("چهار", "چهاردهم", "دومین").
@@ -825,6 +860,11 @@ impl Recognizer {
 
     /// A word of 3+ letters the lexicons have rarely or not at all (below [`RARE_WORD_LOG2`]) and no
     /// function or number word: a surname when a first name comes before it.
+    /// An ordinary word: more frequent in the lexicons than [`COMMON_WORD_LOG2`], or a stop word.
+    fn common_word(&self, k: &str) -> bool {
+        khabar_normalize::lexicon_log2_frequency(k).is_some_and(|f| f >= COMMON_WORD_LOG2) || self.stop.contains(k)
+    }
+
     fn rare_word(&self, k: &str) -> bool {
         k.chars().count() >= 3
             && khabar_normalize::lexicon_log2_frequency(k).is_none_or(|f| f < RARE_WORD_LOG2)

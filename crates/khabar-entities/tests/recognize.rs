@@ -120,6 +120,31 @@ fn a_ministry_followed_by_another_country_is_not_irans() {
 }
 
 #[test]
+fn a_ministry_followed_by_a_foreign_place_is_not_irans() {
+    let text = "وزارت بهداشت غزه اعلام کرد شمار قربانیان افزایش یافته است.";
+    let ents = tag(text, Some("2024-12-02"));
+    assert!(!ents.iter().any(|e| e.id.starts_with("health-")), "{:?}", ents.iter().map(|e| &e.id).collect::<Vec<_>>());
+    find(&ents, "gaza-city");
+}
+
+#[test]
+fn a_town_named_after_its_office_and_again_without_a_cue() {
+    // "فرماندار X" names the town X; once named, the town is found without its cue too.
+    let text = "سیل به ۳۰۰ خانه در ایذه خسارت زد. فرماندار ایذه گفت تیم‌های امدادی در ایذه حضور دارند.";
+    let ents = tag(text, Some("2025-04-03"));
+    spans_index_text(text, &ents);
+    assert_eq!(find(&ents, "ir-city-izeh").mentions.len(), 3);
+    // Without a cue anywhere the town is not taken ("ایذه" could be another word elsewhere).
+    assert!(!tag("سیل به ۳۰۰ خانه در ایذه خسارت زد.", None).iter().any(|e| e.id == "ir-city-izeh"));
+    // A town whose name is an ordinary word is found only with its cue: "نور" (light) is no town.
+    let text = "امام جمعه نور در خطبه‌ها از نور ایمان سخن گفت.";
+    let ents = tag(text, None);
+    let nur = find(&ents, "ir-city-nur");
+    assert_eq!(nur.mentions.len(), 1, "{:?}", nur.mentions);
+    assert_eq!(nur.mentions[0].start, "امام جمعه ".chars().count());
+}
+
+#[test]
 fn role_beside_a_name_binds_to_it() {
     let text = "علی باقری سرپرست وزارت امور خارجه در دوحه با مقامات قطری دیدار کرد.";
     let ents = tag(text, Some("2024-06-20"));
