@@ -104,6 +104,8 @@ fn short_titles_name_the_same_office() {
     let b = find(&ents, "badr-albusaidi");
     assert!(b.roles.iter().any(|r| r.in_text && r.role_fa == "وزیر امور خارجه عمان"), "{:?}", b.roles);
     assert_eq!(b.mentions.len(), 1, "the title is bound to the name, not a second mention: {:?}", b.mentions);
+    // "فرمانده کل سپاه" is the commander of the IRGC ("سپاه پاسداران انقلاب اسلامی").
+    find(&tag("فرمانده کل سپاه به رژیم صهیونیستی هشدار داد.", Some("2024-10-19")), "hossein-salami");
     // "وزیر اقتصاد" is the minister of economic affairs and finance.
     let ents = tag("وزیر اقتصاد درباره بازار ارز سخن گفت.", Some("2024-11-02"));
     find(&ents, "abdolnaser-hemmati");

@@ -498,7 +498,8 @@ fn location_in(
     };
     for i in order {
         let k = doc.toks[i].key.as_str();
-        if k == "در" || (travel && k == "به") {
+        // "در X", "وارد X" (arrived in X), and for a trip "به X".
+        if k == "در" || k == "وارد" || (travel && k == "به") {
             let mut j = i + 1;
             if doc.toks.get(j).is_some_and(|x| {
                 matches!(

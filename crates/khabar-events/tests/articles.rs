@@ -212,6 +212,15 @@ fn a_place_told_with_the_trip_stays_with_the_meeting_the_headline_told() {
 }
 
 #[test]
+fn a_meeting_after_arriving_is_in_the_city_arrived_in() {
+    let t = "مسعود پزشکیان که برای یک سفر رسمی وارد ایروان شده است، امروز با نیکول پاشینیان دیدار کرد.";
+    let l = run(t, Some(Day(2025, 7, 15)));
+    let m = l.events.iter().find(|e| e.event_type == "CONSULT").expect("meeting");
+    assert_eq!(m.actors, ["masoud-pezeshkian", "nikol-pashinyan"]);
+    assert_eq!(m.location_en.as_deref(), Some("Yerevan"));
+}
+
+#[test]
 fn a_pair_subject_is_the_two_parties_told_before() {
     let t = "مسعود پزشکیان امروز در شهر کازان با ولادیمیر پوتین دیدار و گفت‌وگو کرد.\n\n\
              دو رئیس‌جمهور پیش از این در عشق‌آباد دیدار کرده بودند.\n\n\

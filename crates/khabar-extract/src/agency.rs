@@ -396,4 +396,13 @@ irna\tIslamic Republic News Agency (IRNA)\tایرنا\tخبرگزاری جمهو
         assert_eq!(id("https://example.com/isna.ir"), None);
         assert_eq!(id(""), None);
     }
+
+    #[test]
+    fn parliaments_agency_only_in_an_attribution_by_its_short_name() {
+        let o = Outlets::builtin();
+        let a = o.attribution("به گزارش خبرنگار پارلمانی خبرگزاری خانه ملت، نماینده تبریز گفت").unwrap();
+        assert_eq!(o.all()[a.publisher].id, "icana");
+        // "خانه ملت" is also the parliament itself: alone it names no outlet outside an attribution.
+        assert_eq!(o.name_in("نمایندگان در خانه ملت درباره بودجه بحث کردند", false), None);
+    }
 }
