@@ -103,6 +103,11 @@ impl Role {
         self.end.trim() == "?" && self.start_day.is_some_and(|s0| s0 <= day && !(year_only && s0.0 == day.0))
     }
 
+    /// True when the tenure is known to have ended before `day`.
+    pub fn ended_before(&self, day: Day) -> bool {
+        self.end_day.is_some_and(|e| e < day)
+    }
+
     /// The first day of the tenure, when known.
     pub fn start_day(&self) -> Option<Day> {
         self.start_day

@@ -698,10 +698,26 @@ impl Recognizer {
                 b.add_role_text(ent, slot, s, e, chars);
                 continue;
             }
-            // Alone: a holder named in the article, else the holder on the article's date.
-            let named = holders.iter().copied().find(|p| b.kb_index.contains_key(p));
+            // Alone: the holder on the article's date when the article names them or nobody else who held
+            // it then; else a holder named in the article whose tenure had not ended by then ("وزیر خارجه" in
+            // 2025, in an article that also names a former minister, is the minister of 2025).
             let dated = date.and_then(|d| self.holder_on(slot, d));
-            if let Some(p) = named.or(dated) {
+            let ended = |p: usize| {
+                date.is_some_and(|d| {
+                    self.role_pats[slot]
+                        .iter()
+                        .map(|&ri| &self.kb.roles[ri])
+                        .filter(|r| r.person == p)
+                        .all(|r| r.ended_before(d))
+                })
+            };
+            let named = holders.iter().copied().find(|&p| b.kb_index.contains_key(&p) && !ended(p));
+            let pick = match (dated, named) {
+                (Some(d), _) if b.kb_index.contains_key(&d) => Some(d),
+                (Some(d), None) => Some(d),
+                (_, n) => n,
+            };
+            if let Some(p) = pick {
                 let ent = b.add_kb(self.kb, p, s, e, Via::Role, chars);
                 b.add_role_text(ent, slot, s, e, chars);
             }

@@ -112,6 +112,20 @@ fn short_titles_name_the_same_office() {
 }
 
 #[test]
+fn a_role_alone_is_not_a_former_holder_named_in_the_article() {
+    // Zarif was foreign minister 2013–2021 and Mohseni-Ejei prosecutor-general 2009–2014: in a 2025
+    // article naming them, "وزیر خارجه" and "دادستان کل کشور" are the holders of 2025.
+    let text = "محمدجواد ظریف و غلامحسین محسنی اژه‌ای در این نشست بودند. وزیر خارجه و دادستان کل کشور نیز سخن گفتند.";
+    let ents = tag(text, Some("2025-01-27"));
+    assert_eq!(find(&ents, "abbas-araghchi").mentions[0].text, "وزیر خارجه");
+    assert_eq!(find(&ents, "mohammad-movahedi-azad").mentions[0].text, "دادستان کل کشور");
+    assert_eq!(find(&ents, "mohammad-javad-zarif").mentions.len(), 1);
+    // In 2019 the minister named in the article is the one meant.
+    let ents = tag(text, Some("2019-05-01"));
+    assert_eq!(find(&ents, "mohammad-javad-zarif").mentions.len(), 2);
+}
+
+#[test]
 fn a_ministry_followed_by_another_country_is_not_irans() {
     // Only some countries' ministries are in the knowledge base; Iran's is written without "ایران".
     let text = "وزارت امور خارجه اوکراین حملات روسیه را محکوم کرد.";

@@ -172,7 +172,7 @@ fn described(e: &Entity) -> String {
 /// Finds the quotes and events of `text` given its entities and the article's day.
 pub fn analyze(text: &str, entities: &[Entity], day: Option<Day>) -> Layer {
     let doc = Doc::new(text);
-    let m = Mentions::new(&doc, entities);
+    let m = Mentions::new(&doc, entities, day);
     let cl = Clauses { doc: &doc, m: &m };
     let pass = quotes::find(&doc, &cl);
     let date_s = day.map(|d| format!("{:04}-{:02}-{:02}", d.0, d.1, d.2));

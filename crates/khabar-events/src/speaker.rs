@@ -206,7 +206,7 @@ const NONE: u32 = u32::MAX;
 
 impl<'a> Mentions<'a> {
     /// Indexes the entities of `doc`.
-    pub fn new(doc: &Doc, ents: &'a [Entity]) -> Mentions<'a> {
+    pub fn new(doc: &Doc, ents: &'a [Entity], day: Option<khabar_entities::Day>) -> Mentions<'a> {
         let n = doc.chars.len();
         let mut list = Vec::new();
         let mut cover = vec![NONE; n];
@@ -257,12 +257,21 @@ impl<'a> Mentions<'a> {
                         break;
                     }
                 }
-                roles.push((ent, role_names.canonical_key(&k)));
+                // A former office ("X، وزیر امور خارجه اسبق") is not what a later role phrase means.
+                if !k.iter().any(|w| matches!(w.as_str(), "سابق" | "اسبق" | "پیشین")) {
+                    roles.push((ent, role_names.canonical_key(&k)));
+                }
             }
         }
         for (i, e) in ents.iter().enumerate() {
             if e.kind == Kind::Person {
-                for r in &e.roles {
+                // A tenure that ended before the article's day is no office the article's role phrases
+                // can mean ("وزیر خارجه" in 2025 is not the foreign minister of 2013–2021).
+                let ended = |r: &khabar_entities::RoleOut| {
+                    let end = r.end.as_deref().and_then(|x| khabar_entities::Day::parse(x, true));
+                    matches!((end, day), (Some(end), Some(d)) if end < d)
+                };
+                for r in e.roles.iter().filter(|r| !ended(r)) {
                     roles.push((i, role_names.canonical(&r.role_fa)));
                 }
                 for m in &e.mentions {

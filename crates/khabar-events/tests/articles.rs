@@ -212,6 +212,17 @@ fn a_place_told_with_the_trip_stays_with_the_meeting_the_headline_told() {
 }
 
 #[test]
+fn a_former_office_is_not_what_a_later_role_phrase_means() {
+    let t = "محمدجواد ظریف، وزیر امور خارجه اسبق کشورمان، گفت: «ما از مذاکره فرار نکرده‌ایم.»\n\n\
+             در ادامه عباس عراقچی، وزیر امور خارجه، در واکنش به این مصاحبه گفت: دستگاه دیپلماسی از همه ظرفیت‌ها استفاده می‌کند.\n\n\
+             به گفته وزیر خارجه، دور بعدی رایزنی‌ها هفته آینده برگزار می‌شود.";
+    let l = run(t, Some(Day(2025, 1, 27)));
+    assert_eq!(speaker_of(&l, "ما از مذاکره"), Some("Mohammad Javad Zarif"));
+    assert_eq!(speaker_of(&l, "دستگاه دیپلماسی"), Some("Abbas Araghchi"));
+    assert_eq!(speaker_of(&l, "دور بعدی"), Some("Abbas Araghchi"));
+}
+
+#[test]
 fn a_meeting_after_arriving_is_in_the_city_arrived_in() {
     let t = "مسعود پزشکیان که برای یک سفر رسمی وارد ایروان شده است، امروز با نیکول پاشینیان دیدار کرد.";
     let l = run(t, Some(Day(2025, 7, 15)));
