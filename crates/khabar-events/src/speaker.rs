@@ -159,6 +159,14 @@ static NP_STOP: LazyLock<HashSet<String>> = LazyLock::new(|| {
 });
 /// Words after a subject that mark a new clause subject ("و هنیه نیز اعلام کرد").
 static ALSO: LazyLock<HashSet<String>> = LazyLock::new(|| key_set(&["نیز", "هم", "همچنین"]));
+/// Connectives that open a clause before its subject ("در ادامه", "سپس", "اما"), as keys of their words
+/// written together.
+static CONNECTIVES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    ["در ادامه", "در پایان", "در همین حال", "در این میان", "از سوی دیگر", "سپس", "اما", "ولی", "بلافاصله"]
+        .iter()
+        .map(|p| p.split_whitespace().map(key).collect())
+        .collect()
+});
 
 /// A resolved subject.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -435,6 +443,16 @@ impl Clauses<'_, '_> {
             }
             if ALSO.contains(&p.key) {
                 t -= 1;
+                continue;
+            }
+            // A connective opening the clause ("در ادامه X گفت", "سپس X افزود"): X is its subject.
+            if let Some(n) = (1..=3).find(|&n| {
+                t >= n && {
+                    let k: String = d.toks[t - n..t].iter().map(|x| x.key.as_str()).collect();
+                    CONNECTIVES.contains(&k)
+                }
+            }) {
+                t -= n;
                 continue;
             }
             if PREPOSITIONS.contains(&p.key) {
