@@ -631,7 +631,18 @@ impl Recognizer {
                         b.add_kb(self.kb, p, a.s, z.e, Via::Name, chars);
                     }
                     None => {
-                        b.add_local(a.s, z.e, chars);
+                        // A third word before a foreign name ("خوان کارلوس گاریدو سرمربی ...").
+                        let start = (ti >= 3 && foreign)
+                            .then(|| &toks[ti - 3])
+                            .filter(|w| {
+                                chars[w.e..a.s].iter().all(|c| *c == ' ')
+                                    && w.e + 1 == a.s
+                                    && plain(ti - 3)
+                                    && !covered(&b, w.s, w.e)
+                                    && (self.unknown_word(&w.key) || self.first_names.contains(&w.key))
+                            })
+                            .map_or(a.s, |w| w.s);
+                        b.add_local(start, z.e, chars);
                     }
                 }
             }

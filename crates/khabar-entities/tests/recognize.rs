@@ -126,6 +126,15 @@ fn a_role_alone_is_not_a_former_holder_named_in_the_article() {
 }
 
 #[test]
+fn a_three_word_foreign_name_before_a_role_head() {
+    let text = "خوان کارلوس گاریدو سرمربی پرسپولیس پس از بازی گفت که بازیکنان خوب بودند.";
+    let ents = tag(text, None);
+    spans_index_text(text, &ents);
+    let p = ents.iter().find(|e| e.kind == Kind::Person).expect("a person");
+    assert_eq!(p.mentions[0].text, "خوان کارلوس گاریدو");
+}
+
+#[test]
 fn a_ministry_followed_by_another_country_is_not_irans() {
     // Only some countries' ministries are in the knowledge base; Iran's is written without "ایران".
     let text = "وزارت امور خارجه اوکراین حملات روسیه را محکوم کرد.";

@@ -360,8 +360,11 @@ impl<'a> Mentions<'a> {
         // naming Iran ("وزیر خارجه ایران") is not a foreign office.
         let (foreign, iran) = (&self.foreign_keys, &self.iran_keys);
         let role_names = RoleNames::builtin();
+        // "کشورمان" ("our country") in Iranian media is Iran: "رئیس سازمان انرژی اتمی کشورمان".
+        let ours: Vec<String> =
+            words.iter().map(|w| if w == "کشورمان" { "ایران".to_string() } else { w.clone() }).collect();
         for n in (1..=words.len()).rev() {
-            let k: String = role_names.canonical_key(&words[..n]);
+            let k: String = role_names.canonical_key(&ours[..n]);
             let named: Vec<&String> = words[n..].iter().filter(|w| foreign.contains(w)).collect();
             // "کشورمان" ("our country") in Iranian media is Iran.
             let names_iran = words[n..].iter().any(|w| iran.contains(w) || w == "کشورمان");
@@ -369,7 +372,11 @@ impl<'a> Mentions<'a> {
                 .roles
                 .iter()
                 .filter(|(_, r)| {
+                    // A bare head followed by other words than the role's is another office ("وزیر کشور"
+                    // is not "وزیر خارجه", "سرمربی استقلال" not "سرمربی پرسپولیس"); a phrase that ends may
+                    // be a role's first words.
                     r.starts_with(&k)
+                        && (n == words.len() || n >= 2 || r.len() == k.len())
                         && named.iter().all(|c| r.contains(c.as_str()))
                         && !(names_iran && foreign.iter().any(|c| r.contains(c.as_str())))
                 })

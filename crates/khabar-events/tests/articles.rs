@@ -220,6 +220,11 @@ fn a_former_office_is_not_what_a_later_role_phrase_means() {
     assert_eq!(speaker_of(&l, "ما از مذاکره"), Some("Mohammad Javad Zarif"));
     assert_eq!(speaker_of(&l, "دستگاه دیپلماسی"), Some("Abbas Araghchi"));
     assert_eq!(speaker_of(&l, "دور بعدی"), Some("Abbas Araghchi"));
+    // A bare head followed by other words is another office: "وزیر کشور" is not the foreign minister.
+    let t = "عباس عراقچی، وزیر امور خارجه، گفت: الف است.\n\nوزیر کشور نیز گفت: ب است.";
+    let l = run(t, Some(Day(2025, 1, 27)));
+    assert_eq!(speaker_of(&l, "الف است"), Some("Abbas Araghchi"));
+    assert_ne!(speaker_of(&l, "ب است"), Some("Abbas Araghchi"));
     // A connective opening the clause does not hide its subject.
     let t = "ظریف گفت: الف است.\n\nدر ادامه عباس عراقچی در واکنش به این مصاحبه گفت: ب است.\n\nسپس لاوروف افزود: ج است.";
     let l = run(t, Some(Day(2025, 1, 27)));
