@@ -280,8 +280,12 @@ impl Outlets {
             let seg = cap.get(1)?.as_str();
             // An ambiguous short name ("مهر") counts only as the first words of the phrase
             // ("به گزارش مهر،"), not inside it ("به گزارش رسانه‌های ایران").
+            // ... or after the reporter ("به گزارش خبرنگار مهر", "به گزارش خبرنگار سیاسی مهر").
             let usable = |seg: &str| {
-                self.find_in(seg, true).into_iter().find(|h| !h.ambiguous || seg[..h.start].trim().is_empty())
+                self.find_in(seg, true).into_iter().find(|h| {
+                    let before: Vec<&str> = seg[..h.start].split_whitespace().collect();
+                    !h.ambiguous || before.is_empty() || (before[0] == "خبرنگار" && before.len() <= 2)
+                })
             };
             let Some(first) = usable(seg).map(|h| h.outlet) else { continue };
             let origin = QUOTED_FROM
@@ -402,6 +406,10 @@ irna\tIslamic Republic News Agency (IRNA)\tایرنا\tخبرگزاری جمهو
         let o = Outlets::builtin();
         let a = o.attribution("به گزارش خبرنگار پارلمانی خبرگزاری خانه ملت، نماینده تبریز گفت").unwrap();
         assert_eq!(o.all()[a.publisher].id, "icana");
+        // A reporter of the outlet: "به گزارش خبرنگار مهر".
+        for p in ["به گزارش خبرنگار مهر، رئیس مجلس گفت", "به گزارش خبرنگار سیاسی مهر، رئیس مجلس گفت"] {
+            assert_eq!(o.all()[o.attribution(p).unwrap().publisher].id, "mehr", "{p}");
+        }
         // "خانه ملت" is also the parliament itself: alone it names no outlet outside an attribution.
         assert_eq!(o.name_in("نمایندگان در خانه ملت درباره بودجه بحث کردند", false), None);
     }
