@@ -144,6 +144,21 @@ impl Compact {
         n
     }
 
+    /// Number of joints between words in the original range: white-space runs and ZWNJ ("رئیس‌جمهور"
+    /// has one, as "رئیس جمهور").
+    pub fn joints(&self, s: usize, e: usize) -> usize {
+        let mut n = 0;
+        let mut prev = false;
+        for &c in &self.orig[s..e] {
+            let j = c.is_whitespace() || c == '\u{200c}';
+            if j && !prev {
+                n += 1;
+            }
+            prev = j;
+        }
+        n
+    }
+
     /// The original characters `s..e` as a string.
     pub fn slice(&self, s: usize, e: usize) -> String {
         self.orig[s..e].iter().collect()

@@ -673,7 +673,14 @@ impl Recognizer {
         for m in self.roles.find_overlapping_iter(&c.text) {
             let Some((s, e)) = c.to_original(m.start(), m.end()) else { continue };
             let pat = m.pattern().as_usize();
-            if c.gaps(s, e) + 1 < self.role_parts[pat] {
+            // A number before the office makes a group ("دو رئیس‌جمهور"), not its holder.
+            if toks.iter().rev().find(|t| t.e <= s).is_some_and(|t| chars[t.e..s].iter().all(|c| *c == ' ') && self.is_number_word(&t.key)) {
+                continue;
+            }
+            // As many words as the role has (a joint may be a ZWNJ: "معاون اول رئیس‌جمهور"), one fewer
+            // for roles of three words or more.
+            let parts = self.role_parts[pat];
+            if c.joints(s, e) + 1 + usize::from(parts >= 3) < parts {
                 continue;
             }
             let slot = self.role_slot_of_pat[pat];

@@ -126,6 +126,19 @@ fn a_role_alone_is_not_a_former_holder_named_in_the_article() {
 }
 
 #[test]
+fn a_role_written_with_zwnj_where_the_kb_has_a_space() {
+    // The knowledge base writes "معاون اول رئیس جمهور"; the text "رئیس‌جمهور" with ZWNJ.
+    let text = "همزمان عارف معاون اول رئیس‌جمهور با سفیر عربستان دیدار کرد.";
+    let ents = tag(text, Some("2025-07-24"));
+    assert_eq!(find(&ents, "mohammad-reza-aref").mentions[0].text, "عارف");
+    // "رئیس‌جمهور فرانسه" is Macron in 2019.
+    find(&tag("ظریف با رئیس‌جمهور فرانسه دیدار کرد.", Some("2019-08-25")), "emmanuel-macron");
+    // A number before an office makes a group, not its holder.
+    let ents = tag("دو رئیس‌جمهور پیش از این دیدار کرده بودند.", Some("2024-10-23"));
+    assert!(!ents.iter().any(|e| e.kind == Kind::Person), "{:?}", ents.iter().map(|e| &e.id).collect::<Vec<_>>());
+}
+
+#[test]
 fn a_three_word_foreign_name_before_a_role_head() {
     let text = "خوان کارلوس گاریدو سرمربی پرسپولیس پس از بازی گفت که بازیکنان خوب بودند.";
     let ents = tag(text, None);

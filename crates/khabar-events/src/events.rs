@@ -531,7 +531,10 @@ fn light_after<'d>(
     with_phrase: bool,
 ) -> Option<(Tense, &'d str)> {
     let first = doc.toks.get(t)?;
+    // After "و" the light verb may be shared with the next conjunct ("تقبیح و محکوم کرد"; "دیدار و مراتب
+    // همدردی را ابلاغ کرد": a conjunct with its own object, further on), within the clause.
     let window = match first.key.as_str() {
+        "و" if (t + 1..(t + 8).min(end)).any(|i| doc.toks[i].key == "را") => 10,
         "و" => 3,
         "با" if with_phrase => 7,
         _ => 1,

@@ -233,6 +233,18 @@ fn a_former_office_is_not_what_a_later_role_phrase_means() {
 }
 
 #[test]
+fn a_light_verb_shared_with_the_next_conjunct() {
+    // "دیدار و ... را ابلاغ کرد": met and conveyed.
+    let t = "محمدرضا عارف معاون اول رئیس‌جمهور با نیکول پاشینیان در تهران دیدار و مراتب همدردی دولت ایران را ابلاغ کرد.";
+    let l = run(t, Some(Day(2025, 7, 24)));
+    let m = l.events.iter().find(|e| e.event_type == "CONSULT").expect("meeting");
+    assert_eq!(m.actors, ["mohammad-reza-aref", "nikol-pashinyan"]);
+    // A noun "گفت‌وگو" inside another verb's object is no talks.
+    let t = "وانگ یی این توافق را پیروزی گفت‌وگو و صلح توصیف کرد.";
+    assert!(run(t, Some(Day(2023, 3, 10))).events.is_empty());
+}
+
+#[test]
 fn a_meeting_after_arriving_is_in_the_city_arrived_in() {
     let t = "مسعود پزشکیان که برای یک سفر رسمی وارد ایروان شده است، امروز با نیکول پاشینیان دیدار کرد.";
     let l = run(t, Some(Day(2025, 7, 15)));
