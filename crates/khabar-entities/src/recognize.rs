@@ -831,29 +831,16 @@ impl Recognizer {
         chars[a.e..z.s].iter().all(|c| *c == ' ') && z.s - a.e == 1 && self.is_name_token(z)
     }
 
-    /// True when the word before char `s` is a place cue ("شهر", "بندر", "شهرستان‌های").
+    /// True when the word before char `s` is a place cue ("شهر", "بندر", "شهرستان‌های") or a local
+    /// office ("فرماندار", "امام جمعه").
     fn place_cue_before(&self, chars: &[char], s: usize) -> bool {
-        let mut e = s;
-        while e > 0 && chars[e - 1] == ' ' {
-            e -= 1;
-        }
-        let mut b = e;
-        while b > 0 && is_wordish(chars[b - 1]) {
-            b -= 1;
-        }
+        let (b, e) = word_before(chars, s);
         let w = key(&chars[b..e].iter().collect::<String>());
         if matches!(self.cues.get(&w), Some((Cue::Place, _))) || self.place_offices.contains(&w) {
             return true;
         }
         // Two-word offices ("امام جمعه", "نماینده مردم").
-        let mut a = b;
-        while a > 0 && chars[a - 1] == ' ' {
-            a -= 1;
-        }
-        let mut a0 = a;
-        while a0 > 0 && is_wordish(chars[a0 - 1]) {
-            a0 -= 1;
-        }
+        let (a0, a) = word_before(chars, b);
         a0 < a && self.place_offices.contains(&format!("{}{w}", key(&chars[a0..a].iter().collect::<String>())))
     }
 
@@ -1107,4 +1094,17 @@ impl Builder {
 fn is_list_joint(gap: &[char]) -> bool {
     let t: String = gap.iter().filter(|c| !c.is_whitespace()).collect();
     !gap.is_empty() && gap.len() <= 4 && matches!(t.as_str(), "و" | "،" | ",")
+}
+
+/// The bounds of the word that ends before char `s`, past spaces (empty at the start of the text).
+fn word_before(chars: &[char], s: usize) -> (usize, usize) {
+    let mut e = s;
+    while e > 0 && chars[e - 1] == ' ' {
+        e -= 1;
+    }
+    let mut b = e;
+    while b > 0 && is_wordish(chars[b - 1]) {
+        b -= 1;
+    }
+    (b, e)
 }
