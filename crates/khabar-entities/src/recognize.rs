@@ -674,7 +674,8 @@ impl Recognizer {
             let Some((s, e)) = c.to_original(m.start(), m.end()) else { continue };
             let pat = m.pattern().as_usize();
             // A number before the office makes a group ("دو رئیس‌جمهور"), not its holder.
-            if toks.iter().rev().find(|t| t.e <= s).is_some_and(|t| chars[t.e..s].iter().all(|c| *c == ' ') && self.is_number_word(&t.key)) {
+            let before = toks.partition_point(|t| t.e <= s).checked_sub(1).map(|i| &toks[i]);
+            if before.is_some_and(|t| chars[t.e..s].iter().all(|c| *c == ' ') && self.is_number_word(&t.key)) {
                 continue;
             }
             // As many words as the role has (a joint may be a ZWNJ: "معاون اول رئیس‌جمهور"), one fewer
