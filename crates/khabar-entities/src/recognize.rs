@@ -717,6 +717,11 @@ impl Recognizer {
                 b.add_role_text(ent, slot, s, e, chars);
                 continue;
             }
+            // A former office alone ("وزیر امور خارجه سابق") is not the holder on the article's date.
+            let after = toks.partition_point(|t| t.s < e);
+            if toks.get(after).is_some_and(|t| chars[e..t.s].iter().all(|c| *c == ' ') && matches!(t.key.as_str(), "سابق" | "اسبق" | "پیشین")) {
+                continue;
+            }
             // Alone: the holder on the article's date when the article names them or nobody else who held
             // it then; else a holder named in the article whose tenure had not ended by then ("وزیر خارجه" in
             // 2025, in an article that also names a former minister, is the minister of 2025).

@@ -120,6 +120,9 @@ fn a_role_alone_is_not_a_former_holder_named_in_the_article() {
     assert_eq!(find(&ents, "abbas-araghchi").mentions[0].text, "وزیر خارجه");
     assert_eq!(find(&ents, "mohammad-movahedi-azad").mentions[0].text, "دادستان کل کشور");
     assert_eq!(find(&ents, "mohammad-javad-zarif").mentions.len(), 1);
+    // A former office alone names no holder of the article's day.
+    let ents = tag("وزیر امور خارجه سابق در این نشست سخن گفت.", Some("2025-01-27"));
+    assert!(!ents.iter().any(|e| e.kind == Kind::Person), "{:?}", ents.iter().map(|e| &e.id).collect::<Vec<_>>());
     // In 2019 the minister named in the article is the one meant.
     let ents = tag(text, Some("2019-05-01"));
     assert_eq!(find(&ents, "mohammad-javad-zarif").mentions.len(), 2);
