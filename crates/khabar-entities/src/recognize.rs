@@ -18,7 +18,7 @@ use serde::Serialize;
 
 use crate::compact::{Compact, FastMap, FastSet, is_wordish, key, key_of_chars, parts};
 use crate::kb::{Day, Kb, Kind};
-use crate::role_names::RoleNames;
+use crate::role_names::{RoleNames, is_former};
 
 /// How a mention was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -719,7 +719,7 @@ impl Recognizer {
             }
             // A former office alone ("وزیر امور خارجه سابق") is not the holder on the article's date.
             let after = toks.partition_point(|t| t.s < e);
-            if toks.get(after).is_some_and(|t| chars[e..t.s].iter().all(|c| *c == ' ') && matches!(t.key.as_str(), "سابق" | "اسبق" | "پیشین")) {
+            if toks.get(after).is_some_and(|t| chars[e..t.s].iter().all(|c| *c == ' ') && is_former(&t.key)) {
                 continue;
             }
             // Alone: the holder on the article's date when the article names them or nobody else who held

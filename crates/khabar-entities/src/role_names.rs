@@ -11,6 +11,11 @@ use crate::compact::key;
 /// The alias file shipped with khabar.
 pub const ROLE_ALIASES_TSV: &str = include_str!("../../../data/kb/role_aliases.tsv");
 
+/// True for the words that mark an office as former ("سابق", "اسبق", "پیشین"), as word keys.
+pub fn is_former(word: &str) -> bool {
+    matches!(word, "سابق" | "اسبق" | "پیشین")
+}
+
 /// Rewrite rules from written forms of offices to canonical forms, on word keys.
 #[derive(Debug, Clone, Default)]
 pub struct RoleNames {

@@ -266,7 +266,7 @@ impl<'a> Mentions<'a> {
                     }
                 }
                 // A former office ("X، وزیر امور خارجه اسبق") is not what a later role phrase means.
-                if !k.iter().any(|w| matches!(w.as_str(), "سابق" | "اسبق" | "پیشین")) {
+                if !k.iter().any(|w| khabar_entities::role_names::is_former(w)) {
                     roles.push((ent, role_names.canonical_key(&k)));
                 }
             }
