@@ -165,6 +165,8 @@ pub struct Recognizer {
     /// Every prefix of a cue key (to stop looking early).
     cue_prefixes: FastSet<String>,
     first_names: FastSet<String>,
+    /// First words of the knowledge base's person names: first names that are surely names.
+    known_first_names: FastSet<String>,
     last_names: FastSet<String>,
     stop: FastSet<String>,
     /// Keys of `data/kb/ambiguous.tsv`: names that are also ordinary words.
@@ -344,6 +346,21 @@ impl Recognizer {
             .collect();
         let mut first_names = word_set(MALE);
         first_names.extend(word_set(FEMALE));
+        // First names that persons of the knowledge base bear ("مهدی", "ولادیمیر"): the name lists also
+        // hold ordinary words ("سفر", "اقدام"), these do not.
+        let known_first_names: FastSet<String> = kb
+            .entries
+            .iter()
+            .filter(|e| e.kind == Kind::Person)
+            .flat_map(|e| std::iter::once(&e.name_fa).chain(&e.variants))
+            .filter_map(|n| {
+                let mut w = n.split_whitespace();
+                let first = w.next()?;
+                w.next()?;
+                let k = key(first);
+                (k.chars().count() >= 3 && !cues.contains_key(&k)).then_some(k)
+            })
+            .collect();
         Recognizer {
             kb,
             place_offices,
@@ -360,6 +377,7 @@ impl Recognizer {
             cues,
             cue_prefixes,
             first_names,
+            known_first_names,
             last_names: word_set(LAST),
             ambiguous: ambiguous.iter().cloned().collect(),
             stop: word_set(STOP),
@@ -543,6 +561,24 @@ impl Recognizer {
                 continue;
             };
             if matches!(cue, Cue::RoleHead | Cue::Place | Cue::Number) {
+                // A one-word cue that is also a first name ("امیر") before a rare word no place or
+                // entity covers is that first name: "امیر قلعه‌نویی", not the emir of a country.
+                if let Some(t) = toks.get(i + 1).filter(|t| {
+                    n == 1
+                        && cue == Cue::RoleHead
+                        && toks[i].e + 1 == t.s
+                        && self.first_names.contains(&toks[i].key)
+                        && self.rare_word(&t.key)
+                        && !self.first_names.contains(&t.key)
+                        && cue_cache[i + 1].is_none()
+                        && !covered(&b, toks[i].s, t.e)
+                        && self.two_token_surname(&toks, i).is_none()
+                        && !self.surnames.contains_key(&t.key)
+                }) {
+                    b.add_local(toks[i].s, t.e, chars);
+                    i += 2;
+                    continue;
+                }
                 i += n;
                 continue;
             }
@@ -592,11 +628,13 @@ impl Recognizer {
                 }
                 let adjacent = k == j || toks[k - 1].e + 1 == tk.s;
                 let punct_after = chars.get(tk.e).is_some_and(|c| matches!(c, '،' | ',' | '.' | '«' | '»' | ':' | '('));
-                if !adjacent || !(self.is_name_token(tk) || (k > j && punct_after)) {
+                // A rare word after a first name is a surname outside the lists ("سید محمدرضا موالی‌زاده").
+                let surname_after_first = k > j && self.first_names.contains(&toks[k - 1].key) && self.rare_word(&tk.key);
+                if !adjacent || !(self.is_name_token(tk) || surname_after_first || (k > j && punct_after)) {
                     break;
                 }
                 k += 1;
-                if punct_after {
+                if punct_after || (surname_after_first && !self.is_name_token(tk)) {
                     break;
                 }
             }
@@ -606,6 +644,18 @@ impl Recognizer {
                     b.add_honorifics(ent, &hons);
                 }
                 i = k;
+            } else if k == j
+                && hons.len() == 1
+                && j == i + 1
+                && self.first_names.contains(&toks[i].key)
+                && toks[i].e + 1 == t.s
+                && self.rare_word(&t.key)
+                && !self.first_names.contains(&t.key)
+            {
+                // An honorific that is also a first name ("امیر") before a rare word is that first name:
+                // "امیر قلعه‌نویی" (a rank before a surname of the knowledge base was taken above).
+                b.add_local(toks[i].s, t.e, chars);
+                i = j + 1;
             } else {
                 i = j.max(i + 1);
             }
@@ -646,6 +696,43 @@ impl Recognizer {
                     }
                 }
             }
+        }
+
+        // A first name and a surname with no cue ("درباره غیبت مهدی طارمی"): a first name of the lists
+        // followed by a surname of the lists that is no first name, or by a rare word; neither an
+        // ordinary word.
+        for ti in 1..toks.len() {
+            let (a, z) = (&toks[ti - 1], &toks[ti]);
+            let surname = (self.last_names.contains(&z.key) && !self.first_names.contains(&z.key)) || self.rare_word(&z.key);
+            if a.e + 1 != z.s
+                || chars[a.e] != ' '
+                || !self.known_first_names.contains(&a.key)
+                || !surname
+                || self.common_word(&z.key)
+                || cue_cache[ti - 1].is_some()
+                || cue_cache[ti].is_some()
+                || self.stop.contains(&a.key)
+                || covered(&b, a.s, z.e)
+                || self.name_continues(&toks, ti, chars)
+                // Before an office the name is the office's holder's (step 3 and the role-head rule above).
+                || matches!(cue_cache.get(ti + 1), Some(Some((Cue::RoleHead, _, _))))
+            {
+                continue;
+            }
+            if self.surnames.contains_key(&z.key) {
+                // A surname of the knowledge base with another first name: that person only when the full
+                // name is one of theirs; another bearer of the surname is not guessed.
+                if let Some(p) = self.resolve_surname(&z.key, &b, date).filter(|&p| self.full_name_matches(p, &a.key, &z.key)) {
+                    b.add_kb(self.kb, p, a.s, z.e, Via::Name, chars);
+                }
+                continue;
+            }
+            // An Arabic patronymic chain before the first name ("مساعد بن محمد العیبان").
+            let start = (ti >= 3 && matches!(toks[ti - 2].key.as_str(), "بن" | "بنت" | "ابن"))
+                .then(|| &toks[ti - 3])
+                .filter(|w| w.e + 1 == toks[ti - 2].s && toks[ti - 2].e + 1 == a.s && !covered(&b, w.s, w.e) && cue_cache[ti - 3].is_none())
+                .map_or(a.s, |w| w.s);
+            b.add_local(start, z.e, chars);
         }
 
         // Prominent surnames alone ("قالیباف", "امیرعبداللهیان"): one person in the knowledge base
@@ -894,6 +981,7 @@ impl Recognizer {
 
     fn rare_word(&self, k: &str) -> bool {
         k.chars().count() >= 3
+            && k.chars().all(char::is_alphabetic)
             && khabar_normalize::lexicon_log2_frequency(k).is_none_or(|f| f < RARE_WORD_LOG2)
             && !self.stop.contains(k)
             && !self.is_number_word(k)

@@ -312,3 +312,47 @@ fn names_outside_the_knowledge_base_before_a_role() {
         assert!(local_persons(&tag(text, None)).is_empty(), "{text}: {:?}", local_persons(&tag(text, None)));
     }
 }
+
+#[test]
+fn names_outside_the_knowledge_base_without_a_cue() {
+    // A first name a person of the knowledge base bears and a surname of the lists or a rare word, with no
+    // honorific or role around them.
+    let text = "وی درباره غیبت مهدی طارمی گفت که طارمی در تمرین حاضر بود.";
+    let ents = tag(text, None);
+    assert_eq!(
+        local_persons(&ents),
+        vec![("مهدی طارمی".to_string(), vec!["مهدی طارمی".to_string(), "طارمی".to_string()])]
+    );
+    spans_index_text(text, &ents);
+    // An Arabic patronymic chain is part of the name.
+    let text = "در سوی دیگر، مساعد بن محمد العیبان سخن گفت.";
+    assert_eq!(local_persons(&tag(text, None))[0].0, "مساعد بن محمد العیبان");
+    // The name lists' ordinary words ("سفر", "اقدام", "دیدار") are no first names without a cue.
+    for text in [
+        "سفر عراقچی به جده با هدف گفت‌وگو انجام شد.",
+        "ما با هرگونه اقدام یکجانبه علیه ایران مخالفیم.",
+        "این دومین دیدار پزشکیان و پوتین است.",
+        "امروز سه‌شنبه ۲۳ بهمن ۱۴۰۳ جلسه برگزار شد.",
+    ] {
+        assert!(local_persons(&tag(text, None)).is_empty(), "{text}: {:?}", local_persons(&tag(text, None)));
+    }
+    // A surname of the knowledge base with another first name is not guessed to be its bearer, nor a new
+    // person; a spelling variant of the knowledge base is the person ("امانوئل مکرون").
+    let ents = tag("دیدار با امانوئل مکرون در پاریس انجام شد.", None);
+    assert!(local_persons(&ents).is_empty());
+    find(&ents, "emmanuel-macron");
+}
+
+#[test]
+fn rare_surname_after_an_honorific_and_a_first_name() {
+    // "سید" + a first name + a surname outside the lists; the name stops there ("روز" is a name of the
+    // lists too).
+    let text = "سید محمدرضا موالی‌زاده روز پنجشنبه در آیین افتتاح گفت: کار ادامه دارد.";
+    assert_eq!(local_persons(&tag(text, None))[0].0, "محمدرضا موالی‌زاده");
+    // A cue word that is also a first name ("امیر": emir) before a rare word is that first name.
+    let text = "امیر قلعه‌نویی در نشست خبری گفت: آماده‌ایم.";
+    assert_eq!(local_persons(&tag(text, None))[0].0, "امیر قلعه‌نویی");
+    // ... but not before a surname of the knowledge base ("امیر عبداللهیان") or a country ("امیر قطر").
+    let ents = tag("امیر قطر و حسین امیر عبداللهیان دیدار کردند.", Some("2023-01-01"));
+    assert!(local_persons(&ents).is_empty(), "{:?}", local_persons(&ents));
+}
