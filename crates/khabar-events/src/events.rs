@@ -32,6 +32,16 @@ pub struct RawEvent {
     pub e: usize,
 }
 
+/// Whether the tokens `r` hold a word of `data/events/sport_words.txt`.
+fn sports_sentence(doc: &Doc, r: std::ops::Range<usize>) -> bool {
+    let words = crate::lexicon::sport_words();
+    let end = r.end;
+    r.into_iter().any(|i| words.longest_at(&doc.toks[..end], i).is_some())
+}
+
+/// Words that make "به" an adverb ("به شدت", "به طور"), not a preposition.
+const ADVERB_AFTER_BE: &[&str] = &["شدت", "طور", "ویژه", "نوبه", "صراحت", "سرعت", "خصوص", "تازگی"];
+
 fn keys(words: &[&str]) -> Vec<String> {
     words.iter().map(|w| key(w)).collect()
 }
@@ -153,6 +163,8 @@ pub fn find(
                 }
                 // A request's complement ("از X خواست که ... همکاری کند") is X's action, not the
                 // requester's: its subject clause starts after "که"/"تا", and X is not the last person.
+                // The day told in the main clause ("روز پنج‌شنبه اعلام کرد که ...") still dates it.
+                let date_from = clause_s;
                 let mut clause_s = clause_s;
                 let mut last = last;
                 if let Some(k) = before.clone().rev().find(|&i| {
@@ -165,6 +177,15 @@ pub fn find(
                         .map(|(_, ent)| ent);
                     clause_s = doc.toks[k].e;
                     last = asked;
+                } else if let Some(k) = before.clone().rev().find(|&i| {
+                    doc.toks[i].key == "که"
+                        && reports_before(doc, lex, i)
+                        && !cl.subjects(doc.toks[i].e, cs, None).is_empty()
+                }) {
+                    // A reported clause with a subject of its own ("X گفته بود که دو رهبر ... گفت‌وگو
+                    // خواهند کرد") is that subject's action; without one it is the reporter's ("X گفت که
+                    // با Y دیدار خواهد کرد") and the clause is read whole.
+                    clause_s = doc.toks[k].e;
                 }
                 // The subjects' actors, and where the written subjects end (`clause_s` when none is written).
                 let subjects_to = || -> (Vec<usize>, usize) {
@@ -223,6 +244,11 @@ pub fn find(
                     Frame::Object => {
                         let written_end;
                         (actors, written_end) = subjects_to();
+                        // A subject is written but names no actor ("فرماندهان مقاومت فلسطین ... تمجید
+                        // کردند"): who acted is unknown, and an object must not take its place.
+                        if actors.is_empty() && written_end > clause_s {
+                            continue;
+                        }
                         subjects_n = actors.len();
                         let mut subj_end = actors
                             .iter()
@@ -246,6 +272,8 @@ pub fn find(
                         // The role phrase written after an object ("هنیه رئیس دفتر سیاسی حماس") names no
                         // further object.
                         let mut skip_until = 0;
+                        // Tokens from here on may open a prepositional phrase.
+                        let mut pp_from = doc.tok_from(from);
                         for &(ms, me, ent) in cl.m.within(from, cs) {
                             if ms < skip_until {
                                 continue;
@@ -253,23 +281,25 @@ pub fn find(
                             let mt = doc.tok_from(ms);
                             // An entity inside a prepositional phrase of the object ("حمله آمریکا
                             // به تاسیسات هسته‌ای ایران را محکوم کرد": Iran is the victim, not the
-                            // one condemned) is a modifier, not an object.
+                            // one condemned) is a modifier, not an object, and so is every entity after
+                            // it up to the object marker ("حمله X به بندر الحدیده و زیرساخت‌های یمن را").
                             // The cue's own object marker ("از X حمایت کرد") is no such preposition.
-                            let after_dar = (mt.saturating_sub(3)..mt).any(|i| {
+                            let window = if objects > 0 { pp_from } else { mt.saturating_sub(3).max(pp_from) };
+                            let after_dar = (window..mt).any(|i| {
                                 let k = doc.toks[i].key.as_str();
-                                doc.toks[i].s >= from
-                                    && matches!(k, "در" | "با" | "به" | "از" | "برای" | "علیه")
+                                matches!(k, "در" | "با" | "به" | "از" | "برای" | "علیه")
                                     && cue.marker.as_deref() != Some(k)
+                                    && !doc.toks.get(i + 1).is_some_and(|x| ADVERB_AFTER_BE.contains(&x.key.as_str()))
                             });
-                            if actor_kind(cl, ent)
-                                && !after_dar
-                                && !actors.contains(&ent)
-                                && objects < 2
-                            {
+                            if after_dar {
+                                continue;
+                            }
+                            if actor_kind(cl, ent) && !actors.contains(&ent) && objects < 2 {
                                 actors.push(ent);
                                 objects += 1;
                                 skip_until = cl.role_after(me, cs).unwrap_or(me);
                             }
+                            pp_from = doc.tok_from(me.max(skip_until));
                         }
                     }
                     Frame::Subject => actors = subjects(),
@@ -328,6 +358,13 @@ pub fn find(
                 if actors.is_empty() {
                     continue;
                 }
+                // In a sports report "دیدار با قطر" is a match: a meeting with a country is none there.
+                if cue.event_type == "CONSULT"
+                    && actors.iter().any(|&a| cl.m.ents[a].kind == Kind::Location)
+                    && sports_sentence(doc, range.clone())
+                {
+                    continue;
+                }
                 let travel = cue.frame == Frame::Subject;
                 let clause_e = (cs..se)
                     .find(|&c| matches!(doc.chars[c], ':' | '«' | '؛' | '،'))
@@ -335,7 +372,7 @@ pub fn find(
                 let location = location_in(doc, cl, clause_s, cs, travel, true)
                     .or_else(|| location_in(doc, cl, cs, clause_e, travel, false));
                 let date = base.and_then(|b| {
-                    dates::resolve(doc, clause_s, cs, se, b, status == EventStatus::Planned)
+                    dates::resolve(doc, date_from, cs, se, b, status == EventStatus::Planned)
                 });
                 if cue.frame == Frame::Session {
                     if let Some(i) = session {
@@ -408,6 +445,11 @@ fn merge(evs: Vec<RawEvent>) -> Vec<RawEvent> {
             && within(&o.actors, &ev.actors)
             && (o.location.is_none() || ev.location.is_none() || o.location == ev.location)
     })
+}
+
+/// True when a reporting verb ("گفت", "گفته بود", "اعلام کرد") ends right before token `i`.
+fn reports_before(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
+    (i.saturating_sub(4)..i).any(|j| lex.verb_phrases.longest_at(&doc.toks[..i], j).is_some_and(|(_, n)| j + n == i))
 }
 
 /// True when a verb of asking ends right before token `i` ("خواست که", "خواستار شد تا", "درخواست کرد که").

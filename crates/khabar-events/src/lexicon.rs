@@ -13,6 +13,26 @@ pub const VERBS_TSV: &str = include_str!("../../../data/quotes/reporting_verbs.t
 /// The event cues file shipped with khabar.
 pub const CUES_TSV: &str = include_str!("../../../data/events/cues.tsv");
 
+/// The sports words file shipped with khabar.
+pub const SPORT_WORDS: &str = include_str!("../../../data/events/sport_words.txt");
+
+/// Words and phrases that make a sentence a sports report (`data/events/sport_words.txt`), as
+/// phrases of token keys: there "دیدار با قطر" is a match.
+pub fn sport_words() -> &'static Phrases {
+    static W: LazyLock<Phrases> = LazyLock::new(|| {
+        let mut p = Phrases::default();
+        for (i, line) in SPORT_WORDS.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            p.add(line, i);
+        }
+        p
+    });
+    &W
+}
+
 /// An error in a data file.
 #[derive(Debug, thiserror::Error)]
 #[error("{file}:{line}: {message}")]

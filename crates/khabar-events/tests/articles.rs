@@ -469,3 +469,65 @@ fn role_phrases_of_subjects_and_objects() {
     let grossi: Vec<String> = ["rafael-grossi", "mohammad-eslami", "masoud-pezeshkian"].map(String::from).to_vec();
     assert!(of("CONSULT").contains(&grossi), "{:?}", of("CONSULT"));
 }
+
+#[test]
+fn every_entity_of_a_prepositional_phrase_is_a_modifier() {
+    // "حمله X به بندر الحدیده و زیرساخت‌های یمن را محکوم کرد": Yemen is in the phrase of "به", as the port is;
+    // "به شدت" is an adverb, no preposition.
+    let t = "اسماعیل بقائی حمله هوایی رژیم صهیونیستی به بندر الحدیده و زیرساخت‌های غیرنظامی یمن را به شدت محکوم کرد.\n\n\
+             عباس عراقچی به شدت اقدام آمریکا را محکوم کرد.";
+    let l = run(t, D1);
+    let accuse: Vec<Vec<String>> = l.events.iter().filter(|e| e.event_type == "ACCUSE").map(|e| e.actors.clone()).collect();
+    assert_eq!(
+        accuse,
+        vec![
+            vec!["esmaeil-baghaei".to_string(), "country-il".to_string()],
+            vec!["abbas-araghchi".to_string(), "country-us".to_string()]
+        ]
+    );
+}
+
+#[test]
+fn a_subject_that_names_no_actor_gives_no_event() {
+    // The commanders praised Iran; the martyr named on the way did not praise anyone.
+    let t = "فرماندهان مقاومت فلسطین با گرامیداشت یاد شهید حاج قاسم سلیمانی از نقش جمهوری اسلامی ایران تمجید کردند.";
+    let l = run(t, D1);
+    assert!(
+        !l.events.iter().any(|e| e.actors.first().is_some_and(|a| a == "qasem-soleimani")),
+        "{:?}",
+        l.events.iter().map(|e| &e.actors).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_match_is_no_meeting() {
+    // In a sports report "دیدار با قطر" is a match; a minister's meeting with a coach stays a meeting.
+    let t = "امیر قلعه‌نویی سرمربی تیم ملی فوتبال ایران پیش از دیدار با قطر در ورزشگاه آزادی گفت: آماده‌ایم.\n\n\
+             تیم ملی ایران فردا با قطر دیدار می‌کند.\n\n\
+             عباس عراقچی با وزیر امور خارجه قطر دیدار کرد.";
+    let l = run(t, D1);
+    let consult: Vec<&Vec<String>> = l.events.iter().filter(|e| e.event_type == "CONSULT").map(|e| &e.actors).collect();
+    assert_eq!(consult.len(), 1, "{consult:?}");
+    assert_eq!(consult[0][0], "abbas-araghchi");
+}
+
+#[test]
+fn a_reported_clause_with_its_own_subject() {
+    // "X گفته بود که دو رهبر ... گفت‌وگو خواهند کرد": the two leaders' talks, not the spokesman's;
+    // "X گفت که با Y دیدار خواهد کرد": X's own meeting.
+    let t = "ولادیمیر پوتین و شی جین‌پینگ در مسکو دیدار کردند.\n\n\
+             دمیتری پسکوف سخنگوی کرملین گفته بود که دو رهبر درباره جنگ اوکراین نیز گفت‌وگو خواهند کرد.\n\n\
+             عباس عراقچی اعلام کرد که فردا با سرگئی لاوروف دیدار خواهد کرد.";
+    let l = run(t, Some(Day(2025, 5, 8)));
+    let consult: Vec<Vec<String>> = l.events.iter().filter(|e| e.event_type == "CONSULT").map(|e| e.actors.clone()).collect();
+    assert!(!consult.iter().any(|a| a.contains(&"dmitry-peskov".to_string())), "{consult:?}");
+    assert!(consult.contains(&vec!["abbas-araghchi".to_string(), "sergey-lavrov".to_string()]), "{consult:?}");
+    // The planned talks are the two leaders' (the meeting told first is reported, not planned).
+    assert!(
+        l.events.iter().any(|e| e.event_type == "CONSULT"
+            && e.status == EventStatus::Planned
+            && e.actors.contains(&"vladimir-putin".to_string())
+            && e.actors.contains(&"xi-jinping".to_string())),
+        "{consult:?}"
+    );
+}
