@@ -356,3 +356,13 @@ fn rare_surname_after_an_honorific_and_a_first_name() {
     let ents = tag("امیر قطر و حسین امیر عبداللهیان دیدار کردند.", Some("2023-01-01"));
     assert!(local_persons(&ents).is_empty(), "{:?}", local_persons(&ents));
 }
+
+#[test]
+fn the_leader_by_his_epithets() {
+    // "رهبر معظم انقلاب", "مقام معظم رهبری": written forms of the office "رهبر انقلاب" (data/kb/role_aliases.tsv).
+    for text in ["با موافقت رهبر معظم انقلاب، دو هزار محکوم عفو شدند.", "مقام معظم رهبری در پیامی از مردم تشکر کردند."] {
+        let ents = tag(text, Some("2025-02-11"));
+        find(&ents, "ali-khamenei");
+        spans_index_text(text, &ents);
+    }
+}

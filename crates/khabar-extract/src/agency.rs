@@ -297,11 +297,17 @@ impl Outlets {
         None
     }
 
-    /// "خبرگزاری فارس - ..." or "تهران - ایرنا - ..." at the start of a lead.
+    /// "خبرگزاری فارس - ...", "تهران - ایرنا - ..." or "خبرگزاری ایلنا: ..." at the start of a lead. Before a
+    /// colon only an outlet's whole name counts ("همتی: ..." is a speaker).
     pub fn dateline(&self, paragraph: &str) -> Option<usize> {
         let f = key(paragraph);
         let head: String = f.chars().take(60).collect();
-        let dash = head.find(['-', '–', '—'])?;
+        let colon = head.find([':', '：']);
+        let dash = head.find(['-', '–', '—']);
+        if let Some(c) = colon.filter(|&c| dash.is_none_or(|d| c < d)) {
+            return self.byline(&head[..c]);
+        }
+        let dash = dash?;
         let before = &head[..dash];
         let mut after_dash = head[dash..].chars().skip(1).collect::<String>();
         // "تهران - ایرنا - ": the outlet may sit between two dashes after a city.
@@ -361,6 +367,16 @@ irna\tIslamic Republic News Agency (IRNA)\tایرنا\tخبرگزاری جمهو
         assert!(db.find_in("در ۱۵ مهر ماه", false).is_empty());
         // An ambiguous name inside the phrase is not the outlet.
         assert_eq!(db.attribution("به گزارش رسانه‌های فارس، نشست برگزار شد"), None);
+    }
+
+    #[test]
+    fn dateline_with_a_colon() {
+        let db = db();
+        assert_eq!(db.dateline("خبرگزاری فارس: رئیس جمهور امروز گفت ...").map(|k| id(&db, k)), Some("fars"));
+        assert_eq!(db.dateline("ایرنا: وزیر امور خارجه ..."), db.dateline("ایرنا - وزیر امور خارجه ..."));
+        // A speaker before the colon, or a colon after the outlet's name inside a sentence, is no dateline.
+        assert_eq!(db.dateline("همتی: نرخ ارز کاهش می‌یابد"), None);
+        assert_eq!(db.dateline("گزارش خبرگزاری فارس: ..."), None);
     }
 
     #[test]

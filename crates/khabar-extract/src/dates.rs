@@ -244,6 +244,28 @@ static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!("({})", w.join("|"))).unwrap()
 });
 
+/// "امروز [weekday] D month YYYY": the text's own day, told in its lead.
+static TODAY_JALALI: LazyLock<Regex> = LazyLock::new(|| {
+    let mut w: Vec<String> = WEEKDAYS.iter().map(|d| d.replace(' ', r"\s*")).collect();
+    w.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    Regex::new(&format!(
+        r"(?:^|[^\p{{L}}])امروز\s+(?:(?:{})\s+)?(?:\(?\s*)?(\d{{1,2}})\s*(?:ام|م)?\s+({})(?:\s*ماه)?(?:\s*سال)?\s*(\d{{4}})(?:[^\d]|$)",
+        w.join("|"),
+        alternation(&JALALI_MONTHS)
+    ))
+    .unwrap()
+});
+
+/// The day a paragraph says is today ("اصغر جهانگیر امروز سه‌شنبه ۲۳ بهمن ۱۴۰۳ در نشست خبری ..."): a full Jalali
+/// date right after "امروز" (and a weekday). Used when the page prints no date line.
+pub fn today_in(paragraph: &str) -> Option<PublishTime> {
+    let folded = fold_for_dates(paragraph);
+    let c = TODAY_JALALI.captures(&folded)?;
+    let d: u8 = c[1].parse().ok()?;
+    let m = month_index(&JALALI_MONTHS, &c[2])?;
+    PublishTime::from_jalali(c[3].parse().ok()?, m, d, None)
+}
+
 fn month_index(groups: &[&[&str]], name: &str) -> Option<u8> {
     groups.iter().position(|g| g.contains(&name)).map(|i| i as u8 + 1)
 }
@@ -342,6 +364,17 @@ pub fn find_date(line: &str) -> Option<DateMatch> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_day_a_lead_calls_today() {
+        let p = today_in("اصغر جهانگیر امروز سه‌شنبه ۲۳ بهمن ۱۴۰۳ در نشست خبری گفت").unwrap();
+        assert_eq!(p.jalali_string(), "1403-11-23");
+        assert_eq!(today_in("امروز ۵ دی ۱۴۰۳ اعلام شد").unwrap().jalali_string(), "1403-10-05");
+        // Another day than today, or a date without its year, is not the text's day.
+        assert!(today_in("روز پنجشنبه ۶ دی ۱۴۰۳ در آیین افتتاح").is_none());
+        assert!(today_in("امروز سه‌شنبه ۲۳ بهمن در نشست خبری").is_none());
+        assert!(today_in("تا امروز از ۲۳ بهمن ۱۴۰۳ چیزی نگذشته").is_none());
+    }
 
     fn parse(s: &str) -> PublishTime {
         find_date(s).unwrap_or_else(|| panic!("no date in {s:?}")).value.unwrap()

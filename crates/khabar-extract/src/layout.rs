@@ -314,13 +314,17 @@ pub fn lay_out(doc: &str, rules: &ChromeRules, outlets: &Outlets) -> Layout {
         .iter()
         .find_map(|p| outlets.attribution(p))
         .or_else(|| {
-            let lead = paragraphs.first()?;
-            let k = outlets.dateline(lead)?;
+            // The lead, or the first paragraph after a summary lead ("خبرگزاری ایلنا: ...").
+            let k = paragraphs.iter().take(2).find_map(|p| outlets.dateline(p))?;
             Some(Attribution { publisher: k, origin: None, evidence: Evidence::Dateline })
         })
         .or_else(|| source_outlet.map(|k| Attribution { publisher: k, origin: None, evidence: Evidence::SourceLine }))
         .or_else(|| byline_outlet.map(|k| Attribution { publisher: k, origin: None, evidence: Evidence::Byline }))
         .or_else(|| chrome_outlet.map(|k| Attribution { publisher: k, origin: None, evidence: Evidence::Chrome }));
+    // No date line: the day the lead calls today ("امروز سه‌شنبه ۲۳ بهمن ۱۴۰۳").
+    if out.published.is_none() {
+        out.published = paragraphs.iter().take(2).find_map(|p| crate::dates::today_in(p));
+    }
     out
 }
 
@@ -422,6 +426,18 @@ tabnak\tTabnak\tتابناک\tپایگاه خبری تابناک\t\ttabnak.ir\ts
         let doc = "نفت ایران به بازار آسیا بازگشت\nگزارش خبرگزاری جمهوری اسلامی از بازار نفت آسیا در ۵ دی ۱۴۰۳\n\n\
 به گزارش ایرنا، صادرات نفت کشور در ماه گذشته به بالاترین سطح در سال‌های اخیر رسید و خریداران آسیایی سهم بیشتری داشتند.\n";
         assert!(run(doc).0.published.is_none());
+    }
+
+    #[test]
+    fn outlet_and_day_told_in_the_first_paragraphs() {
+        // No date line and no "به گزارش": the outlet opens the paragraph after a summary lead, and the lead
+        // says which day is today.
+        let doc = "سخنگوی قوه قضاییه: حکم قطعی صادر شد\n\n\
+سخنگوی قوه قضاییه از صدور حکم قطعی برای متهمان یک پرونده فساد اقتصادی در نشست خبری هفتگی خبر داد.\n\n\
+ایرنا: اصغر جهانگیر امروز سه‌شنبه ۲۳ بهمن ۱۴۰۳ در نشست خبری گفت: برای ۱۲ متهم حکم قطعی صادر شده است.\n";
+        let (l, _) = run(doc);
+        assert_eq!(l.attribution.unwrap().publisher, 1);
+        assert_eq!(l.published.unwrap().jalali_string(), "1403-11-23");
     }
 
     #[test]
