@@ -104,7 +104,9 @@ pub fn english_line(
         s = format!("possibly: {s}");
     }
     if let Some(l) = location {
-        s.push_str(" in ");
+        // A visit with no host named is a visit to the place ("X visited Moscow").
+        let to_place = event_type == "CONSULT" && mode == "visit" && actors.len() == k;
+        s.push_str(if to_place { " " } else { " in " });
         s.push_str(l);
     }
     if let Some(d) = date {
@@ -294,6 +296,10 @@ mod tests {
         assert_eq!(l, "A did not meet B");
         let l = english_line("APPEAL", "praise", EventStatus::Reported, &["A".into(), "B".into(), "C".into()], 2, None, None);
         assert!(l.starts_with("A and B ") && l.ends_with(" C"), "{l}");
+        // A visit to a place with no host named.
+        let visit = |st| english_line("CONSULT", "visit", st, &["A".into()], 1, Some("Moscow"), None);
+        assert_eq!(visit(EventStatus::Reported), "A visited Moscow");
+        assert_eq!(visit(EventStatus::Planned), "A is to visit Moscow");
         assert_eq!(quad_class("111"), 3);
         assert_eq!(quad_class("040"), 1);
     }
