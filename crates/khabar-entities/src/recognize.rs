@@ -358,7 +358,7 @@ impl Recognizer {
                 let first = w.next()?;
                 w.next()?;
                 let k = key(first);
-                (k.chars().count() >= 3 && !cues.contains_key(&k)).then_some(k)
+                (k.chars().count() >= 3).then_some(k)
             })
             .collect();
         Recognizer {
@@ -567,7 +567,7 @@ impl Recognizer {
                     n == 1
                         && cue == Cue::RoleHead
                         && toks[i].e + 1 == t.s
-                        && self.first_names.contains(&toks[i].key)
+                        && self.known_first_names.contains(&toks[i].key)
                         && self.rare_word(&t.key)
                         && !self.first_names.contains(&t.key)
                         && cue_cache[i + 1].is_none()
@@ -647,10 +647,11 @@ impl Recognizer {
             } else if k == j
                 && hons.len() == 1
                 && j == i + 1
-                && self.first_names.contains(&toks[i].key)
+                && self.known_first_names.contains(&toks[i].key)
                 && toks[i].e + 1 == t.s
                 && self.rare_word(&t.key)
                 && !self.first_names.contains(&t.key)
+                && !self.surnames.contains_key(&t.key)
             {
                 // An honorific that is also a first name ("امیر") before a rare word is that first name:
                 // "امیر قلعه‌نویی" (a rank before a surname of the knowledge base was taken above).
@@ -779,6 +780,11 @@ impl Recognizer {
         for (s, e, slot) in role_hits {
             if s < last_end {
                 continue;
+            }
+            // A named event inside an office's title is part of the title ("رهبر انقلاب اسلامی" does not
+            // name the revolution).
+            for (_, x) in b.entities.iter_mut().filter(|(_, x)| x.kind == Kind::Event) {
+                x.mentions.retain(|m| m.end <= s || m.start >= e);
             }
             last_end = e;
             // The office followed by another country's name ("وزیر کشور پاکستان") is that country's, not
@@ -1178,7 +1184,7 @@ impl Builder {
                 }
             }
         }
-        let mut out: Vec<Entity> = self.entities.into_iter().map(|(_, x)| x).collect();
+        let mut out: Vec<Entity> = self.entities.into_iter().map(|(_, x)| x).filter(|x| !x.mentions.is_empty()).collect();
         out.sort_by_key(|x| x.mentions.first().map_or(usize::MAX, |m| m.start));
         out
     }

@@ -158,7 +158,9 @@ pub fn find(
                 {
                     status = EventStatus::Negated;
                 }
-                if has(&hypo, before.clone()) {
+                // A threat names its condition ("X را در صورت ادامه حملات به پاسخ تهدید کرد"): the threat
+                // itself was made.
+                if has(&hypo, before.clone()) && cue.event_type != "THREATEN" {
                     status = EventStatus::Hypothetical;
                 }
                 // A request's complement ("از X خواست که ... همکاری کند") is X's action, not the
@@ -288,7 +290,11 @@ pub fn find(
                             let after_dar = (window..mt).any(|i| {
                                 let k = doc.toks[i].key.as_str();
                                 matches!(k, "در" | "با" | "به" | "از" | "برای" | "علیه")
-                                    && cue.marker.as_deref() != Some(k)
+                                    // After the object, the cue's own marker opens a modifier too ("از
+                                    // حمایت‌های ایران از مقاومت لبنان قدردانی کرد"), unless "را" closed the
+                                    // object first ("درگذشت X را به دولت عربستان تسلیت گفت").
+                                    && (cue.marker.as_deref() != Some(k)
+                                        || (objects > 0 && !(pp_from..i).any(|j| doc.toks[j].key == "را")))
                                     && !doc.toks.get(i + 1).is_some_and(|x| ADVERB_AFTER_BE.contains(&x.key.as_str()))
                             });
                             if after_dar {

@@ -531,3 +531,25 @@ fn a_reported_clause_with_its_own_subject() {
         "{consult:?}"
     );
 }
+
+#[test]
+fn a_threat_with_its_condition_was_made() {
+    // "در صورت ادامه حملات" is the threat's condition; the threat itself is reported.
+    let t = "نعیم قاسم دبیرکل حزب‌الله لبنان رژیم صهیونیستی را در صورت ادامه حملات به پاسخ کوبنده تهدید کرد.";
+    let l = run(t, D1);
+    let threat = l.events.iter().find(|e| e.event_type == "THREATEN").expect("a threat");
+    assert_eq!(threat.status, EventStatus::Reported);
+    assert_eq!(threat.actors[0], "naim-qassem");
+}
+
+#[test]
+fn the_cues_marker_after_its_object_opens_a_modifier() {
+    // "از حمایت‌های ایران از مقاومت لبنان قدردانی کرد": Iran is praised, Lebanon is in the second "از" phrase;
+    // "درگذشت X را به دولت عربستان سعودی تسلیت گفت": after "را" the marker names the recipient.
+    let t = "نبیه بری از حمایت‌های جمهوری اسلامی ایران از مقاومت لبنان قدردانی کرد.\n\n\
+             مسعود پزشکیان درگذشت دبیرکل سازمان همکاری اسلامی را به دولت عربستان سعودی تسلیت گفت.";
+    let l = run(t, Some(Day(2025, 7, 24)));
+    let support: Vec<&Vec<String>> = l.events.iter().filter(|e| e.event_type == "SUPPORT").map(|e| &e.actors).collect();
+    assert!(support.contains(&&vec!["nabih-berri".to_string(), "country-ir".to_string()]), "{support:?}");
+    assert!(support.iter().any(|a| a[0] == "masoud-pezeshkian" && a.iter().any(|x| x.contains("saudi") || x == "country-sa")), "{support:?}");
+}
