@@ -335,6 +335,11 @@ impl Model {
                         continue;
                     }
                 }
+                // "Xتر" tagged as a noun and not as an adjective is a noun of its own ("ریشتر", "دفتر"), also
+                // before a further ending ("ریشتری"): not a comparative.
+                if self.get(w.sub(i, k + 2)).is_some_and(|e| e.flags & F_NOUN != 0 && e.flags & F_ADJ == 0) {
+                    continue;
+                }
             }
             // The ها family follows the spelling of the plain plural: where the lexicons write "Xها" glued (a word
             // of its own, as "آنها", "تنها"), "Xهایی", "Xهای" are not split either.

@@ -83,8 +83,9 @@ fn comparatives_follow_adjectives() {
         assert_eq!(norm(input), z(want), "{input}");
     }
     // ...except lexicalized comparatives (about as frequent as their adjective) and stems that are no adjective.
-    // Nor a glued word the lexicon tags as a noun ("بستر", bed: not "بس" + "تر").
-    for w in ["بیشتر", "کمتر", "بیشترین", "کمترین", "بهتر", "بهترین", "هانتر", "اینتر", "بستر"] {
+    // Nor a glued word the lexicon tags as a noun ("بستر", bed: not "بس" + "تر"), also before an ending
+    // ("ریشتری": of the Richter scale, not "ریش" + "تری").
+    for w in ["بیشتر", "کمتر", "بیشترین", "کمترین", "بهتر", "بهترین", "هانتر", "اینتر", "بستر", "ریشتر", "ریشتری"] {
         assert_eq!(norm(w), w);
     }
     // Written apart with a plural or clitic after the suffix, they join the adjective.
