@@ -47,6 +47,13 @@ enum Form {
     Before(usize, usize),
 }
 
+/// Words naming a written statement whose text a report quotes ("بیانیه", "بیانیه‌ای", "پیام", "نامه").
+fn is_statement_word(k: &str) -> bool {
+    ["بیانیه", "اطلاعیه", "پیام", "نامه", "متن"]
+        .iter()
+        .any(|w| k.strip_prefix(w).is_some_and(|rest| matches!(rest, "" | "ای" | "ی")))
+}
+
 /// Finds the quotes of a text.
 pub fn find(doc: &Doc, cl: &Clauses<'_, '_>) -> QuotePass {
     let lex = Lexicon::builtin();
@@ -71,9 +78,19 @@ pub fn find(doc: &Doc, cl: &Clauses<'_, '_>) -> QuotePass {
             *last_role = Some(r.clone());
         }
     };
+    // Who issued the last statement, message or letter told ("سپاه در بیانیه‌ای ..."): the speaker of "در این
+    // بیانیه آمده است: ...".
+    let mut issuer: Option<Subject> = None;
     for &(ss, se) in &doc.sents {
         last_person.push(if last_role.is_some() { None } else { last });
         let mut quoted_here = false;
+        let range = doc.toks_in(ss, se);
+        if let Some(t) = range.clone().find(|&t| is_statement_word(&doc.toks[t].key))
+            && !doc.toks.get(t.wrapping_sub(1)).is_some_and(|x| matches!(x.key.as_str(), "این" | "آن"))
+            && let Some(f) = cl.subject(ss, doc.toks[t].s, None).filter(|f| f.named)
+        {
+            issuer = Some(f.who);
+        }
         // Headline form: "کنعانی: ..." at a paragraph's start.
         let (ps, pe) = doc.paragraph_of(ss);
         if ss == ps
@@ -86,7 +103,6 @@ pub fn find(doc: &Doc, cl: &Clauses<'_, '_>) -> QuotePass {
             quotes.push(q);
             quoted_here = true;
         }
-        let range = doc.toks_in(ss, se);
         let mut clause_s = ss;
         let mut t = range.start;
         while t < range.end {
@@ -188,6 +204,12 @@ pub fn find(doc: &Doc, cl: &Clauses<'_, '_>) -> QuotePass {
                 t += n;
                 continue;
             }
+            // "در این بیانیه آمده است:": the statement's issuer speaks.
+            let subj = if is_statement_word(&tok.key) && !subj.as_ref().is_some_and(|f| f.named) {
+                issuer.clone().map(|who| Found { who, s: tok.s, e: tok.e, named: true }).or(subj)
+            } else {
+                subj
+            };
             let who = subj.map(|f: Found| f.who).or(if inside {
                 None
             } else {

@@ -553,3 +553,16 @@ fn the_cues_marker_after_its_object_opens_a_modifier() {
     assert!(support.contains(&&vec!["nabih-berri".to_string(), "country-ir".to_string()]), "{support:?}");
     assert!(support.iter().any(|a| a[0] == "masoud-pezeshkian" && a.iter().any(|x| x.contains("saudi") || x == "country-sa")), "{support:?}");
 }
+
+#[test]
+fn the_issuer_of_a_statement_speaks_its_text() {
+    // "X در بیانیه‌ای ..." then "در این بیانیه آمده است: ...": X's words, also when X is an organization;
+    // a person named after it speaks for himself.
+    let t = "سپاه پاسداران انقلاب اسلامی در بیانیه‌ای نسبت به هرگونه اقدام علیه ایران هشدار داد.\n\n\
+             به گزارش فارس، در این بیانیه آمده است: نیروهای مسلح در آمادگی کامل قرار دارند.\n\n\
+             مسعود پزشکیان در پیامی به ملت ایران تبریک گفت. در این پیام آمده است: ملت ایران پیروز است.";
+    let l = run(t, D1);
+    let who = |p: &str| l.quotes.iter().find(|q| q.text.starts_with(p)).and_then(|q| q.speaker.clone());
+    assert_eq!(who("نیروهای مسلح").as_deref(), Some("irgc"));
+    assert_eq!(who("ملت ایران پیروز").as_deref(), Some("masoud-pezeshkian"));
+}
