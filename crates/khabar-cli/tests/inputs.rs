@@ -98,3 +98,23 @@ fn jsonl_fields_languages_and_bad_lines() {
     let out = khabar().args(["process", "--text-field", "content", "--lang", "fa,ar"]).arg(&path).output().unwrap();
     assert_eq!(records(&out).len(), 2, "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+#[test]
+fn html_without_url_or_attribution_takes_the_outlet_from_its_title() {
+    // A saved page: no canonical URL, no "به گزارش ..." in the text; the `<title>` ends with the outlet's name.
+    let dir = tmpdir("sitename");
+    let page = "<html lang=\"fa\"><head><title>همتی: نرخ ارز کاهش می‌یابد - خبرگزاری مهر</title></head>\
+        <body><article><h1>همتی: نرخ ارز کاهش می‌یابد</h1>\
+        <p>وزیر امور اقتصادی و دارایی با بیان اینکه سیاست‌های جدید بانک مرکزی نتیجه داده است، گفت: نرخ ارز در هفته‌های آینده کاهش خواهد یافت.</p>\
+        <p>عبدالناصر همتی روز شنبه در جمع خبرنگاران اظهار کرد: بازار ارز با تصمیمات اخیر بانک مرکزی به ثبات رسیده است.</p>\
+        </article></body></html>";
+    let path = dir.join("page.html");
+    std::fs::write(&path, page).unwrap();
+    let out = khabar().arg("process").arg(&path).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(records(&out)[0]["agency"]["id"], "mehr");
+    // A title whose short side is no outlet's whole name names none.
+    std::fs::write(&path, page.replace("- خبرگزاری مهر", "- اخبار روز")).unwrap();
+    let out = khabar().arg("process").arg(&path).output().unwrap();
+    assert!(records(&out)[0]["agency"].is_null(), "{}", records(&out)[0]["agency"]);
+}

@@ -87,6 +87,9 @@ pub struct Hints {
     pub url: Option<String>,
     /// The outlet's article code from metadata.
     pub news_id: Option<String>,
+    /// The site's name from metadata (`og:site_name`, the `<title>` suffix): names the outlet when
+    /// neither the text nor the URL does, if it is an outlet's whole name.
+    pub site_name: Option<String>,
 }
 
 /// Turns documents into article records. Cheap to share across threads.
@@ -152,7 +155,11 @@ impl Extractor {
             a.published_jalali = Some(p.jalali_string());
         }
         if a.agency.is_none()
-            && let Some(k) = hints.url.as_deref().and_then(|u| self.outlets.by_url(u))
+            && let Some(k) = hints
+                .url
+                .as_deref()
+                .and_then(|u| self.outlets.by_url(u))
+                .or_else(|| hints.site_name.as_deref().and_then(|n| self.outlets.byline(n)))
         {
             let o = &self.outlets.all()[k];
             a.agency = Some(AgencyRef { id: o.id.clone(), name_fa: o.name_fa.clone(), name_en: o.name_en.clone() });

@@ -42,6 +42,9 @@ pub struct HtmlPage {
     pub news_id: Option<String>,
     /// The `lang` attribute of `<html>`.
     pub lang: Option<String>,
+    /// The site's name (`og:site_name`, `application-name`, JSON-LD `publisher.name`, or the part of
+    /// `<title>` after the headline: "عنوان خبر - خبرگزاری مهر").
+    pub site_name: Option<String>,
 }
 
 /// Decodes an HTML page: BOM, then the HTTP charset, then `<meta charset>`, then detection.
@@ -427,7 +430,7 @@ fn read_metadata(doc: &Html, page: &mut HtmlPage) {
     let get = |keys: &[&str]| keys.iter().find_map(|k| metas.get(*k).filter(|v| !v.is_empty()).cloned());
     page.title = get(&["og:title", "twitter:title", "dcterms.title", "dc.title", "headline"])
         .or(ld.headline)
-        .or_else(|| title_tag.filter(|t| !t.is_empty()).map(|t| strip_site_name(&t)));
+        .or_else(|| title_tag.as_deref().filter(|t| !t.is_empty()).map(strip_site_name));
     page.published = ld.published.or_else(|| {
         get(&[
             "article:published_time",
@@ -449,6 +452,22 @@ fn read_metadata(doc: &Html, page: &mut HtmlPage) {
     });
     page.url = canonical.or_else(|| get(&["og:url"])).or(ld.url).filter(|u| u.starts_with("http"));
     page.news_id = get(&["nastooh:nid", "news_id", "newsid", "articleid", "article:id"]);
+    page.site_name = get(&["og:site_name", "application-name", "twitter:site"])
+        .or(ld.publisher)
+        .or_else(|| title_tag.as_deref().and_then(title_site_name));
+}
+
+/// The site's name in a `<title>`: the shorter side of its last separator ("عنوان خبر - خبرگزاری مهر" →
+/// "خبرگزاری مهر"), when that side is at most four words.
+fn title_site_name(t: &str) -> Option<String> {
+    for sep in [" | ", " - ", " – ", " :: "] {
+        if let Some((a, b)) = t.rsplit_once(sep) {
+            let (a, b) = (a.trim(), b.trim());
+            let side = if b.chars().count() <= a.chars().count() { b } else { a };
+            return (!side.is_empty() && side.split_whitespace().count() <= 4).then(|| side.to_string());
+        }
+    }
+    None
 }
 
 /// A `<title>` without the site name ("عنوان خبر - خبرگزاری مهر" → "عنوان خبر").
@@ -466,6 +485,7 @@ struct LdArticle {
     headline: Option<String>,
     published: Option<String>,
     url: Option<String>,
+    publisher: Option<String>,
 }
 
 fn find_article(v: &serde_json::Value, out: &mut LdArticle, depth: usize) {
@@ -485,6 +505,9 @@ fn find_article(v: &serde_json::Value, out: &mut LdArticle, depth: usize) {
                 let s = |k: &str| o.get(k).and_then(|x| x.as_str()).map(collapse).filter(|x| !x.is_empty());
                 out.headline = out.headline.take().or_else(|| s("headline"));
                 out.published = out.published.take().or_else(|| s("datePublished")).or_else(|| s("dateCreated"));
+                out.publisher = out.publisher.take().or_else(|| {
+                    o.get("publisher").and_then(|p| p.get("name")?.as_str()).map(collapse).filter(|x| !x.is_empty())
+                });
                 out.url = out.url.take().or_else(|| s("url")).or_else(|| {
                     o.get("mainEntityOfPage").and_then(|m| m.as_str().or_else(|| m.get("@id")?.as_str())).map(str::to_string)
                 });
@@ -551,6 +574,20 @@ mod tests {
         assert_eq!(p.news_id.as_deref(), Some("6287934"));
         assert_eq!(p.lang.as_deref(), Some("fa"));
         assert_eq!(strip_site_name("عنوان خبر مهم - خبرگزاری"), "عنوان خبر مهم");
+    }
+
+    #[test]
+    fn site_name() {
+        let page = |head: &str| extract_html(&format!("<html><head>{head}</head><body><p>متن</p></body></html>")).site_name;
+        assert_eq!(page(r#"<meta property="og:site_name" content="خبرگزاری ایسنا">"#).as_deref(), Some("خبرگزاری ایسنا"));
+        assert_eq!(page("<title>همتی: نرخ ارز کاهش می‌یابد - خبرگزاری مهر</title>").as_deref(), Some("خبرگزاری مهر"));
+        assert_eq!(
+            page(r#"<script type="application/ld+json">{"@type":"NewsArticle","publisher":{"@type":"Organization","name":"ایرنا"}}</script>"#)
+                .as_deref(),
+            Some("ایرنا")
+        );
+        // A title without a separator, or whose short side is long, names no site.
+        assert_eq!(page("<title>همتی: نرخ ارز کاهش می‌یابد</title>"), None);
     }
 
     #[test]

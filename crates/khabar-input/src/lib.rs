@@ -442,6 +442,7 @@ pub fn to_article(ex: &Extractor, doc: &Document, opts: &Options) -> Result<Extr
         hints.title = page.title;
         hints.published = page.published;
         hints.news_id = page.news_id;
+        hints.site_name = page.site_name;
         if hints.url.is_none() {
             hints.url = page.url;
         }
