@@ -704,7 +704,8 @@ impl Recognizer {
         // ordinary word.
         for ti in 1..toks.len() {
             let (a, z) = (&toks[ti - 1], &toks[ti]);
-            let surname = (self.last_names.contains(&z.key) && !self.first_names.contains(&z.key)) || self.rare_word(&z.key);
+            let surname = ((self.last_names.contains(&z.key) && !self.first_names.contains(&z.key)) || self.rare_word(&z.key))
+                && !khabar_normalize::lexicon_is_verb_form(&z.key);
             if a.e + 1 != z.s
                 || chars[a.e] != ' '
                 || !self.known_first_names.contains(&a.key)

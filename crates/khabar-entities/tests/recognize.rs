@@ -376,3 +376,10 @@ fn an_event_named_inside_an_office_is_part_of_it() {
     assert!(!ents.iter().any(|e| e.id == "islamic-revolution" || !e.kb), "{:?}", ents.iter().map(|e| &e.id).collect::<Vec<_>>());
     spans_index_text(text, &ents);
 }
+
+#[test]
+fn a_verb_after_a_first_name_is_no_surname() {
+    // "جان" is a first name of the knowledge base (John) and "باختند" a rare word, but a verb.
+    let text = "در موج قبلی بیش از ۱۴۰ هزار نفر جان باختند.";
+    assert!(local_persons(&tag(text, None)).is_empty(), "{:?}", local_persons(&tag(text, None)));
+}

@@ -39,6 +39,9 @@ fn sports_sentence(doc: &Doc, r: std::ops::Range<usize>) -> bool {
     r.into_iter().any(|i| words.longest_at(&doc.toks[..end], i).is_some())
 }
 
+/// Nouns that make "با X" a phrase of manner ("با میانجی‌گری عمان", "با حضور وزیر"), not a partner (ZWNJ-free keys).
+const MANNER_NOUNS: &[&str] = &["میانجیگری", "وساطت", "حضور", "همراهی", "میزبانی", "حمایت", "مشارکت", "تلاش", "ابتکار"];
+
 /// Words that make "به" an adverb ("به شدت", "به طور"), not a preposition.
 const ADVERB_AFTER_BE: &[&str] = &["شدت", "طور", "ویژه", "نوبه", "صراحت", "سرعت", "خصوص", "تازگی"];
 
@@ -240,7 +243,15 @@ pub fn find(
                                     .find(|&i| doc.toks[i].key == "با")
                             });
                         if let Some(b) = ba {
-                            actors.extend(entities_after(doc, cl, b + 1, se));
+                            let partners = entities_after(doc, cl, b + 1, se);
+                            // A partner is written ("با نخست وزیر و رئیس جمهور عراق") but names nobody
+                            // known: the meeting's other side is unknown, and one side alone is no dyad.
+                            let manner = doc.toks.get(b + 1).is_some_and(|x| MANNER_NOUNS.contains(&x.key.as_str()));
+                            // A refusal to meet anyone ("با هیچ مقام آمریکایی دیدار نکرد") is kept.
+                            if partners.is_empty() && !manner && actors.len() < 2 && b < t && status != EventStatus::Negated {
+                                continue;
+                            }
+                            actors.extend(partners);
                         }
                     }
                     Frame::Object => {
@@ -479,6 +490,10 @@ fn actor_kind(cl: &Clauses<'_, '_>, ent: usize) -> bool {
 /// ones coordinated with it by "و".
 fn entities_after(doc: &Doc, cl: &Clauses<'_, '_>, mut t: usize, limit: usize) -> Vec<usize> {
     let mut out = Vec::new();
+    // "با میانجی‌گری عمان": a manner phrase, not a partner.
+    if doc.toks.get(t).is_some_and(|x| MANNER_NOUNS.contains(&x.key.as_str())) {
+        return out;
+    }
     let mut skipped = 0;
     while let Some(x) = doc.toks.get(t) {
         if x.s >= limit {

@@ -566,3 +566,16 @@ fn the_issuer_of_a_statement_speaks_its_text() {
     assert_eq!(who("نیروهای مسلح").as_deref(), Some("irgc"));
     assert_eq!(who("ملت ایران پیروز").as_deref(), Some("masoud-pezeshkian"));
 }
+
+#[test]
+fn a_manner_phrase_is_no_partner_and_an_unknown_partner_no_dyad() {
+    // "با میانجی‌گری عمان": Oman mediates; "با نخست وزیر و رئیس جمهور عراق" names nobody known here (no
+    // country of the office is found for "نخست وزیر"): no one-sided "met" event is made from it.
+    let t = "عباس عراقچی و استیو ویتکاف روز شنبه در مسقط با میانجی‌گری عمان گفت‌وگو کردند.\n\n\
+             علی لاریجانی امروز با برخی دیگر از مقام‌های ارشد دیدار کرد.";
+    let l = run(t, Some(Day(2025, 4, 12)));
+    let consult: Vec<&Vec<String>> = l.events.iter().filter(|e| e.event_type == "CONSULT").map(|e| &e.actors).collect();
+    assert!(consult.iter().all(|a| !a.contains(&"country-om".to_string())), "{consult:?}");
+    assert!(consult.iter().any(|a| a.contains(&"steve-witkoff".to_string())), "{consult:?}");
+    assert!(consult.iter().all(|a| a.len() >= 2), "{consult:?}");
+}

@@ -49,3 +49,10 @@ pub fn lexicon_log2_frequency(word: &str) -> Option<f32> {
     let key: String = word.chars().filter(|&c| c != ZWNJ).collect();
     model::model().get(&key).map(|e| f32::from(e.lg.max(e.lz)) / model::QSCALE)
 }
+
+/// Whether the lexicons know the word as a verb form (tagged as a verb, or conjugated from the verb lists:
+/// "باختند", "می‌گوید"). Lets other tools tell a verb from a rare name after a first name ("جان باختند").
+pub fn lexicon_is_verb_form(word: &str) -> bool {
+    let key: String = word.chars().filter(|&c| c != ZWNJ).collect();
+    model::model().get(&key).is_some_and(|e| e.flags & (model::F_VERB | model::F_VERBFORM) != 0)
+}

@@ -30,7 +30,6 @@ pub(crate) const F_ADJ: u8 = 2;
 /// Flag: the ZWNJ spelling is a conjugated verb form generated from the verb lists (always preferred).
 pub(crate) const F_VERBFORM: u8 = 4;
 /// Flag: the lexicon tags the word as a verb.
-#[cfg_attr(not(feature = "train"), allow(dead_code))]
 pub(crate) const F_VERB: u8 = 8;
 
 /// Scale of quantized frequencies: `q = round(log2(1 + per_billion) * QSCALE)`.
