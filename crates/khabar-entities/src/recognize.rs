@@ -675,7 +675,12 @@ impl Recognizer {
             // نخست‌وزیر ...").
             let surname_like = self.last_names.contains(&z.key) || self.rare_word(&z.key);
             let persian = self.first_names.contains(&a.key) && surname_like;
-            let foreign = self.unknown_word(&a.key) && (surname_like || self.first_names.contains(&z.key));
+            // Two rare words are a foreign name too ("یاشار گولر وزیر دفاع ترکیه"), when neither is a verb or
+            // tagged as an adjective (the lexicons tag names as nouns or not at all).
+            let rare_pair = self.rare_word(&a.key)
+                && self.rare_word(&z.key)
+                && ![&a.key, &z.key].iter().any(|k| khabar_normalize::lexicon_is_verb_form(k) || khabar_normalize::lexicon_is_adjective(k));
+            let foreign = (self.unknown_word(&a.key) && (surname_like || self.first_names.contains(&z.key))) || rare_pair;
             if gap_ok && !covered(&b, a.s, z.e) && plain(ti - 2) && plain(ti - 1) && (persian || foreign) {
                 match self.resolve_surname(&z.key, &b, date).filter(|&p| self.full_name_matches(p, &a.key, &z.key)) {
                     Some(p) => {

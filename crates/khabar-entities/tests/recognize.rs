@@ -307,6 +307,9 @@ fn names_outside_the_knowledge_base_before_a_role() {
     // A word the lexicons do not know and a first name of the lists.
     let text = "کامیل ادریس نخست وزیر سودان روز پنجشنبه در خارطوم سخن گفت.";
     assert_eq!(local_persons(&tag(text, None)), vec![("کامیل ادریس".to_string(), vec!["کامیل ادریس".to_string()])]);
+    // Two rare words, neither a verb nor an adjective, before a role head: a foreign name.
+    let text = "یاشار گولر وزیر دفاع ترکیه در آنکارا سخن گفت.";
+    assert_eq!(local_persons(&tag(text, None)), vec![("یاشار گولر".to_string(), vec!["یاشار گولر".to_string()])]);
     // Ordinary words before a role head are no name.
     for text in ["صبح امروز وزیر کشور گفت که انتخابات برگزار می‌شود.", "به گفته همین سفیر روابط خوب است."] {
         assert!(local_persons(&tag(text, None)).is_empty(), "{text}: {:?}", local_persons(&tag(text, None)));

@@ -56,3 +56,9 @@ pub fn lexicon_is_verb_form(word: &str) -> bool {
     let key: String = word.chars().filter(|&c| c != ZWNJ).collect();
     model::model().get(&key).is_some_and(|e| e.flags & (model::F_VERB | model::F_VERBFORM) != 0)
 }
+
+/// Whether the lexicons tag the word as an adjective ("اقتصادی", "بزرگ"); names are tagged as nouns or not at all.
+pub fn lexicon_is_adjective(word: &str) -> bool {
+    let key: String = word.chars().filter(|&c| c != ZWNJ).collect();
+    model::model().get(&key).is_some_and(|e| e.flags & model::F_ADJ != 0)
+}
