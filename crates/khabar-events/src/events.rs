@@ -235,7 +235,13 @@ pub fn find(
                     Frame::With => {
                         actors = subjects();
                         let from = doc.tok_from(clause_s);
-                        let ba = (from..t)
+                        // The partner's "با" comes before the topic ("X با Y درباره روابط با آمریکا
+                        // گفت‌وگو کرد": not the United States).
+                        let topic = (from..t).rev().find(|&i| {
+                            matches!(doc.toks[i].key.as_str(), "درباره" | "پیرامون")
+                                || (doc.toks[i].key == "مورد" && i > 0 && doc.toks[i - 1].key == "در")
+                        });
+                        let ba = (from..topic.unwrap_or(t))
                             .rev()
                             .find(|&i| doc.toks[i].key == "با")
                             .or_else(|| {
@@ -297,6 +303,16 @@ pub fn find(
                             // one condemned) is a modifier, not an object, and so is every entity after
                             // it up to the object marker ("حمله X به بندر الحدیده و زیرساخت‌های یمن را").
                             // The cue's own object marker ("از X حمایت کرد") is no such preposition.
+                            // A relative clause after the cue's marker ("از هرگونه توافقی که مانع دستیابی
+                            // ایران ... شود حمایت می‌کند") holds no object.
+                            let in_relative = cue.marker.as_deref().is_some_and(|mk| {
+                                (doc.tok_from(from)..mt)
+                                    .position(|i| doc.toks[i].key == mk)
+                                    .is_some_and(|p| (doc.tok_from(from) + p..mt).any(|i| doc.toks[i].key == "که"))
+                            });
+                            if in_relative {
+                                continue;
+                            }
                             let window = if objects > 0 { pp_from } else { mt.saturating_sub(3).max(pp_from) };
                             let after_dar = (window..mt).any(|i| {
                                 let k = doc.toks[i].key.as_str();

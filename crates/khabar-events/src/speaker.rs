@@ -650,12 +650,16 @@ impl Clauses<'_, '_> {
     /// The subject among a clause's candidates (see [`Clauses::subject`]).
     fn pick(&self, c: &[Found]) -> Option<Found> {
         let mut best = c.first()?.clone();
+        let mut prev_end = best.e;
         for f in &c[1..] {
             // An office nobody holds is too weak a sign of a new clause ("با رئیس سازمان ... و رئیس‌جمهور نیز
-            // دیدار می‌کند" coordinates objects).
-            if self.new_clause_subject(f) && !matches!(f.who, Subject::Role(_)) {
+            // دیدار می‌کند" coordinates objects); so is "و" right after the previous name ("ماکرون و مرتس
+            // همچنین ... گفت‌وگو کردند": two subjects of one clause).
+            let coordinated = self.doc.toks_in(prev_end, f.s).len() == 1;
+            if self.new_clause_subject(f) && !matches!(f.who, Subject::Role(_)) && !coordinated {
                 best = f.clone();
             }
+            prev_end = f.e;
         }
         Some(best)
     }

@@ -579,3 +579,19 @@ fn a_manner_phrase_is_no_partner_and_an_unknown_partner_no_dyad() {
     assert!(consult.iter().any(|a| a.contains(&"steve-witkoff".to_string())), "{consult:?}");
     assert!(consult.iter().all(|a| a.len() >= 2), "{consult:?}");
 }
+
+#[test]
+fn topic_and_relative_clauses_hold_no_actor() {
+    // "X و Y همچنین درباره ... روابط با آمریکا گفت‌وگو کردند": both are subjects, the United States is in the
+    // topic; "آلمان از هرگونه توافقی که مانع دستیابی ایران ... شود حمایت می‌کند": Iran is in a relative clause.
+    let t = "امانوئل ماکرون و فریدریش مرتس در پاریس دیدار کردند.\n\n\
+             ماکرون و مرتس همچنین درباره جنگ اوکراین و روابط با آمریکا گفت‌وگو کردند.\n\n\
+             آلمان از هرگونه توافقی که مانع دستیابی ایران به سلاح هسته‌ای شود حمایت می‌کند.";
+    let l = run(t, Some(Day(2025, 5, 24)));
+    let all: Vec<&Vec<String>> = l.events.iter().map(|e| &e.actors).collect();
+    assert!(all.iter().all(|a| !a.contains(&"country-us".to_string()) && !a.contains(&"country-ir".to_string())), "{all:?}");
+    assert!(
+        l.events.iter().filter(|e| e.event_type == "CONSULT").all(|e| e.actors.len() == 2),
+        "{all:?}"
+    );
+}
