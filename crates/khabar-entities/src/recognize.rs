@@ -164,6 +164,8 @@ pub struct Recognizer {
     cues: FastMap<String, (Cue, String)>,
     /// Every prefix of a cue key (to stop looking early).
     cue_prefixes: FastSet<String>,
+    /// Words before a media outlet's name ("شبکه", "خبرگزاری"): keys.
+    media_words: FastSet<String>,
     first_names: FastSet<String>,
     /// First words of the knowledge base's person names: first names that are surely names.
     known_first_names: FastSet<String>,
@@ -323,11 +325,16 @@ impl Recognizer {
         let roles = build(&role_keys);
         let mut cues = FastMap::default();
         let mut place_offices = FastSet::default();
+        let mut media_words = FastSet::default();
         for line in CUES_TSV.lines().filter(|l| !l.starts_with('#') && !l.starts_with("kind\t")) {
             let mut c = line.split('\t');
             let (Some(kind), Some(fa)) = (c.next(), c.next()) else { continue };
             if kind == "place_office" {
                 place_offices.insert(key(fa));
+                continue;
+            }
+            if kind == "media" {
+                media_words.insert(key(fa));
                 continue;
             }
             let cue = match kind {
@@ -364,6 +371,7 @@ impl Recognizer {
         Recognizer {
             kb,
             place_offices,
+            media_words,
             names,
             pats,
             roles,
@@ -513,6 +521,10 @@ impl Recognizer {
 
         // 1. Gazetteer.
         for (entry, s, e, via, needs_context) in self.gazetteer(&c) {
+            // A place or event right after a media word names the outlet ("شبکه الجزیره" is no Algiers).
+            if matches!(self.kb.entries[entry].kind, Kind::Location | Kind::Event) && self.media_before(chars, s) {
+                continue;
+            }
             if needs_context {
                 b.pending_abbrevs.push((entry, s, e));
             } else {
@@ -947,6 +959,20 @@ impl Recognizer {
         // Two-word offices ("امام جمعه", "نماینده مردم").
         let (a0, a) = word_before(chars, b);
         a0 < a && self.place_offices.contains(&format!("{}{w}", key(&chars[a0..a].iter().collect::<String>())))
+    }
+
+    /// True when the word (or two words) before char `s` is a media word ("شبکه", "پایگاه خبری").
+    fn media_before(&self, chars: &[char], s: usize) -> bool {
+        let (b, e) = word_before(chars, s);
+        if b == e || !chars[e..s].iter().all(|c| *c == ' ') {
+            return false;
+        }
+        let w = key(&chars[b..e].iter().collect::<String>());
+        if self.media_words.contains(&w) {
+            return true;
+        }
+        let (a0, a) = word_before(chars, b);
+        a0 < a && self.media_words.contains(&format!("{}{w}", key(&chars[a0..a].iter().collect::<String>())))
     }
 
     /// True for number words and ordinals ("چهار", "چهاردهم", "دومین").
