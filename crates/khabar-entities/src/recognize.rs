@@ -953,26 +953,14 @@ impl Recognizer {
     fn place_cue_before(&self, chars: &[char], s: usize) -> bool {
         let (b, e) = word_before(chars, s);
         let w = key(&chars[b..e].iter().collect::<String>());
-        if matches!(self.cues.get(&w), Some((Cue::Place, _))) || self.place_offices.contains(&w) {
-            return true;
-        }
-        // Two-word offices ("امام جمعه", "نماینده مردم").
-        let (a0, a) = word_before(chars, b);
-        a0 < a && self.place_offices.contains(&format!("{}{w}", key(&chars[a0..a].iter().collect::<String>())))
+        // One- and two-word offices ("فرماندار", "امام جمعه").
+        matches!(self.cues.get(&w), Some((Cue::Place, _))) || words_before_in(chars, s, &self.place_offices)
     }
 
-    /// True when the word (or two words) before char `s` is a media word ("شبکه", "پایگاه خبری").
+    /// True when the word (or two words) right before char `s` is a media word ("شبکه", "پایگاه خبری").
     fn media_before(&self, chars: &[char], s: usize) -> bool {
         let (b, e) = word_before(chars, s);
-        if b == e || !chars[e..s].iter().all(|c| *c == ' ') {
-            return false;
-        }
-        let w = key(&chars[b..e].iter().collect::<String>());
-        if self.media_words.contains(&w) {
-            return true;
-        }
-        let (a0, a) = word_before(chars, b);
-        a0 < a && self.media_words.contains(&format!("{}{w}", key(&chars[a0..a].iter().collect::<String>())))
+        b < e && chars[e..s].iter().all(|c| *c == ' ') && words_before_in(chars, s, &self.media_words)
     }
 
     /// True for number words and ordinals ("چهار", "چهاردهم", "دومین").
@@ -1226,6 +1214,17 @@ impl Builder {
 fn is_list_joint(gap: &[char]) -> bool {
     let t: String = gap.iter().filter(|c| !c.is_whitespace()).collect();
     !gap.is_empty() && gap.len() <= 4 && matches!(t.as_str(), "و" | "،" | ",")
+}
+
+/// Whether the word before char `s`, or the two words before it, form a key of `set`.
+fn words_before_in(chars: &[char], s: usize, set: &FastSet<String>) -> bool {
+    let (b, e) = word_before(chars, s);
+    let w = key(&chars[b..e].iter().collect::<String>());
+    if set.contains(&w) {
+        return true;
+    }
+    let (a0, a) = word_before(chars, b);
+    a0 < a && set.contains(&format!("{}{w}", key(&chars[a0..a].iter().collect::<String>())))
 }
 
 /// The bounds of the word that ends before char `s`, past spaces (empty at the start of the text).
