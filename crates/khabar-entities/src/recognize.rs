@@ -575,19 +575,13 @@ impl Recognizer {
             if matches!(cue, Cue::RoleHead | Cue::Place | Cue::Number) {
                 // A one-word cue that is also a first name ("امیر") before a rare word no place or
                 // entity covers is that first name: "امیر قلعه‌نویی", not the emir of a country.
-                if let Some(t) = toks.get(i + 1).filter(|t| {
-                    n == 1
-                        && cue == Cue::RoleHead
-                        && toks[i].e + 1 == t.s
-                        && self.known_first_names.contains(&toks[i].key)
-                        && self.rare_word(&t.key)
-                        && !self.first_names.contains(&t.key)
-                        && cue_cache[i + 1].is_none()
-                        && !covered(&b, toks[i].s, t.e)
-                        && self.two_token_surname(&toks, i).is_none()
-                        && !self.surnames.contains_key(&t.key)
-                }) {
-                    b.add_local(toks[i].s, t.e, chars);
+                if n == 1
+                    && cue == Cue::RoleHead
+                    && self.cue_is_first_name(&toks, i)
+                    && cue_cache[i + 1].is_none()
+                    && !covered(&b, toks[i].s, toks[i + 1].e)
+                {
+                    b.add_local(toks[i].s, toks[i + 1].e, chars);
                     i += 2;
                     continue;
                 }
@@ -656,15 +650,7 @@ impl Recognizer {
                     b.add_honorifics(ent, &hons);
                 }
                 i = k;
-            } else if k == j
-                && hons.len() == 1
-                && j == i + 1
-                && self.known_first_names.contains(&toks[i].key)
-                && toks[i].e + 1 == t.s
-                && self.rare_word(&t.key)
-                && !self.first_names.contains(&t.key)
-                && !self.surnames.contains_key(&t.key)
-            {
+            } else if k == j && hons.len() == 1 && j == i + 1 && self.cue_is_first_name(&toks, i) {
                 // An honorific that is also a first name ("امیر") before a rare word is that first name:
                 // "امیر قلعه‌نویی" (a rank before a surname of the knowledge base was taken above).
                 b.add_local(toks[i].s, t.e, chars);
@@ -955,6 +941,18 @@ impl Recognizer {
         let w = key(&chars[b..e].iter().collect::<String>());
         // One- and two-word offices ("فرماندار", "امام جمعه").
         matches!(self.cues.get(&w), Some((Cue::Place, _))) || words_before_in(chars, s, &self.place_offices)
+    }
+
+    /// Whether the cue word at token `i` is a first name of the knowledge base ("امیر") followed by a rare
+    /// word that is no first name and no surname of the knowledge base: the two are a name ("امیر قلعه‌نویی").
+    fn cue_is_first_name(&self, toks: &[Tok], i: usize) -> bool {
+        let (Some(a), Some(t)) = (toks.get(i), toks.get(i + 1)) else { return false };
+        a.e + 1 == t.s
+            && self.known_first_names.contains(&a.key)
+            && self.rare_word(&t.key)
+            && !self.first_names.contains(&t.key)
+            && !self.surnames.contains_key(&t.key)
+            && self.two_token_surname(toks, i).is_none()
     }
 
     /// True when the word (or two words) right before char `s` is a media word ("شبکه", "پایگاه خبری").
