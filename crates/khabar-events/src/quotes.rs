@@ -76,6 +76,11 @@ pub fn find(doc: &Doc, cl: &Clauses<'_, '_>) -> QuotePass {
             *last_role = None;
         } else if let Some(Subject::Role(r)) = w {
             *last_role = Some(r.clone());
+        } else if let Some(Subject::Group(g)) = w
+            && g.starts_with("یک ")
+        {
+            // One unnamed source ("یک منبع آگاه") is whom "وی" refers to next, as an unheld office is.
+            *last_role = Some(g.clone());
         }
     };
     // Who issued the last statement, message or letter told ("سپاه در بیانیه‌ای ..."): the speaker of "در این

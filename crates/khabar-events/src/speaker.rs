@@ -114,6 +114,14 @@ pub static GROUP_NOUNS: LazyLock<HashSet<String>> = LazyLock::new(|| {
         "سفیران",
     ])
 });
+/// Nouns of an unnamed source after "یک" ("یک منبع آگاه", "یک کارشناس اقتصادی", "یک فعال بازار").
+static UNNAMED_SOURCES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    key_set(&[
+        "منبع", "مقام", "کارشناس", "فعال", "دیپلمات", "نماینده", "عضو", "مسئول", "شاهد", "فرمانده", "تحلیلگر",
+        "تحلیل‌گر", "استاد", "مشاور", "سخنگوی", "مدیر", "پزشک", "وکیل",
+    ])
+});
+
 /// Heads of the name of a state body outside the knowledge base ("وزارت امور خارجه اوکراین", "ارتش
 /// سودان"): such a phrase is the clause's subject and acts for the country it names.
 static ORG_HEADS: LazyLock<HashSet<String>> =
@@ -623,6 +631,9 @@ impl Clauses<'_, '_> {
                 t = d.tok_from(ne).max(t + 1);
                 continue;
             } else if GROUP_NOUNS.contains(&tok.key)
+                // An unnamed source ("یک منبع آگاه", "یک مقام ارشد", "یک نماینده مجلس") is a speaker the text
+                // describes, not the holder of an office.
+                || (tok.key == "یک" && d.toks.get(t + 1).is_some_and(|x| UNNAMED_SOURCES.contains(&x.key)))
                 || (tok.key == "دو"
                     && (role_head_at(d, t + 1) || d.toks.get(t + 1).is_some_and(|x| PAIR_NOUNS.contains(&x.key))))
             {

@@ -595,3 +595,18 @@ fn topic_and_relative_clauses_hold_no_actor() {
         "{all:?}"
     );
 }
+
+#[test]
+fn an_unnamed_source_speaks_and_is_whom_vey_refers_to() {
+    // "یک منبع آگاه": no person of the article, and "وی" after it is the source, not Araghchi.
+    let t = "به گزارش ایسنا، عباس عراقچی گفت: مذاکرات ادامه دارد.\n\n\
+             یک منبع آگاه به خبرنگار ما گفت: دور بعدی هفته آینده است.\n\n\
+             وی افزود: محل مذاکرات هنوز تعیین نشده است.";
+    let l = run(t, D1);
+    for p in ["دور بعدی", "محل مذاکرات"] {
+        let q = l.quotes.iter().find(|q| q.text.starts_with(p)).unwrap();
+        assert_eq!(q.speaker, None, "{p}");
+        assert_eq!(q.speaker_name_fa.as_deref(), Some("یک منبع آگاه"), "{p}");
+    }
+    assert_eq!(speaker_of(&l, "مذاکرات ادامه"), Some("Abbas Araghchi"));
+}
