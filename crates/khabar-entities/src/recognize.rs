@@ -355,17 +355,19 @@ impl Recognizer {
         first_names.extend(word_set(FEMALE));
         // First names that persons of the knowledge base bear ("مهدی", "ولادیمیر"): the name lists also
         // hold ordinary words ("سفر", "اقدام"), these do not.
+        // A variant's first word that is a cue is a title ("امام خمینی"), not a first name; the canonical
+        // name's first word is one ("امیر حاتمی").
         let known_first_names: FastSet<String> = kb
             .entries
             .iter()
             .filter(|e| e.kind == Kind::Person)
-            .flat_map(|e| std::iter::once(&e.name_fa).chain(&e.variants))
-            .filter_map(|n| {
+            .flat_map(|e| std::iter::once((&e.name_fa, true)).chain(e.variants.iter().map(|v| (v, false))))
+            .filter_map(|(n, canonical)| {
                 let mut w = n.split_whitespace();
                 let first = w.next()?;
                 w.next()?;
                 let k = key(first);
-                (k.chars().count() >= 3).then_some(k)
+                (k.chars().count() >= 3 && (canonical || !cues.contains_key(&k))).then_some(k)
             })
             .collect();
         Recognizer {
