@@ -23,6 +23,9 @@ pub struct Args {
     /// Leave punctuation and its spacing alone.
     #[arg(long)]
     pub no_punctuation: bool,
+    /// Collapse a run of one punctuation mark to one ("چرا؟؟؟" → "چرا؟"); by default no mark is deleted.
+    #[arg(long, conflicts_with = "no_punctuation")]
+    pub collapse_punctuation: bool,
 }
 
 /// Digit script choice.
@@ -48,6 +51,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         restore_zwnj: !args.no_zwnj,
         join_spaced: !args.keep_spacing,
         fix_punctuation: !args.no_punctuation,
+        collapse_repeated: args.collapse_punctuation,
         ..Default::default()
     };
     let n = Normalizer::new(opts);

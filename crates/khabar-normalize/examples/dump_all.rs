@@ -12,7 +12,7 @@ fn main() {
     let mut out = String::new();
     let mut combo = 0;
     for digits in [Digits::Keep, Digits::Persian, Digits::Ascii] {
-        for bits in 0..32u32 {
+        for bits in 0..64u32 {
             let o = NormalizerOptions {
                 digits,
                 remove_diacritics: bits & 1 != 0,
@@ -20,6 +20,7 @@ fn main() {
                 join_spaced: bits & 4 != 0,
                 fix_punctuation: bits & 8 != 0,
                 guillemets: bits & 16 != 0,
+                collapse_repeated: bits & 32 != 0,
             };
             let n = Normalizer::new(o);
             for (i, l) in lines.iter().enumerate() {

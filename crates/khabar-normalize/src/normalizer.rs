@@ -29,8 +29,11 @@ pub struct NormalizerOptions {
     /// With `restore_zwnj`, also join affixes and compound parts written apart with a space
     /// ("می شود" → "می‌شود", "کتاب ها" → "کتاب‌ها"). Off, the author's word spacing is kept.
     pub join_spaced: bool,
-    /// Persian comma/semicolon/question mark, spacing around punctuation and guillemets, repeated punctuation.
+    /// Persian comma/semicolon/question mark, spacing around punctuation and guillemets.
     pub fix_punctuation: bool,
+    /// With `fix_punctuation`, collapse a run of one mark to one ("چرا؟؟؟" → "چرا؟", "،،" → "،"). Off by
+    /// default: it deletes characters the author wrote, and the default pipeline changes no letter or mark.
+    pub collapse_repeated: bool,
     /// Turn straight double quotes around Persian text into guillemets « ».
     pub guillemets: bool,
 }
@@ -43,6 +46,7 @@ impl Default for NormalizerOptions {
             restore_zwnj: true,
             join_spaced: true,
             fix_punctuation: true,
+            collapse_repeated: false,
             guillemets: false,
         }
     }
@@ -524,7 +528,8 @@ impl Normalizer {
                         l >= 2 && out[l - 1].c() == ' ' && (is_persian_letter(out[l - 2].c()) || is_arabic_mark(out[l - 2].c()))
                     };
                     let next_is_punct = v.get(k + 1).is_some_and(|x| x.c() == uc);
-                    if uc != '.' && uc != ':' && out.last().is_some_and(|p| p.c() == uc) {
+                    let collapses = self.opts.collapse_repeated && uc != '.' && uc != ':';
+                    if collapses && out.last().is_some_and(|p| p.c() == uc) {
                         continue; // repeated punctuation
                     }
                     if left_persian(&out) && !(uc == '.' && next_is_punct) {
@@ -534,7 +539,7 @@ impl Normalizer {
                         out.last().is_some_and(|p| is_persian_letter(p.c()) || is_arabic_mark(p.c()) || p.c() == uc);
                     out.push(u);
                     let mut j = k + 1;
-                    while uc != '.' && uc != ':' && j < n && v[j].c() == uc {
+                    while collapses && j < n && v[j].c() == uc {
                         j += 1;
                     }
                     let nx = v.get(j).map(|x| x.c());

@@ -117,6 +117,7 @@ pub fn fold_for_search(text: &str) -> String {
             restore_zwnj: true,
             join_spaced: true,
             fix_punctuation: false,
+            collapse_repeated: false,
             guillemets: false,
         })
     });

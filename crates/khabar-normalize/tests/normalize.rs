@@ -247,7 +247,13 @@ fn heh_with_yeh_above_is_kept() {
 fn punctuation() {
     assert_eq!(norm("سلام ,خوبی ?"), "سلام، خوبی؟");
     assert_eq!(norm("گفت :امروز"), "گفت: امروز");
-    assert_eq!(norm("چرا؟؟؟"), "چرا؟");
+    // A run of one mark is the author's (the default changes no mark): kept, attached, spaced once.
+    assert_eq!(norm("چرا؟؟؟"), "چرا؟؟؟");
+    assert_eq!(norm("فارسی ،، بهار"), "فارسی،، بهار");
+    let collapse = Normalizer::new(NormalizerOptions { collapse_repeated: true, ..Default::default() });
+    assert_eq!(collapse.normalize_str("چرا؟؟؟"), "چرا؟");
+    assert_eq!(collapse.normalize_str("فارسی ،، بهار!!"), "فارسی، بهار!");
+    assert_eq!(collapse.normalize_str("صبر کن..."), "صبر کن...");
     assert_eq!(norm("« سلام »"), "«سلام»");
     assert_eq!(norm("رفت .آمد"), "رفت. آمد");
     assert_eq!(norm("در www.isna.ir و 3.5 درصد"), "در www.isna.ir و 3.5 درصد");

@@ -17,19 +17,20 @@ fn persianish() -> impl Strategy<Value = String> {
 
 fn options() -> impl Strategy<Value = NormalizerOptions> {
     (prop::sample::select(vec![Digits::Keep, Digits::Persian, Digits::Ascii]), any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>())
-        .prop_map(|(digits, remove_diacritics, restore_zwnj, join_spaced, fix_punctuation, _guillemets)| NormalizerOptions {
+        .prop_map(|(digits, remove_diacritics, restore_zwnj, join_spaced, fix_punctuation, collapse_repeated)| NormalizerOptions {
             digits,
             remove_diacritics,
             restore_zwnj,
             join_spaced,
             fix_punctuation,
+            collapse_repeated,
             guillemets: false, // « » pairing is not idempotent
         })
 }
 
 /// Every option combination, guillemets included.
 fn all_options() -> impl Strategy<Value = NormalizerOptions> {
-    (prop::sample::select(vec![Digits::Keep, Digits::Persian, Digits::Ascii]), 0u32..32).prop_map(|(digits, bits)| {
+    (prop::sample::select(vec![Digits::Keep, Digits::Persian, Digits::Ascii]), 0u32..64).prop_map(|(digits, bits)| {
         NormalizerOptions {
             digits,
             remove_diacritics: bits & 1 != 0,
@@ -37,6 +38,7 @@ fn all_options() -> impl Strategy<Value = NormalizerOptions> {
             join_spaced: bits & 4 != 0,
             fix_punctuation: bits & 8 != 0,
             guillemets: bits & 16 != 0,
+            collapse_repeated: bits & 32 != 0,
         }
     })
 }
@@ -51,7 +53,7 @@ fn aligned_and_plain_agree_for_every_option_combination() {
         "دانش آموزان\u{200c}\u{200c}ها برمی گشت ,۱۴۰۲/۰۵/۰۱ COVID-19 \t خانه ای  .",
     ];
     for digits in [Digits::Keep, Digits::Persian, Digits::Ascii] {
-        for bits in 0..32u32 {
+        for bits in 0..64u32 {
             let n = Normalizer::new(NormalizerOptions {
                 digits,
                 remove_diacritics: bits & 1 != 0,
@@ -59,6 +61,7 @@ fn aligned_and_plain_agree_for_every_option_combination() {
                 join_spaced: bits & 4 != 0,
                 fix_punctuation: bits & 8 != 0,
                 guillemets: bits & 16 != 0,
+                collapse_repeated: bits & 32 != 0,
             });
             for s in samples {
                 let a = n.normalize(s);

@@ -32,6 +32,7 @@ fn normalizer() -> &'static Normalizer {
             restore_zwnj: true,
             join_spaced: true,
             fix_punctuation: false,
+            collapse_repeated: false,
             guillemets: false,
         })
     })
