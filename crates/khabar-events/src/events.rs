@@ -348,6 +348,9 @@ pub fn find(
                                 (t..(t + n + 2).min(range.end)).find(|&i| doc.toks[i].key == "با");
                             if let Some(b) = b {
                                 actors.extend(entities_after(doc, cl, b + 1, se));
+                            } else {
+                                // "X در دیدار Y ... گفت": the partner is the cue's genitive, with no "با".
+                                actors.extend(entities_after(doc, cl, t + n, se));
                             }
                         } else {
                             // "دیدار X و Y": the meeting of X and Y.

@@ -610,3 +610,16 @@ fn an_unnamed_source_speaks_and_is_whom_vey_refers_to() {
     }
     assert_eq!(speaker_of(&l, "مذاکرات ادامه"), Some("Abbas Araghchi"));
 }
+
+#[test]
+fn the_partner_of_a_meeting_without_ba_is_its_genitive() {
+    // "X در دیدار Y ... گفت": Y is the partner, no "با" needed; "دو طرف" then are X and Y.
+    let t = "مسعود پزشکیان امروز در دیدار محمد شیاع السودانی نخست وزیر عراق در تهران گفت: روابط دو کشور \
+             گسترش می‌یابد.\n\n\
+             دو طرف همچنین یادداشت تفاهم همکاری در زمینه برق را امضا کردند.";
+    let l = run(t, D1);
+    let meet = l.events.iter().find(|e| e.event_type == "CONSULT").expect("a meeting");
+    assert_eq!(meet.actors, ["masoud-pezeshkian", "mohammed-shia-al-sudani"]);
+    let sign = l.events.iter().find(|e| e.event_type == "AGREE").expect("an agreement");
+    assert_eq!(sign.actors, ["masoud-pezeshkian", "mohammed-shia-al-sudani"]);
+}
