@@ -216,6 +216,8 @@ pub struct Mentions<'a> {
     /// Keys of the article's mentions of countries other than Iran, and of Iran.
     foreign_keys: Vec<String>,
     iran_keys: Vec<String>,
+    /// Word keys of the article's places below a country ("استان", "آذربایجان", "غربی", "تهران").
+    place_words: HashSet<String>,
 }
 
 const NONE: u32 = u32::MAX;
@@ -323,6 +325,11 @@ impl<'a> Mentions<'a> {
                 .flat_map(|e| e.mentions.iter().map(|m| key(&m.text)))
                 .collect()
         };
+        let place_words = ents
+            .iter()
+            .filter(|e| e.kind == Kind::Location && !e.id.starts_with("country-"))
+            .flat_map(|e| e.mentions.iter().flat_map(|m| m.text.split_whitespace().map(key)))
+            .collect();
         Mentions {
             ents,
             list,
@@ -331,6 +338,7 @@ impl<'a> Mentions<'a> {
             surnames,
             foreign_keys: country_keys(false),
             iran_keys: country_keys(true),
+            place_words,
         }
     }
 
@@ -373,7 +381,10 @@ impl<'a> Mentions<'a> {
             words.iter().map(|w| if w == "کشورمان" { "ایران".to_string() } else { w.clone() }).collect();
         for n in (1..=words.len()).rev() {
             let k: String = role_names.canonical_key(&ours[..n]);
-            let named: Vec<&String> = words[n..].iter().filter(|w| foreign.contains(w)).collect();
+            // So is a province's or a city's office ("رئیس جمعیت هلال احمر استان آذربایجان غربی" is not the
+            // national head of the Red Crescent).
+            let named: Vec<&String> =
+                words[n..].iter().filter(|w| foreign.contains(w) || self.place_words.contains(*w)).collect();
             // "کشورمان" ("our country") in Iranian media is Iran.
             let names_iran = words[n..].iter().any(|w| iran.contains(w) || w == "کشورمان");
             let mut who: Vec<usize> = self

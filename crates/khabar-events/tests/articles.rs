@@ -623,3 +623,18 @@ fn the_partner_of_a_meeting_without_ba_is_its_genitive() {
     let sign = l.events.iter().find(|e| e.event_type == "AGREE").expect("an agreement");
     assert_eq!(sign.actors, ["masoud-pezeshkian", "mohammed-shia-al-sudani"]);
 }
+
+#[test]
+fn a_provinces_office_is_not_the_national_one() {
+    // The provincial head of the Red Crescent speaks first; the national head is named after: the quotes are
+    // the provincial head's (a described speaker), not the national head's.
+    let t = "رئیس جمعیت هلال احمر استان آذربایجان غربی گفت: تیم‌های ارزیاب به مناطق روستایی اعزام شده‌اند.\n\n\
+             وی افزود: ۱۲ نفر دچار جراحات سطحی شده‌اند.\n\n\
+             پیرحسین کولیوند رئیس جمعیت هلال احمر نیز از آماده‌باش نیروهای امدادی خبر داد.";
+    let l = run(t, D1);
+    for p in ["تیم‌های ارزیاب", "۱۲ نفر"] {
+        let q = l.quotes.iter().find(|q| q.text.starts_with(p)).unwrap();
+        assert_eq!(q.speaker, None, "{p}: {q:?}");
+        assert_eq!(q.speaker_name_fa.as_deref(), Some("رئیس جمعیت هلال احمر استان آذربایجان غربی"), "{p}");
+    }
+}
