@@ -42,8 +42,11 @@ fn sports_sentence(doc: &Doc, r: std::ops::Range<usize>) -> bool {
 /// Nouns that make "با X" a phrase of manner ("با میانجی‌گری عمان", "با حضور وزیر"), not a partner (ZWNJ-free keys).
 const MANNER_NOUNS: &[&str] = &["میانجیگری", "وساطت", "حضور", "همراهی", "میزبانی", "حمایت", "مشارکت", "تلاش", "ابتکار"];
 
-/// Words that make "به" an adverb ("به شدت", "به طور"), not a preposition.
-const ADVERB_AFTER_BE: &[&str] = &["شدت", "طور", "ویژه", "نوبه", "صراحت", "سرعت", "خصوص", "تازگی"];
+/// Words that make the preposition before them an adverb ("به شدت", "به طور", "در ادامه", "در پایان"), not
+/// the head of a phrase that holds a modifier.
+const ADVERB_AFTER_PREP: &[&str] = &[
+    "شدت", "طور", "ویژه", "نوبه", "صراحت", "سرعت", "خصوص", "تازگی", "ادامه", "پایان", "ابتدا", "ابتدای", "خاتمه",
+];
 
 fn keys(words: &[&str]) -> Vec<String> {
     words.iter().map(|w| key(w)).collect()
@@ -322,7 +325,7 @@ pub fn find(
                                     // object first ("درگذشت X را به دولت عربستان تسلیت گفت").
                                     && (cue.marker.as_deref() != Some(k)
                                         || (objects > 0 && !(pp_from..i).any(|j| doc.toks[j].key == "را")))
-                                    && !doc.toks.get(i + 1).is_some_and(|x| ADVERB_AFTER_BE.contains(&x.key.as_str()))
+                                    && !doc.toks.get(i + 1).is_some_and(|x| ADVERB_AFTER_PREP.contains(&x.key.as_str()))
                             });
                             if after_dar {
                                 continue;

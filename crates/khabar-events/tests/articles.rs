@@ -473,16 +473,18 @@ fn role_phrases_of_subjects_and_objects() {
 #[test]
 fn every_entity_of_a_prepositional_phrase_is_a_modifier() {
     // "حمله X به بندر الحدیده و زیرساخت‌های یمن را محکوم کرد": Yemen is in the phrase of "به", as the port is;
-    // "به شدت" is an adverb, no preposition.
+    // "به شدت" and "در ادامه" are adverbs, no prepositions.
     let t = "اسماعیل بقائی حمله هوایی رژیم صهیونیستی به بندر الحدیده و زیرساخت‌های غیرنظامی یمن را به شدت محکوم کرد.\n\n\
-             عباس عراقچی به شدت اقدام آمریکا را محکوم کرد.";
+             عباس عراقچی به شدت اقدام آمریکا را محکوم کرد.\n\n\
+             محمدباقر قالیباف در ادامه حمله انگلیس به غیرنظامیان در نوار غزه را محکوم کرد.";
     let l = run(t, D1);
     let accuse: Vec<Vec<String>> = l.events.iter().filter(|e| e.event_type == "ACCUSE").map(|e| e.actors.clone()).collect();
     assert_eq!(
         accuse,
         vec![
             vec!["esmaeil-baghaei".to_string(), "country-il".to_string()],
-            vec!["abbas-araghchi".to_string(), "country-us".to_string()]
+            vec!["abbas-araghchi".to_string(), "country-us".to_string()],
+            vec!["mohammad-bagher-ghalibaf".to_string(), "country-gb".to_string()]
         ]
     );
 }
