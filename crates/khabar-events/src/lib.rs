@@ -197,6 +197,7 @@ pub fn analyze(text: &str, entities: &[Entity], day: Option<Day>) -> Layer {
             let who = match &q.who {
                 Some(Subject::Entity(i)) => described(&entities[*i]),
                 Some(Subject::Group(g)) => format!("a group ({g})"),
+                Some(Subject::Role(r)) if speaker::is_body(r) => format!("a body named only in Persian ({r})"),
                 Some(Subject::Role(r)) => format!("an official named by role only ({r})"),
                 None => "someone".into(),
             };

@@ -122,10 +122,15 @@ static UNNAMED_SOURCES: LazyLock<HashSet<String>> = LazyLock::new(|| {
     ])
 });
 
-/// Heads of the name of a state body outside the knowledge base ("وزارت امور خارجه اوکراین", "ارتش
-/// سودان"): such a phrase is the clause's subject and acts for the country it names.
-static ORG_HEADS: LazyLock<HashSet<String>> =
-    LazyLock::new(|| key_set(&["وزارت", "دولت", "ارتش", "پارلمان", "سفارت", "کنسولگری", "کاخ", "نیروهای"]));
+/// First words of the name of a body ("وزارت امور خارجه اوکراین", "ارتش سودان", "مرکز آمار ایران"), from
+/// khabar-entities' cue words: such a phrase is the clause's subject, acts for the country it names, and
+/// speaks as a body the text names.
+pub static ORG_HEADS: LazyLock<HashSet<String>> = LazyLock::new(|| cue_set("org_head"));
+
+/// True when a subject written as a role phrase names a body, not an official ("مرکز آمار ایران").
+pub fn is_body(phrase: &str) -> bool {
+    phrase.split_whitespace().next().is_some_and(|w| ORG_HEADS.contains(&key(w)))
+}
 
 /// Nouns that make a pair subject after "دو" ("دو طرف", "دو کشور"; role heads too: "دو وزیر").
 static PAIR_NOUNS: LazyLock<HashSet<String>> =
