@@ -173,6 +173,8 @@ pub struct Recognizer {
     stop: FastSet<String>,
     /// Keys of `data/kb/ambiguous.tsv`: names that are also ordinary words.
     ambiguous: FastSet<String>,
+    /// Those of them that name a place, linked also when the article names its country (`context` "country").
+    ambiguous_by_country: FastSet<String>,
 }
 
 impl std::fmt::Debug for Recognizer {
@@ -226,6 +228,12 @@ impl Recognizer {
         let ambiguous: HashSet<String> = AMBIGUOUS
             .lines()
             .filter(|l| !l.starts_with('#') && !l.starts_with("short_form"))
+            .filter_map(|l| l.split('\t').next())
+            .map(key)
+            .collect();
+        let ambiguous_by_country: FastSet<String> = AMBIGUOUS
+            .lines()
+            .filter(|l| !l.starts_with('#') && l.split('\t').nth(2).is_some_and(|c| c.trim() == "country"))
             .filter_map(|l| l.split('\t').next())
             .map(key)
             .collect();
@@ -390,6 +398,7 @@ impl Recognizer {
             known_first_names,
             last_names: word_set(LAST),
             ambiguous: ambiguous.iter().cloned().collect(),
+            ambiguous_by_country,
             stop: word_set(STOP),
         }
     }
@@ -557,9 +566,18 @@ impl Recognizer {
                 }
             }
         }
-        // Short forms count once the organization is named in full.
+        // Short forms count once the organization is named in full; a place that is also a word ("آستانه")
+        // once its country is named ("قزاقستان").
         for (entry, s, e) in std::mem::take(&mut b.pending_abbrevs) {
-            if b.kb_index.contains_key(&entry) {
+            let x = &self.kb.entries[entry];
+            let country_named = x.kind == Kind::Location
+                && self.ambiguous_by_country.contains(&key(&chars[s..e].iter().collect::<String>()))
+                && !x.country.is_empty()
+                && self
+                    .kb
+                    .index_of(&format!("country-{}", x.country.to_lowercase()))
+                    .is_some_and(|c| c != entry && b.kb_index.contains_key(&c));
+            if b.kb_index.contains_key(&entry) || country_named {
                 b.add_kb(self.kb, entry, s, e, Via::Abbrev, chars);
             }
         }
