@@ -692,7 +692,15 @@ impl Recognizer {
             // names are, and a rare word or a name of the lists ("تسوکاسا کاوادا سفیر ...", "کامیل ادریس
             // نخست‌وزیر ...").
             let surname_like = self.last_names.contains(&z.key) || self.rare_word(&z.key);
-            let persian = self.first_names.contains(&a.key) && surname_like;
+            // The lists' first names hold ordinary words ("سفر", "اقدام"): one of those counts only when a
+            // person of the knowledge base bears it, and a rare word after it that is an adjective or a verb is
+            // no surname ("سفر قریب‌الوقوع وزیر ...": the imminent trip).
+            let first_name = self.first_names.contains(&a.key)
+                && (self.known_first_names.contains(&a.key) || !self.common_word(&a.key));
+            let persian = first_name
+                && surname_like
+                && (self.last_names.contains(&z.key)
+                    || !(khabar_normalize::lexicon_is_verb_form(&z.key) || khabar_normalize::lexicon_is_adjective(&z.key)));
             // Two rare words are a foreign name too ("یاشار گولر وزیر دفاع ترکیه"), when neither is a verb or
             // tagged as an adjective (the lexicons tag names as nouns or not at all).
             let rare_pair = self.rare_word(&a.key)
