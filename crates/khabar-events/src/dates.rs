@@ -19,11 +19,18 @@ const WEEKDAYS: [(&str, Weekday); 7] = [
 /// next weekday of that name rather than the last. `None` when the clause says only that it
 /// happened earlier ("پیش از این", "قبلاً"): not on the day of publication, and no day is told.
 pub fn resolve(doc: &Doc, s: usize, cue: usize, e: usize, base: Date, future: bool) -> Option<Date> {
+    resolve_told(doc, s, cue, e, base, future).map(|(d, _)| d)
+}
+
+/// As [`resolve`], with `true` when the day comes from an expression of the clause ("روز دوشنبه"), `false`
+/// when it is the article's day taken for want of one.
+pub fn resolve_told(doc: &Doc, s: usize, cue: usize, e: usize, base: Date, future: bool) -> Option<(Date, bool)> {
     // The expression nearest before the cue, else the first after it.
     let before = resolve_in(doc, s, cue, base, future, true);
     before
         .or_else(|| resolve_in(doc, cue, e, base, future, false))
-        .or_else(|| (!earlier_at_an_untold_time(doc, s, e)).then_some(base))
+        .map(|d| (d, true))
+        .or_else(|| (!earlier_at_an_untold_time(doc, s, e)).then_some((base, false)))
 }
 
 /// True when the clause `s..e` tells that something happened before, without a day: "پیش از این",

@@ -26,6 +26,8 @@ pub struct RawEvent {
     pub status: EventStatus,
     /// The day it happened (or is planned).
     pub date: Option<jiff::civil::Date>,
+    /// True when the clause tells the day ("روز دوشنبه"); false when it is the article's day.
+    pub date_told: bool,
     /// Evidence: the sentence, as a char range.
     pub s: usize,
     /// End of the evidence.
@@ -252,7 +254,10 @@ pub fn find(
                                     .find(|&i| doc.toks[i].key == "با")
                             });
                         if let Some(b) = ba {
-                            let partners = entities_after(doc, cl, b + 1, se);
+                            let mut partners = entities_after(doc, cl, b + 1, se);
+                            if partners.is_empty() {
+                                partners.extend(actors.first().and_then(|&s| counterpart_after(doc, cl, b + 1, s)));
+                            }
                             // A partner is written ("با نخست وزیر و رئیس جمهور عراق") but names nobody
                             // known: the meeting's other side is unknown, and one side alone is no dyad.
                             let manner = doc.toks.get(b + 1).is_some_and(|x| MANNER_NOUNS.contains(&x.key.as_str()));
@@ -350,7 +355,18 @@ pub fn find(
                             let b =
                                 (t..(t + n + 2).min(range.end)).find(|&i| doc.toks[i].key == "با");
                             if let Some(b) = b {
-                                actors.extend(entities_after(doc, cl, b + 1, se));
+                                let mut partners = entities_after(doc, cl, b + 1, se);
+                                if partners.is_empty() {
+                                    partners.extend(actors.first().and_then(|&s| counterpart_after(doc, cl, b + 1, s)));
+                                }
+                                // A partner written but naming nobody known ("در تماس تلفنی با همتای
+                                // ترکیه‌ای"): one side alone is no dyad, as in the "with" frame.
+                                let manner =
+                                    doc.toks.get(b + 1).is_some_and(|x| MANNER_NOUNS.contains(&x.key.as_str()));
+                                if partners.is_empty() && !manner && actors.len() < 2 && status != EventStatus::Negated {
+                                    continue;
+                                }
+                                actors.extend(partners);
                             } else {
                                 // "X در دیدار Y ... گفت": the partner is the cue's genitive, with no "با".
                                 actors.extend(entities_after(doc, cl, t + n, se));
@@ -410,9 +426,9 @@ pub fn find(
                     .unwrap_or(se);
                 let location = location_in(doc, cl, clause_s, cs, travel, true)
                     .or_else(|| location_in(doc, cl, cs, clause_e, travel, false));
-                let date = base.and_then(|b| {
-                    dates::resolve(doc, date_from, cs, se, b, status == EventStatus::Planned)
-                });
+                let (date, date_told) = base
+                    .and_then(|b| dates::resolve_told(doc, date_from, cs, se, b, status == EventStatus::Planned))
+                    .map_or((None, false), |(d, told)| (Some(d), told));
                 if cue.frame == Frame::Session {
                     if let Some(i) = session {
                         for a in actors {
@@ -435,6 +451,7 @@ pub fn find(
                     location,
                     status,
                     date,
+                    date_told,
                     s: ss,
                     e: se,
                 });
@@ -464,10 +481,14 @@ fn merge(evs: Vec<RawEvent>) -> Vec<RawEvent> {
             }) {
                 Some(o) => {
                     let location = o.location.or(ev.location);
+                    // A day the text tells ("روز دوشنبه" in the body) beats the article's day (a headline's).
+                    let (date, date_told) =
+                        if ev.date_told && !o.date_told { (ev.date, true) } else { (o.date, o.date_told) };
                     if ev.actors.len() > o.actors.len() {
                         *o = ev;
                     }
                     o.location = location;
+                    (o.date, o.date_told) = (date, date_told);
                 }
                 None => out.push(ev),
             }
@@ -564,6 +585,14 @@ fn entities_after(doc: &Doc, cl: &Clauses<'_, '_>, mut t: usize, limit: usize) -
         t += 1;
     }
     out
+}
+
+/// "همتای ایرانی (خود)" at token `t`: the subject's counterpart in that country, when the article names them.
+fn counterpart_after(doc: &Doc, cl: &Clauses<'_, '_>, t: usize, subject: usize) -> Option<usize> {
+    if !matches!(doc.toks.get(t)?.key.as_str(), "همتای" | "همتا") {
+        return None;
+    }
+    cl.m.counterpart(subject, &doc.toks.get(t + 1)?.key)
 }
 
 /// "در <place>" (or "به <place>" for travel) in the sentence.

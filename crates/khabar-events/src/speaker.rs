@@ -132,6 +132,37 @@ pub fn is_body(phrase: &str) -> bool {
     phrase.split_whitespace().next().is_some_and(|w| ORG_HEADS.contains(&key(w)))
 }
 
+/// Keys of the knowledge base's country names (one word or more, ZWNJ-free) → country id.
+static COUNTRY_NAMES: LazyLock<Vec<(String, &'static str)>> = LazyLock::new(|| {
+    let kb = khabar_entities::Kb::builtin();
+    kb.entries
+        .iter()
+        .filter(|e| e.id.starts_with("country-"))
+        .flat_map(|e| std::iter::once(&e.name_fa).chain(&e.variants).map(move |n| (key(n), e.id.as_str())))
+        .collect()
+});
+
+/// The country a word names: a country's name or the adjective made from it by the regular suffixes ("ایرانی",
+/// "آمریکایی", "ترکیه‌ای", "سوری" from "سوریه", "فرانسوی" from "فرانسه"), with a possessive clitic ("ترکیه‌ای‌اش").
+pub fn country_of_word(word: &str) -> Option<&'static str> {
+    let k = key(word);
+    let bare = ["اش", "ش"].iter().find_map(|c| k.strip_suffix(c)).filter(|b| b.chars().count() >= 3);
+    [Some(k.as_str()), bare].into_iter().flatten().find_map(|w| {
+        COUNTRY_NAMES.iter().find_map(|(n, id)| {
+            let n = n.as_str();
+            let forms = [
+                n.to_string(),
+                format!("{n}ی"),
+                format!("{n}یی"),
+                format!("{n}ای"),
+                n.strip_suffix("یه").map(|x| format!("{x}ی")).unwrap_or_default(),
+                n.strip_suffix('ه').map(|x| format!("{x}وی")).unwrap_or_default(),
+            ];
+            forms.iter().any(|f| !f.is_empty() && f == w).then_some(*id)
+        })
+    })
+}
+
 /// Nouns that make a pair subject after "دو" ("دو طرف", "دو کشور"; role heads too: "دو وزیر").
 static PAIR_NOUNS: LazyLock<HashSet<String>> =
     LazyLock::new(|| key_set(&["طرف", "کشور", "رهبر", "مقام", "هیئت", "دولت", "همتا", "رئیس‌جمهور"]));
@@ -371,6 +402,53 @@ impl<'a> Mentions<'a> {
         let a = self.list.partition_point(|m| m.0 < s);
         let b = self.list.partition_point(|m| m.0 < e);
         &self.list[a..b.max(a)]
+    }
+
+    /// The counterpart of `subject` in the country a word names ("همتای ایرانی", "همتای عمانی خود", "همتای
+    /// ترکیه‌ای‌اش", "همتای روسیه"): the one person of the article who holds the subject's office in that
+    /// country. The office is the subject's role without its country ("وزیر امور خارجه روسیه" → "وزیر امور
+    /// خارجه"); Iran's offices are written without the country. `None` when nobody or several hold it.
+    pub fn counterpart(&self, subject: usize, country_word: &str) -> Option<usize> {
+        let country = country_of_word(country_word)?;
+        let kb = khabar_entities::Kb::builtin();
+        let names: Vec<String> = kb
+            .index_of(country)
+            .map(|i| std::iter::once(&kb.entries[i].name_fa).chain(&kb.entries[i].variants).map(|n| key(n)).collect())
+            .unwrap_or_default();
+        let all_countries: Vec<String> = COUNTRY_NAMES.iter().map(|(k, _)| k.clone()).collect();
+        // The subject's offices without the country they end with.
+        let offices: Vec<&str> = self
+            .roles
+            .iter()
+            .filter(|(e, _)| *e == subject)
+            .map(|(_, r)| {
+                all_countries
+                    .iter()
+                    .filter(|c| r.ends_with(c.as_str()) && r.len() > c.len())
+                    .max_by_key(|c| c.len())
+                    .map_or(r.as_str(), |c| &r[..r.len() - c.len()])
+            })
+            .collect();
+        let mut who: Vec<usize> = self
+            .roles
+            .iter()
+            .filter(|(e, r)| {
+                *e != subject
+                    && self.ents[*e].kind == Kind::Person
+                    && offices.iter().any(|o| {
+                        r.strip_prefix(o).is_some_and(|rest| {
+                            (rest.is_empty() && country == "country-ir") || names.iter().any(|n| n == rest)
+                        })
+                    })
+            })
+            .map(|(e, _)| *e)
+            .collect();
+        who.sort_unstable();
+        who.dedup();
+        match who.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
     }
 
     /// Resolves a role phrase key ("دبیرکلکنفرانس") to a person: the one whose role, written
@@ -722,5 +800,29 @@ impl Clauses<'_, '_> {
             prev_end = f.e;
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::country_of_word;
+
+    #[test]
+    fn demonyms_name_their_country() {
+        for (w, id) in [
+            ("ایرانی", "country-ir"),
+            ("آمریکایی", "country-us"),
+            ("ترکیه‌ای", "country-tr"),
+            ("ترکیه‌ای‌اش", "country-tr"),
+            ("سوری", "country-sy"),
+            ("فرانسوی", "country-fr"),
+            ("عمانی", "country-om"),
+            ("روسیه", "country-ru"),
+        ] {
+            assert_eq!(country_of_word(w), Some(id), "{w}");
+        }
+        for w in ["کتاب", "خود", "ارشد"] {
+            assert_eq!(country_of_word(w), None, "{w}");
+        }
     }
 }

@@ -655,3 +655,20 @@ fn a_body_the_knowledge_base_lacks_speaks_by_its_name() {
         assert!(q.english.starts_with(&format!("a body named only in Persian ({who})")), "{}", q.english);
     }
 }
+
+#[test]
+fn a_counterpart_is_the_subjects_office_in_the_country_named() {
+    // "همتای ایرانی خود": Lavrov's office (foreign minister) in Iran, named later in the article. The meeting
+    // told again with the day ("روز دوشنبه") is one meeting, on that day, in the place the lead told.
+    let t = "وزیر خارجه روسیه در دیدار با همتای ایرانی خود در مسکو تاکید کرد که غرب باید به تعهداتش عمل کند.\n\n\
+             سرگئی لاوروف روز دوشنبه در نشست مشترک با عباس عراقچی گفت: روسیه از حقوق ایران حمایت کرده است.\n\n\
+             عراقچی در تماس تلفنی با همتای ترکیه‌ای‌اش گفت: آتش‌بس ضروری است.";
+    let l = run(t, Some(Day(2024, 11, 12))); // a Tuesday
+    let meet: Vec<_> = l.events.iter().filter(|e| e.event_type == "CONSULT").collect();
+    assert_eq!(meet.len(), 1, "{meet:#?}");
+    assert_eq!(meet[0].actors, ["sergey-lavrov", "abbas-araghchi"]);
+    assert_eq!(meet[0].location.as_deref(), Some("moscow"));
+    assert_eq!(meet[0].date.as_deref(), Some("2024-11-11"));
+    // No Turkish foreign minister is named: the call has no known partner, and no one-sided event is made.
+    assert!(!l.events.iter().any(|e| e.mode == "phone"), "{:#?}", l.events);
+}
