@@ -386,6 +386,11 @@ impl Model {
             }
             let Some(a) = self.get(w.sub(i, k)) else { continue };
             let Some((bs, bm)) = self.best(w, k, j, depth - 1) else { continue };
+            // A compound's second part is a word of 3+ letters before its own endings: "گروهکهای" is no
+            // "گروه" + "که‌ای" (a function word with a clitic), but "گروهک‌های".
+            if bm != 0 && bm.trailing_zeros() < 2 {
+                continue;
+            }
             let (as_, am) = a.whole();
             consider((as_ + bs - 1.0, am | (1u64 << (k - 1 - i)) | (bm << (k - i))), &mut best);
         }

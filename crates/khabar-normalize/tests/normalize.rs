@@ -97,6 +97,13 @@ fn comparatives_follow_adjectives() {
 }
 
 #[test]
+fn a_compounds_second_part_is_no_two_letter_word_with_a_clitic() {
+    // "گروهک" + "های", not "گروه" + "که" + "ای"; compounds after heh still join ("هزینه‌مند").
+    assert_eq!(norm("گروهکهای تروریستی"), z("گروهک|های تروریستی"));
+    assert_eq!(norm("هزینهمندسازی"), z("هزینه|مندسازی"));
+}
+
+#[test]
 fn ha_family_follows_a_glued_plural_word() {
     // "آنها", "تنها" are words of their own in the lexicons: their ها family stays glued.
     assert_eq!(norm("آنهایی"), "آنهایی");
