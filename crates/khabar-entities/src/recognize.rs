@@ -242,6 +242,16 @@ impl Recognizer {
             .filter(|l| !l.starts_with('#') && !l.starts_with("id\t"))
             .filter_map(|l| l.split('\t').next())
             .collect();
+        // Full names of countries and organizations, by name: the last words of an organization's name that
+        // name another body or a country may be written in any of its forms.
+        let mut full_names: HashMap<&str, usize> = HashMap::new();
+        for (i, e) in kb.entries.iter().enumerate() {
+            if e.kind == Kind::Org || e.id.starts_with("country-") {
+                for n in std::iter::once(&e.name_fa).chain(&e.variants) {
+                    full_names.entry(n.as_str()).or_insert(i);
+                }
+            }
+        }
         for (i, e) in kb.entries.iter().enumerate() {
             let small_town = e.id.starts_with("ir-city-") && !major.contains(e.id.as_str());
             let rank = match (e.kind, e.description.as_str()) {
@@ -250,8 +260,10 @@ impl Recognizer {
                 (Kind::Location, "province") => 3,
                 _ => 1,
             };
-            let names = std::iter::once(&e.name_fa).chain(&e.variants).map(|n| (n, false));
-            for (n, abbrev) in names.chain(e.abbrevs.iter().map(|n| (n, true))) {
+            let mut names: Vec<(&String, bool)> = std::iter::once(&e.name_fa).chain(&e.variants).map(|n| (n, false)).collect();
+            let more = if e.kind == Kind::Org { renamed_forms(kb, &full_names, e) } else { Vec::new() };
+            names.extend(more.iter().map(|n| (n, false)));
+            for (n, abbrev) in names.into_iter().chain(e.abbrevs.iter().map(|n| (n, true))) {
                 let k = key(n);
                 if k.chars().count() < 2 {
                     continue;
@@ -1264,4 +1276,31 @@ fn word_before(chars: &[char], s: usize) -> (usize, usize) {
         b -= 1;
     }
     (b, e)
+}
+
+/// Other written forms of an organization's names whose last words name a country or another body in a
+/// form the knowledge base also lists otherwise: "وزارت خزانه‌داری آمریکا" is also written "وزارت خزانه‌داری
+/// ایالات متحده", "نیروی زمینی سپاه پاسداران" also "نیروی زمینی سپاه پاسداران انقلاب اسلامی".
+fn renamed_forms(kb: &Kb, full_names: &HashMap<&str, usize>, e: &crate::kb::Entry) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let own: Vec<&String> = std::iter::once(&e.name_fa).chain(&e.variants).collect();
+    for n in &own {
+        let words: Vec<&str> = n.split_whitespace().collect();
+        for cut in 1..words.len() {
+            let tail = words[cut..].join(" ");
+            let Some(&other) = full_names.get(tail.as_str()) else { continue };
+            let o = &kb.entries[other];
+            if o.id == e.id {
+                continue;
+            }
+            let head = words[..cut].join(" ");
+            for m in std::iter::once(&o.name_fa).chain(&o.variants) {
+                let form = format!("{head} {m}");
+                if *m != tail && !own.iter().any(|x| **x == form) && !out.contains(&form) {
+                    out.push(form);
+                }
+            }
+        }
+    }
+    out
 }

@@ -240,6 +240,18 @@ fn a_place_named_like_a_common_word_needs_its_country() {
 }
 
 #[test]
+fn an_organization_named_with_another_form_of_its_country_or_parent() {
+    // The knowledge base writes "وزارت خزانه‌داری آمریکا" and "نیروی زمینی سپاه پاسداران"; the country and the
+    // parent body may be written in any of their forms, and no revolution is found inside the IRGC's name.
+    let text = "وزارت خزانه‌داری ایالات متحده اعلام کرد. نیروی زمینی سپاه پاسداران انقلاب اسلامی اطلاعیه داد.";
+    let ents = tag(text, None);
+    assert_eq!(find(&ents, "us-treasury").mentions[0].text, "وزارت خزانه‌داری ایالات متحده");
+    assert_eq!(find(&ents, "irgc-ground").mentions[0].text, "نیروی زمینی سپاه پاسداران انقلاب اسلامی");
+    assert!(!ents.iter().any(|e| e.kind == Kind::Event), "{:?}", ents.iter().map(|e| &e.id).collect::<Vec<_>>());
+    spans_index_text(text, &ents);
+}
+
+#[test]
 fn small_towns_listed_after_a_place_cue() {
     // A small town needs a cue word ("شهر", "شهرستان‌های"); in a list the cue covers every item.
     let text = "سیل در شهرستان‌های شوشتر، ایذه و باغملک خسارت زد.";
