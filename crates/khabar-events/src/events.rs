@@ -7,7 +7,7 @@ use khabar_entities::compact::key;
 use khabar_entities::{Day, Kind};
 
 use crate::lexicon::{Frame, Lexicon, Tense, light_form};
-use crate::speaker::{Clauses, HONORIFICS, Subject, is_pair};
+use crate::speaker::{Clauses, HONORIFICS, PREPOSITIONS, Subject, is_pair};
 use crate::text::Doc;
 use crate::{EventStatus, dates};
 
@@ -341,6 +341,19 @@ pub fn find(
                                 skip_until = cl.role_after(me, cs).unwrap_or(me);
                             }
                             pp_from = doc.tok_from(me.max(skip_until));
+                        }
+                        // No entity object, but one described by its country ("۱۲ شخص و نهاد ایرانی را تحریم
+                        // کرد"): the object acts for that country, as an official named by an office does.
+                        // Not inside a prepositional phrase ("حمله به شرکت‌های ایرانی را": the victims).
+                        if objects == 0
+                            && let Some(ra) = (doc.tok_from(from)..t).find(|&i| doc.toks[i].key == "را")
+                            && ra > doc.tok_from(from)
+                            && !(doc.tok_from(from)..ra).any(|i| PREPOSITIONS.contains(&doc.toks[i].key))
+                            && let Some(id) = crate::speaker::country_of_word(&doc.toks[ra - 1].key)
+                            && let Some(c) = cl.m.ents.iter().position(|e| e.id == id)
+                            && !actors.contains(&c)
+                        {
+                            actors.push(c);
                         }
                     }
                     Frame::Subject => actors = subjects(),

@@ -672,3 +672,16 @@ fn a_counterpart_is_the_subjects_office_in_the_country_named() {
     // No Turkish foreign minister is named: the call has no known partner, and no one-sided event is made.
     assert!(!l.events.iter().any(|e| e.mode == "phone"), "{:#?}", l.events);
 }
+
+#[test]
+fn an_object_described_by_its_country_acts_for_it() {
+    // "۱۲ شخص و نهاد ایرانی را تحریم کرد": Iran is the target; "حمله به شرکت‌های ایرانی را محکوم کرد": the Iranian
+    // companies are the victims of the attack, not the condemned.
+    let t = "آمریکا روز سه‌شنبه ۱۲ شخص و نهاد ایرانی را تحریم کرد.\n\n\
+             عباس عراقچی حمله به شرکت‌های ایرانی در ایران را محکوم کرد.";
+    let l = run(t, D1);
+    let sanction = l.events.iter().find(|e| e.event_type == "SANCTION").expect("a sanction");
+    assert_eq!(sanction.actors, ["country-us", "country-ir"]);
+    let accuse = l.events.iter().find(|e| e.event_type == "ACCUSE").expect("a condemnation");
+    assert_eq!(accuse.actors, ["abbas-araghchi"]);
+}
