@@ -643,12 +643,12 @@ fn a_provinces_office_is_not_the_national_one() {
 
 #[test]
 fn a_body_the_knowledge_base_lacks_speaks_by_its_name() {
-    // "مرکز آمار ایران" and "ستاد مدیریت بحران استان تهران" are bodies outside the knowledge base: their name is the
+    // "پژوهشکده بیمه" and "ستاد مدیریت بحران استان تهران" are bodies outside the knowledge base: their name is the
     // speaker's, and the English line says a body speaks, not an official.
-    let t = "مرکز آمار ایران اعلام کرد: نرخ تورم به ۳۵ درصد رسید.\n\n\
+    let t = "پژوهشکده بیمه اعلام کرد: نرخ تورم به ۳۵ درصد رسید.\n\n\
              ستاد مدیریت بحران استان تهران اعلام کرد: مدارس فردا تعطیل است.";
     let l = run(t, D1);
-    for (p, who) in [("نرخ تورم", "مرکز آمار ایران"), ("مدارس فردا", "ستاد مدیریت بحران استان تهران")] {
+    for (p, who) in [("نرخ تورم", "پژوهشکده بیمه"), ("مدارس فردا", "ستاد مدیریت بحران استان تهران")] {
         let q = l.quotes.iter().find(|q| q.text.starts_with(p)).unwrap();
         assert_eq!(q.speaker, None, "{p}");
         assert_eq!(q.speaker_name_fa.as_deref(), Some(who), "{p}");
