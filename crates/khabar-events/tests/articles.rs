@@ -685,3 +685,12 @@ fn an_object_described_by_its_country_acts_for_it() {
     let accuse = l.events.iter().find(|e| e.event_type == "ACCUSE").expect("a condemnation");
     assert_eq!(accuse.actors, ["abbas-araghchi"]);
 }
+
+#[test]
+fn appreciation_and_thanks_are_praise() {
+    let t = "عباس عراقچی از تلاش‌های عمان برای برگزاری مذاکرات تقدیر کرد.\n\n\
+             مسعود پزشکیان از قطر به دلیل میزبانی نشست تشکر کرد.";
+    let l = run(t, D1);
+    let praise: Vec<&Vec<String>> = l.events.iter().filter(|e| e.mode == "praise").map(|e| &e.actors).collect();
+    assert_eq!(praise, [&vec!["abbas-araghchi".to_string(), "country-om".to_string()], &vec!["masoud-pezeshkian".to_string(), "country-qa".to_string()]]);
+}
