@@ -40,6 +40,10 @@ const LOGN: f32 = 29.9;
 const Z_PREF: f32 = 0.0;
 /// A glued spelling at least this frequent (log2 per billion) is a word of its own: no suffix splits.
 const T_ABS: f32 = 11.0;
+/// A word listed only glued and rarer than this (log2 per billion) may be a compound that lost its ZWNJ.
+const RARE_GLUED: f32 = 6.0;
+/// The first part of such a compound is a word at least this frequent (log2 per billion).
+const COMMON_PART: f32 = 10.0;
 
 static MODEL_BYTES: &[u8] = include_bytes!("../model/zwnj.bin");
 
@@ -302,6 +306,11 @@ impl Model {
             }
         };
         let whole = self.get(w.sub(i, j)).filter(|_| !self.free_comparative(w, i, j));
+        if let Some(e) = whole
+            && let Some(c) = self.rare_glued_compound(w, i, j, &e)
+        {
+            return Some(c);
+        }
         if let Some(e) = whole {
             if e.prefers_zwnj() || Entry::l(e.lg) >= T_ABS {
                 return Some(e.whole());
@@ -393,6 +402,35 @@ impl Model {
             }
             let (as_, am) = a.whole();
             consider((as_ + bs - 1.0, am | (1u64 << (k - 1 - i)) | (bm << (k - i))), &mut best);
+        }
+        best
+    }
+
+    /// A word the lexicons list only glued and rarely ("شرارتآمیز": scraped web text that lost its ZWNJ) that
+    /// is a common word + a productive compound head ("شرارت" + "آمیز"): the compound, with ZWNJ at the junction.
+    fn rare_glued_compound(&self, w: &Word<'_>, i: usize, j: usize, e: &Entry) -> Option<(f32, u64)> {
+        if e.lz > 0 || Entry::l(e.lg) >= RARE_GLUED || e.flags & (F_VERB | F_VERBFORM) != 0 {
+            return None;
+        }
+        let mut best: Option<(f32, u64)> = None;
+        for k in (i + 2)..j.saturating_sub(2) {
+            if is_non_joining(w.chars[k - 1]) {
+                continue;
+            }
+            let Some(h) = self.get(w.sub(k, j)) else { continue };
+            if h.flags & F_HEAD == 0 {
+                continue;
+            }
+            let Some(a) = self.get(w.sub(i, k)) else { continue };
+            if a.logp() + LOGN < COMMON_PART {
+                continue;
+            }
+            let (as_, am) = a.whole();
+            let (hs, hm) = h.whole();
+            let c = (as_ + hs, am | (1u64 << (k - 1 - i)) | (hm << (k - i)));
+            if best.is_none_or(|b| c.0 > b.0) {
+                best = Some(c);
+            }
         }
         best
     }
