@@ -185,7 +185,13 @@ pub fn find(doc: &Doc, cl: &Clauses<'_, '_>) -> QuotePass {
                 continue;
             };
             let subj_from = if let Form::Before(_, qe) = form {
-                qe + 1
+                // "«...» این را X گفت": the subject follows "این را".
+                let ts = doc.toks_in(qe + 1, tok.s);
+                if ts.len() >= 2 && doc.toks[ts.start].key == "این" && doc.toks[ts.start + 1].key == "را" {
+                    doc.toks[ts.start + 1].e
+                } else {
+                    qe + 1
+                }
             } else {
                 clause_s
             };
@@ -465,10 +471,35 @@ fn is_verbish(k: &str) -> bool {
     ENDS.contains(&k)
 }
 
-/// A sentence that opens with «...» followed by "، X گفت.": the guillemets' content.
+/// A sentence that opens with «...» followed by "، X گفت.": the guillemets' content. Also «...» closing the
+/// sentence before one that opens "این را X ... گفت." ("this is what X said").
 fn preceding_guillemets(doc: &Doc, ss: usize, verb_s: usize) -> Option<Form> {
     let (open, _) = doc.next_nonspace(ss)?;
     if doc.chars[open] != '«' {
+        let toks = doc.toks_in(ss, verb_s);
+        let this = toks.len() >= 2 && doc.toks[toks.start].key == "این" && doc.toks[toks.start + 1].key == "را";
+        if !this {
+            return None;
+        }
+        // The «...» right before "این را" (the sentence may start at its "»"), in the same paragraph.
+        let first = doc.toks[toks.start].s;
+        let close = (0..first).rev().find(|&c| !doc.chars[c].is_whitespace() || doc.chars[c] == '\n')?;
+        if doc.chars[close] != '»' {
+            return None;
+        }
+        let mut depth = 0usize;
+        for c in (0..close).rev() {
+            match doc.chars[c] {
+                '\n' => return None,
+                '»' => depth += 1,
+                '«' if depth > 0 => depth -= 1,
+                '«' => {
+                    let (a, b) = guillemet(doc, c);
+                    return (b == close).then_some(Form::Before(a, b));
+                }
+                _ => {}
+            }
+        }
         return None;
     }
     let (a, b) = guillemet(doc, open);

@@ -694,3 +694,14 @@ fn appreciation_and_thanks_are_praise() {
     let praise: Vec<&Vec<String>> = l.events.iter().filter(|e| e.mode == "praise").map(|e| &e.actors).collect();
     assert_eq!(praise, [&vec!["abbas-araghchi".to_string(), "country-om".to_string()], &vec!["masoud-pezeshkian".to_string(), "country-qa".to_string()]]);
 }
+
+#[test]
+fn a_quote_then_this_is_what_x_said() {
+    // "«...» این را X ... گفت.": the guillemets before the sentence are X's, and "او" after is X.
+    let t = "اقتصاد ایران مقاوم است\n\n\
+             «اقتصاد ایران مقاوم شده است.» این را حمید پورمحمدی رئیس سازمان برنامه و بودجه روز سه‌شنبه گفت.\n\n\
+             او افزود: بودجه سال آینده بسته شد.";
+    let l = run(t, D1);
+    assert_eq!(speaker_of(&l, "اقتصاد ایران مقاوم شده"), Some("Hamid Pourmohammadi"));
+    assert_eq!(speaker_of(&l, "بودجه سال آینده"), Some("Hamid Pourmohammadi"));
+}
