@@ -44,10 +44,12 @@ fn sports_sentence(doc: &Doc, r: std::ops::Range<usize>) -> bool {
 /// Nouns that make "با X" a phrase of manner ("با میانجی‌گری عمان", "با حضور وزیر"), not a partner (ZWNJ-free keys).
 const MANNER_NOUNS: &[&str] = &["میانجیگری", "وساطت", "حضور", "همراهی", "میزبانی", "حمایت", "مشارکت", "تلاش", "ابتکار"];
 
-/// Words that make the preposition before them an adverb ("به شدت", "به طور", "در ادامه", "در پایان"), not
-/// the head of a phrase that holds a modifier.
+/// Words that make the preposition before them an adverb ("به شدت", "به طور", "در ادامه", "در پایان"), or the
+/// head of a phrase of its own ("در بیانیه‌ای", "در سخنانی": where it was said), not of a phrase that holds a
+/// modifier of the object after it (ZWNJ-free keys).
 const ADVERB_AFTER_PREP: &[&str] = &[
     "شدت", "طور", "ویژه", "نوبه", "صراحت", "سرعت", "خصوص", "تازگی", "ادامه", "پایان", "ابتدا", "ابتدای", "خاتمه",
+    "بیانیهای", "پیامی", "نامهای", "اطلاعیهای", "سخنانی", "مصاحبهای", "گفتگویی", "گفتوگویی", "یادداشتی", "توییتی",
 ];
 
 fn keys(words: &[&str]) -> Vec<String> {
@@ -291,7 +293,17 @@ pub fn find(
                         // The subject's role written after it ("شریف نخست‌وزیر پاکستان ... محکوم
                         // کرد") names no object.
                         subj_end = cl.role_after(subj_end, cs).unwrap_or(subj_end);
-                        let comma = (subj_end..cs)
+                        // The object of a cue without a marker ends at its "را"; a relative clause after it
+                        // ("قطعنامه X را که به پیشنهاد آلمان ... تصویب شد، محکوم کردند") holds no object, and a
+                        // comma inside that clause does not start the object.
+                        let ra = cue
+                            .marker
+                            .is_none()
+                            .then(|| (doc.tok_from(subj_end)..t).rev().find(|&i| doc.toks[i].key == "را"))
+                            .flatten()
+                            .filter(|&i| doc.toks.get(i + 1).is_some_and(|x| x.key == "که"));
+                        let obj_end = ra.map_or(cs, |i| doc.toks[i].s);
+                        let comma = (subj_end..obj_end)
                             .rev()
                             .find(|&c| matches!(doc.chars[c], '،' | ','));
                         let from = comma.map_or(subj_end, |c| c + 1);
@@ -301,7 +313,7 @@ pub fn find(
                         let mut skip_until = 0;
                         // Tokens from here on may open a prepositional phrase.
                         let mut pp_from = doc.tok_from(from);
-                        for &(ms, me, ent) in cl.m.within(from, cs) {
+                        for &(ms, me, ent) in cl.m.within(from, obj_end) {
                             if ms < skip_until {
                                 continue;
                             }
@@ -321,7 +333,21 @@ pub fn find(
                             if in_relative {
                                 continue;
                             }
-                            let window = if objects > 0 { pp_from } else { mt.saturating_sub(3).max(pp_from) };
+                            // Three words back, not counting place words ("در ایالت خیبر پختونخوا پاکستان":
+                            // the attack's place, not the condemned).
+                            let window = if objects > 0 {
+                                pp_from
+                            } else {
+                                let mut i = mt;
+                                let mut words = 0;
+                                while i > pp_from && words < 3 {
+                                    i -= 1;
+                                    if !crate::speaker::PLACE_WORDS.contains(&doc.toks[i].key) {
+                                        words += 1;
+                                    }
+                                }
+                                i
+                            };
                             let after_dar = (window..mt).any(|i| {
                                 let k = doc.toks[i].key.as_str();
                                 matches!(k, "در" | "با" | "به" | "از" | "برای" | "علیه")

@@ -27,6 +27,8 @@ fn cue_set(kind: &str) -> HashSet<String> {
 
 /// Honorifics ("آیت‌الله", "سردار") from khabar-entities' cue words.
 pub static HONORIFICS: LazyLock<HashSet<String>> = LazyLock::new(|| cue_set("honorific"));
+/// Words before a place name ("استان", "شهر", "ایالت") from khabar-entities' cue words.
+pub static PLACE_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| cue_set("place"));
 /// First words of role phrases ("سخنگوی", "دبیرکل") from khabar-entities' cue words.
 pub static ROLE_HEADS: LazyLock<HashSet<String>> = LazyLock::new(|| cue_set("role_head"));
 /// Whether a role head starts at token `t`: one word ("وزیر") or two written apart ("نخست وزیر",

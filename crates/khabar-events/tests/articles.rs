@@ -705,3 +705,17 @@ fn a_quote_then_this_is_what_x_said() {
     assert_eq!(speaker_of(&l, "اقتصاد ایران مقاوم شده"), Some("Hamid Pourmohammadi"));
     assert_eq!(speaker_of(&l, "بودجه سال آینده"), Some("Hamid Pourmohammadi"));
 }
+
+#[test]
+fn the_object_ends_at_ra_before_a_relative_clause() {
+    // "قطعنامه X را که به پیشنهاد آلمان ... تصویب شد، محکوم کردند": the resolution's body is condemned, the
+    // comma inside the relative clause does not start the object; an attack "در ایالت ... پاکستان" is in
+    // Pakistan, Pakistan is not condemned.
+    let t = "وزارت امور خارجه در بیانیه‌ای قطعنامه شورای حکام آژانس بین‌المللی انرژی اتمی را که به پیشنهاد آلمان، \
+             فرانسه و انگلیس تصویب شد، محکوم کرد.\n\n\
+             اسماعیل بقائی حمله تروریستی در ایالت خیبر پختونخوا پاکستان را که به کشته شدن ده‌ها نفر منجر شد، محکوم کرد.";
+    let l = run(t, D1);
+    let accuse: Vec<&Vec<String>> = l.events.iter().filter(|e| e.event_type == "ACCUSE").map(|e| &e.actors).collect();
+    assert_eq!(accuse[0], &vec!["mfa-iran".to_string(), "iaea-bog".to_string()], "{accuse:?}");
+    assert!(accuse.iter().all(|a| !a.contains(&"country-pk".to_string())), "{accuse:?}");
+}
