@@ -37,6 +37,15 @@ fn spelling_variants_link_to_one_person() {
 }
 
 #[test]
+fn an_ordinary_word_of_the_name_lists_continues_no_name() {
+    // "دیدار" and "روز" are in the name lists; after a surname they are the sentence's words, with no date too.
+    let ents = tag("اسماعیل هنیه صبح امروز با آیت‌الله خامنه‌ای دیدار کرد.", None);
+    assert_eq!(find(&ents, "ali-khamenei").mentions[0].text, "خامنه‌ای");
+    let ents = tag("علیرضا کرمی روز پنجشنبه در گفت‌وگو با خبرنگار ایرنا افزود که کار ادامه دارد.", None);
+    assert_eq!(local_persons(&ents), vec![("علیرضا کرمی".to_string(), vec!["علیرضا کرمی".to_string()])]);
+}
+
+#[test]
 fn honorific_and_surname_alone() {
     let text = "در این مراسم آیت‌الله رئیسی از خدمات دولت قدردانی شد.";
     let ents = tag(text, Some("2023-05-01"));
