@@ -556,6 +556,13 @@ impl Clauses<'_, '_> {
                 t -= 1;
                 continue;
             }
+            // "ملت فلسطین", "مردم ایران", "کشور قطر": the nation acts for its country.
+            if matches!(p.key.as_str(), "ملت" | "مردم" | "کشور")
+                && self.m.at(s).is_some_and(|e| self.m.ents[e].id.starts_with("country-"))
+            {
+                t -= 1;
+                continue;
+            }
             // A connective opening the clause ("در ادامه X گفت", "سپس X افزود"): X is its subject.
             if let Some(n) = (1..=3).find(|&n| {
                 t >= n && {

@@ -719,3 +719,12 @@ fn the_object_ends_at_ra_before_a_relative_clause() {
     assert_eq!(accuse[0], &vec!["mfa-iran".to_string(), "iaea-bog".to_string()], "{accuse:?}");
     assert!(accuse.iter().all(|a| !a.contains(&"country-pk".to_string())), "{accuse:?}");
 }
+
+#[test]
+fn a_nation_acts_for_its_country() {
+    // "ملت فلسطین از حمایت‌های ایران قدردانی کرد": Palestine praised Iran, not the person named before.
+    let t = "علی خامنه‌ای گفت: پیروزی نزدیک است.\n\nملت فلسطین از حمایت‌های جمهوری اسلامی ایران قدردانی کرد.";
+    let l = run(t, D1);
+    let praise = l.events.iter().find(|e| e.mode == "praise").expect("praise");
+    assert_eq!(praise.actors, ["country-ps", "country-ir"]);
+}
