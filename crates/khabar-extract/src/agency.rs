@@ -429,4 +429,14 @@ irna\tIslamic Republic News Agency (IRNA)\tایرنا\tخبرگزاری جمهو
         // "خانه ملت" is also the parliament itself: alone it names no outlet outside an attribution.
         assert_eq!(o.name_in("نمایندگان در خانه ملت درباره بودجه بحث کردند", false), None);
     }
+
+    #[test]
+    fn official_sites_publish_and_are_cited() {
+        let o = Outlets::builtin();
+        let a = o.attribution("به گزارش پایگاه اطلاع‌رسانی دفتر حفظ و نشر آثار رهبر انقلاب، هنیه گفت").unwrap();
+        assert_eq!(o.all()[a.publisher].id, "khamenei-ir");
+        let a = o.attribution("به گزارش ایسنا به نقل از پایگاه اطلاع‌رسانی ریاست جمهوری، پزشکیان گفت").unwrap();
+        assert_eq!(o.all()[a.publisher].id, "isna");
+        assert_eq!(a.origin.map(|k| o.all()[k].id.as_str()), Some("president-ir"));
+    }
 }
