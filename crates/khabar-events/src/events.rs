@@ -52,6 +52,9 @@ const ADVERB_AFTER_PREP: &[&str] = &[
     "بیانیهای", "پیامی", "نامهای", "اطلاعیهای", "سخنانی", "مصاحبهای", "گفتگویی", "گفتوگویی", "یادداشتی", "توییتی",
 ];
 
+/// Finite verbs that end a coordinated clause ("... وارد ریاض شد و با Y دیدار کرد").
+const CLAUSE_VERBS: &[&str] = &["شد", "شدند", "کرد", "کردند", "بود", "بودند", "است", "داد", "دادند", "رفت", "رفتند"];
+
 fn keys(words: &[&str]) -> Vec<String> {
     words.iter().map(|w| key(w)).collect()
 }
@@ -244,10 +247,15 @@ pub fn find(
                         let from = doc.tok_from(clause_s);
                         // The partner's "با" comes before the topic ("X با Y درباره روابط با آمریکا
                         // گفت‌وگو کرد": not the United States).
-                        let topic = (from..t).rev().find(|&i| {
-                            matches!(doc.toks[i].key.as_str(), "درباره" | "پیرامون")
-                                || (doc.toks[i].key == "مورد" && i > 0 && doc.toks[i - 1].key == "در")
-                        });
+                        // A topic of an earlier coordinated clause ("درباره جنگ غزه وارد ریاض شد و با Y دیدار
+                        // کرد") bounds nothing: a verb between it and the cue ends it.
+                        let topic = (from..t)
+                            .rev()
+                            .take_while(|&i| !CLAUSE_VERBS.contains(&doc.toks[i].key.as_str()))
+                            .find(|&i| {
+                                matches!(doc.toks[i].key.as_str(), "درباره" | "پیرامون")
+                                    || (doc.toks[i].key == "مورد" && i > 0 && doc.toks[i - 1].key == "در")
+                            });
                         let ba = (from..topic.unwrap_or(t))
                             .rev()
                             .find(|&i| doc.toks[i].key == "با")
@@ -644,6 +652,7 @@ fn location_in(
     nearest_last: bool,
 ) -> Option<usize> {
     let r = doc.toks_in(ss, se);
+    let r_start = r.start;
     let order: Vec<usize> = if nearest_last {
         r.rev().collect()
     } else {
@@ -652,6 +661,15 @@ fn location_in(
     for i in order {
         let k = doc.toks[i].key.as_str();
         // "در X", "وارد X" (arrived in X), and for a trip "به X".
+        // A place in the topic ("درباره آتش‌بس در غزه گفت‌وگو کرد") is not where it happened.
+        let in_topic = k == "در"
+            && (i.saturating_sub(4).max(r_start)..i).any(|j| {
+                matches!(doc.toks[j].key.as_str(), "درباره" | "پیرامون")
+                    || (doc.toks[j].key == "مورد" && j > 0 && doc.toks[j - 1].key == "در")
+            });
+        if in_topic {
+            continue;
+        }
         if k == "در" || k == "وارد" || (travel && k == "به") {
             let mut j = i + 1;
             if doc.toks.get(j).is_some_and(|x| {

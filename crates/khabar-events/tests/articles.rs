@@ -728,3 +728,16 @@ fn a_nation_acts_for_its_country() {
     let praise = l.events.iter().find(|e| e.mode == "praise").expect("praise");
     assert_eq!(praise.actors, ["country-ps", "country-ir"]);
 }
+
+#[test]
+fn a_place_in_the_topic_is_not_where_it_happened() {
+    // "درباره آتش‌بس در غزه گفت‌وگو کرد": the call was about Gaza, not in Gaza; "درباره جنگ غزه وارد ریاض شد"
+    // still arrives in Riyadh.
+    let t = "عبدالفتاح السیسی در تماس تلفنی با تمیم بن حمد آل ثانی درباره آتش‌بس در غزه گفت‌وگو کرد.\n\n\
+             ابراهیم رئیسی برای شرکت در نشست سران درباره جنگ غزه وارد ریاض شد و با محمد بن سلمان دیدار کرد.";
+    let l = run(t, Some(Day(2023, 11, 11)));
+    let phone = l.events.iter().find(|e| e.mode == "phone").expect("a call");
+    assert_eq!(phone.location, None, "{phone:?}");
+    let meet = l.events.iter().find(|e| e.actors.contains(&"mohammed-bin-salman".to_string())).expect("a meeting");
+    assert_eq!(meet.location.as_deref(), Some("riyadh"), "{meet:?}");
+}
