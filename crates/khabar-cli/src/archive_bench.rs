@@ -107,6 +107,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 charset: None,
                 url: None,
                 captured: None,
+                title: None,
             })
         });
         let opts = khabar_input::Options { langs: Vec::new(), ..khabar_input::Options::default() };

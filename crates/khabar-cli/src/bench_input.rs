@@ -69,6 +69,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             charset: None,
             url: None,
             captured: None,
+            title: None,
         };
         ok += usize::from(to_article(&ex, &doc, &opts).is_ok());
     }

@@ -54,6 +54,9 @@ pub struct InputArgs {
     /// JSON Lines: the field holding the date.
     #[arg(long, default_value = "date")]
     pub date_field: String,
+    /// JSON Lines: the field holding the title.
+    #[arg(long, default_value = "title")]
+    pub title_field: String,
 }
 
 impl InputArgs {
@@ -69,6 +72,7 @@ impl InputArgs {
             text_field: self.text_field.clone(),
             url_field: self.url_field.clone(),
             date_field: self.date_field.clone(),
+            title_field: self.title_field.clone(),
             langs,
         }
     }

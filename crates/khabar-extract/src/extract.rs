@@ -167,6 +167,12 @@ impl Extractor {
         if a.news_id.is_none() {
             a.news_id = hints.news_id.clone().filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
         }
+        // An outlet's article URL carries the code: ".../news/6214587/...".
+        if a.news_id.is_none()
+            && let Some(u) = hints.url.as_deref().filter(|u| self.outlets.by_url(u).is_some())
+        {
+            a.news_id = news_id_in_url(u);
+        }
         if a.title.is_none()
             && let Some(t) = hints.title.as_deref().map(str::trim).filter(|t| !t.is_empty())
         {
@@ -256,5 +262,25 @@ impl Extractor {
             cluster: None,
         };
         Ok(Extracted { article, offsets: OffsetMap { spans }, raw })
+    }
+}
+
+/// The article code in an outlet's URL: the digits of the path segment right after "/news/" (5 or more, so
+/// that a year of a dated path, "/news/1403/08/18/...", is not taken for it).
+pub fn news_id_in_url(url: &str) -> Option<String> {
+    let rest = &url[url.find("/news/")? + "/news/".len()..];
+    let seg = rest.split(['/', '?', '#', '-']).next()?;
+    (seg.len() >= 5 && seg.len() <= 16 && seg.bytes().all(|b| b.is_ascii_digit())).then(|| seg.to_string())
+}
+
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn news_id_in_an_outlets_url() {
+        assert_eq!(super::news_id_in_url("https://www.mehrnews.com/news/6214587/x"), Some("6214587".into()));
+        assert_eq!(super::news_id_in_url("https://www.isna.ir/news/1403081812345/y-z"), Some("1403081812345".into()));
+        assert_eq!(super::news_id_in_url("https://www.tasnimnews.com/fa/news/1403/08/18/3192929/x"), None);
+        assert_eq!(super::news_id_in_url("https://example.com/a/b"), None);
     }
 }

@@ -1,7 +1,8 @@
 //! JSON Lines, as in crawl-derived corpus dumps: one JSON object per line, with configurable
-//! text, URL and date fields (default `text`, `url`, `date`; a dotted path such as
-//! `meta.url` reaches into nested objects). A broken line is reported with its file, line
-//! number and byte offset, and reading goes on.
+//! text, URL, date and title fields (default `text`, `url`, `date`, `title`; a dotted path such as
+//! `meta.url` reaches into nested objects). A default field that a record lacks is looked for under the
+//! names other dumps use (`content`, `body`, `html`; `link`; `published`, `datePublished`; `headline`).
+//! A broken line is reported with its file, line number and byte offset, and reading goes on.
 
 use std::io::BufRead;
 
@@ -26,6 +27,22 @@ impl<R: BufRead> JsonlReader<R> {
     fn err(&self, offset: u64, message: String) -> InputError {
         InputError { file: self.name.clone(), offset: Some(offset), line: Some(self.line), message }
     }
+}
+
+/// Other names of the default fields in common dumps, tried in order when the default name is absent.
+const TEXT_NAMES: &[&str] = &["text", "content", "body", "html", "raw_html", "article"];
+const URL_NAMES: &[&str] = &["url", "link", "source_url", "canonical_url"];
+const DATE_NAMES: &[&str] =
+    &["date", "published", "published_at", "publish_date", "date_published", "datePublished", "pubDate"];
+const TITLE_NAMES: &[&str] = &["title", "headline"];
+
+/// The field `path`; when it is the default name (`names[0]`), also the other `names`.
+fn field_or<'a>(v: &'a serde_json::Value, path: &str, names: &[&str]) -> Option<std::borrow::Cow<'a, str>> {
+    let found = field(v, path).filter(|s| !s.trim().is_empty());
+    if found.is_some() || names.first() != Some(&path) {
+        return found;
+    }
+    names[1..].iter().find_map(|n| field(v, n).filter(|s| !s.trim().is_empty()))
 }
 
 /// The value at a dotted `path` of `v`, as a string (numbers are written out).
@@ -83,7 +100,7 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
             if !v.is_object() {
                 return Some(Err(self.err(start, "not a JSON object".into())));
             }
-            let Some(body) = field(&v, &self.opts.text_field).map(|s| s.into_owned()) else {
+            let Some(body) = field_or(&v, &self.opts.text_field, TEXT_NAMES).map(|s| s.into_owned()) else {
                 return Some(Err(self.err(start, format!("no text field `{}`", self.opts.text_field))));
             };
             let html = crate::html::looks_like_html(body.as_bytes());
@@ -95,8 +112,9 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
                 html,
                 body: if html { Body::Bytes(body.into_bytes()) } else { Body::Text(body) },
                 charset: html.then(|| "utf-8".to_string()),
-                url: field(&v, &self.opts.url_field).map(|s| s.into_owned()).filter(|s| !s.is_empty()),
-                captured: field(&v, &self.opts.date_field).map(|s| s.into_owned()).filter(|s| !s.is_empty()),
+                url: field_or(&v, &self.opts.url_field, URL_NAMES).map(|s| s.into_owned()),
+                captured: field_or(&v, &self.opts.date_field, DATE_NAMES).map(|s| s.into_owned()),
+                title: field_or(&v, &self.opts.title_field, TITLE_NAMES).map(|s| s.trim().to_string()),
             }));
         }
         None
@@ -109,7 +127,7 @@ mod tests {
 
     #[test]
     fn fields_and_broken_lines() {
-        let data = "{\"text\":\"متن یک\",\"url\":\"https://isna.ir/1\",\"date\":\"2024-11-14\"}\n\n{broken\n{\"body\":\"x\"}\n[1]\n{\"text\":\"<html><p>x</p></html>\",\"meta\":{\"u\":\"https://a.ir\"}}\n";
+        let data = "{\"text\":\"متن یک\",\"url\":\"https://isna.ir/1\",\"date\":\"2024-11-14\"}\n\n{broken\n{\"other\":\"x\"}\n[1]\n{\"text\":\"<html><p>x</p></html>\",\"meta\":{\"u\":\"https://a.ir\"}}\n";
         let got: Vec<_> = JsonlReader::new("d.jsonl".into(), data.as_bytes(), Options::default()).collect();
         assert_eq!(got.len(), 5);
         let d = got[0].as_ref().unwrap();
@@ -120,9 +138,28 @@ mod tests {
         assert!(got[2].as_ref().unwrap_err().message.contains("no text field"));
         assert!(got[3].as_ref().unwrap_err().message.contains("not a JSON object"));
         assert!(got[4].as_ref().unwrap().html);
-        let opts = Options { text_field: "body".into(), url_field: "meta.u".into(), ..Options::default() };
+        let opts = Options { text_field: "other".into(), url_field: "meta.u".into(), ..Options::default() };
         let got: Vec<_> = JsonlReader::new("d".into(), data.as_bytes(), opts).filter_map(Result::ok).collect();
         assert_eq!(got.len(), 1);
+    }
+
+    #[test]
+    fn default_fields_under_the_names_other_dumps_use() {
+        let data = "{\"content\":\"متن\",\"link\":\"https://isna.ir/2\",\"published\":\"2024-11-08\",\"headline\":\"عنوان\"}\n\
+                    {\"html\":\"<p>x</p>\",\"text\":\"\",\"title\":\" تیتر \"}\n";
+        let got: Vec<Document> = JsonlReader::new("d".into(), data.as_bytes(), Options::default()).map(Result::unwrap).collect();
+        let d = &got[0];
+        assert_eq!(
+            (d.url.as_deref(), d.captured.as_deref(), d.title.as_deref()),
+            (Some("https://isna.ir/2"), Some("2024-11-08"), Some("عنوان"))
+        );
+        // An empty default field falls back too; the HTML of "html" is read as HTML.
+        assert!(got[1].html);
+        assert_eq!(got[1].title.as_deref(), Some("تیتر"));
+        // A field the user names is not replaced by another.
+        let opts = Options { text_field: "body".into(), ..Options::default() };
+        let got: Vec<_> = JsonlReader::new("d".into(), data.as_bytes(), opts).collect();
+        assert!(got.iter().all(|r| r.as_ref().is_err_and(|e| e.message.contains("no text field `body`"))));
     }
 
     proptest::proptest! {

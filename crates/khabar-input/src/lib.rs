@@ -93,6 +93,8 @@ pub struct Document {
     pub url: Option<String>,
     /// Capture or publication date from the container (WARC-Date, a JSON Lines field).
     pub captured: Option<String>,
+    /// The title a JSON Lines record carries in a field of its own.
+    pub title: Option<String>,
 }
 
 impl Document {
@@ -145,6 +147,8 @@ pub struct Options {
     pub url_field: String,
     /// JSON Lines field holding the date.
     pub date_field: String,
+    /// JSON Lines field holding the title.
+    pub title_field: String,
     /// Languages to process (ISO 639-1 codes; "fa" by default); others are skipped.
     /// Empty means all.
     pub langs: Vec<String>,
@@ -157,6 +161,7 @@ impl Default for Options {
             text_field: "text".into(),
             url_field: "url".into(),
             date_field: "date".into(),
+            title_field: "title".into(),
             langs: vec!["fa".into()],
         }
     }
@@ -366,6 +371,7 @@ fn whole<R: Read + 'static>(name: String, r: R, opts: &Options, gz: bool) -> Doc
         charset: None,
         url: None,
         captured: None,
+        title: None,
     })))
 }
 
@@ -381,6 +387,7 @@ fn warc_docs<R: Read + 'static>(name: String, reader: warc::WarcReader<R>, _opts
             charset: p.charset,
             url: p.url,
             captured: p.date,
+            title: None,
         }),
         Err(e) => Err(InputError { file: name.clone(), offset: Some(e.offset), line: None, message: e.message }),
     }))
@@ -452,6 +459,9 @@ pub fn to_article(ex: &Extractor, doc: &Document, opts: &Options) -> Result<Extr
     };
     if hints.published.is_none() && doc.format == Format::Jsonl {
         hints.published = doc.captured.clone();
+    }
+    if hints.title.is_none() {
+        hints.title = doc.title.clone();
     }
     let language = lang::identify(&text);
     if let Some(l) = language
