@@ -556,6 +556,11 @@ impl Clauses<'_, '_> {
                 t -= 1;
                 continue;
             }
+            // "همه اعضای اوپک", "برخی مقامات": a quantifier before the subject.
+            if matches!(p.key.as_str(), "همه" | "همهی" | "تمام" | "تمامی" | "برخی" | "بعضی" | "اکثر" | "بیشتر") {
+                t -= 1;
+                continue;
+            }
             // "ملت فلسطین", "مردم ایران", "کشور قطر": the nation acts for its country.
             if matches!(p.key.as_str(), "ملت" | "مردم" | "کشور")
                 && self.m.at(s).is_some_and(|e| self.m.ents[e].id.starts_with("country-"))

@@ -741,3 +741,13 @@ fn a_place_in_the_topic_is_not_where_it_happened() {
     let meet = l.events.iter().find(|e| e.actors.contains(&"mohammed-bin-salman".to_string())).expect("a meeting");
     assert_eq!(meet.location.as_deref(), Some("riyadh"), "{meet:?}");
 }
+
+#[test]
+fn a_quantified_group_is_the_subject() {
+    // "همه اعضای اوپک توافق پاریس را امضا کرده‌اند": the members signed; not the person named before, and OPEC is
+    // no object of it.
+    let t = "محمد سانوسی بارکیندو گفت: اوپک از مؤلفان توافق پاریس است.\n\n\
+             همه اعضای اوپک توافق پاریس را امضا کرده‌اند.";
+    let l = run(t, D1);
+    assert!(l.events.iter().all(|e| e.event_type != "AGREE"), "{:#?}", l.events);
+}
