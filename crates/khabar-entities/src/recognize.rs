@@ -777,7 +777,21 @@ impl Recognizer {
                 .then(|| &toks[ti - 3])
                 .filter(|w| w.e + 1 == toks[ti - 2].s && toks[ti - 2].e + 1 == a.s && !covered(&b, w.s, w.e) && cue_cache[ti - 3].is_none())
                 .map_or(a.s, |w| w.s);
-            b.add_local(start, z.e, chars);
+            // A third rare word that is no verb or adjective ends the name ("محمد سانوسی بارکیندو").
+            let end = toks
+                .get(ti + 1)
+                .filter(|n| {
+                    z.e + 1 == n.s
+                        && chars[z.e] == ' '
+                        && cue_cache[ti + 1].is_none()
+                        && self.rare_word(&n.key)
+                        && !self.common_word(&n.key)
+                        && !khabar_normalize::lexicon_is_verb_form(&n.key)
+                        && !khabar_normalize::lexicon_is_adjective(&n.key)
+                        && !covered(&b, n.s, n.e)
+                })
+                .map_or(z.e, |n| n.e);
+            b.add_local(start, end, chars);
         }
 
         // Prominent surnames alone ("قالیباف", "امیرعبداللهیان"): one person in the knowledge base

@@ -46,6 +46,15 @@ fn an_ordinary_word_of_the_name_lists_continues_no_name() {
 }
 
 #[test]
+fn a_third_rare_word_ends_a_name_without_a_cue() {
+    // "محمد سانوسی بارکیندو": a first name, a surname of the lists and a rare word; the last alone is him later.
+    let text = "به گزارش نشریه اویل اند گس، محمد سانوسی بارکیندو در پاسخ به پرسشی گفت که اوپک آماده است.";
+    let ents = tag(text, None);
+    assert_eq!(local_persons(&ents), vec![("محمد سانوسی بارکیندو".to_string(), vec!["محمد سانوسی بارکیندو".to_string()])]);
+    spans_index_text(text, &ents);
+}
+
+#[test]
 fn honorific_and_surname_alone() {
     let text = "در این مراسم آیت‌الله رئیسی از خدمات دولت قدردانی شد.";
     let ents = tag(text, Some("2023-05-01"));
