@@ -252,10 +252,7 @@ pub fn find(
                         let topic = (from..t)
                             .rev()
                             .take_while(|&i| !CLAUSE_VERBS.contains(&doc.toks[i].key.as_str()))
-                            .find(|&i| {
-                                matches!(doc.toks[i].key.as_str(), "درباره" | "پیرامون")
-                                    || (doc.toks[i].key == "مورد" && i > 0 && doc.toks[i - 1].key == "در")
-                            });
+                            .find(|&i| topic_at(doc, i));
                         let ba = (from..topic.unwrap_or(t))
                             .rev()
                             .find(|&i| doc.toks[i].key == "با")
@@ -642,6 +639,12 @@ fn counterpart_after(doc: &Doc, cl: &Clauses<'_, '_>, t: usize, subject: usize) 
     cl.m.counterpart(subject, &doc.toks.get(t + 1)?.key)
 }
 
+/// Whether token `i` opens a topic: "درباره", "پیرامون", "(در) مورد".
+fn topic_at(doc: &Doc, i: usize) -> bool {
+    let k = doc.toks[i].key.as_str();
+    matches!(k, "درباره" | "پیرامون") || (k == "مورد" && i > 0 && doc.toks[i - 1].key == "در")
+}
+
 /// "در <place>" (or "به <place>" for travel) in the sentence.
 fn location_in(
     doc: &Doc,
@@ -663,10 +666,7 @@ fn location_in(
         // "در X", "وارد X" (arrived in X), and for a trip "به X".
         // A place in the topic ("درباره آتش‌بس در غزه گفت‌وگو کرد") is not where it happened.
         let in_topic = k == "در"
-            && (i.saturating_sub(4).max(r_start)..i).any(|j| {
-                matches!(doc.toks[j].key.as_str(), "درباره" | "پیرامون")
-                    || (doc.toks[j].key == "مورد" && j > 0 && doc.toks[j - 1].key == "در")
-            });
+            && (i.saturating_sub(4).max(r_start)..i).any(|j| topic_at(doc, j));
         if in_topic {
             continue;
         }
