@@ -256,9 +256,41 @@ pub fn find(doc: &Doc, cl: &Clauses<'_, '_>) -> QuotePass {
             remember(&Some(f.who), &mut last, &mut last_role);
         }
     }
+    named_after_role(doc, cl, &mut quotes);
     QuotePass {
         quotes,
         last_person,
+    }
+}
+
+/// The lead names an office ("مدیر شرکت ... منطقه سبزوار گفت: ...") and the next sentence a person the knowledge
+/// base does not know, with no role of their own, as its subject ("عیسی افتخاری ... اظهار کرد"): Persian news
+/// names the speaker so, and the office's quotes are that person's. Only an office told in the first sentences,
+/// the sentence right after it, and a person first named there with no role phrase after the name count.
+fn named_after_role(doc: &Doc, cl: &Clauses<'_, '_>, quotes: &mut [RawQuote]) {
+    let mut done: Vec<String> = Vec::new();
+    for (i, &(ss, se)) in doc.sents.iter().enumerate().take(4) {
+        let Some(Found { who: Subject::Role(r), .. }) = cl.subject(ss, se, None) else { continue };
+        if done.contains(&r) {
+            continue;
+        }
+        done.push(r.clone());
+        let Some(&(ns, ne)) = doc.sents.get(i + 1) else { continue };
+        let Some(Found { who: Subject::Entity(p), named: true, e: pe, .. }) = cl.subject(ns, ne, None) else { continue };
+        // "علیرضا جهانبخش کاپیتان تیم ملی نیز گفت": a person with an office of their own is someone else.
+        if cl.role_after(pe, ne).is_some() {
+            continue;
+        }
+        let e = &cl.m.ents[p];
+        let first = e.mentions.iter().map(|m| m.start).min().unwrap_or(0);
+        if e.kind != Kind::Person || e.kb || !e.roles.is_empty() || first < ns || first >= ne {
+            continue;
+        }
+        for q in quotes.iter_mut() {
+            if matches!(&q.who, Some(Subject::Role(x)) if *x == r) {
+                q.who = Some(Subject::Entity(p));
+            }
+        }
     }
 }
 

@@ -751,3 +751,20 @@ fn a_quantified_group_is_the_subject() {
     let l = run(t, D1);
     assert!(l.events.iter().all(|e| e.event_type != "AGREE"), "{:#?}", l.events);
 }
+
+#[test]
+fn the_office_of_the_lead_is_the_person_named_next() {
+    // The lead names an office, the next sentence a person the knowledge base does not know: the office's quotes
+    // are that person's. A person with an office of their own after the name is someone else.
+    let t = "مدیر شرکت ملی پخش فرآورده‌های نفتی منطقه سبزوار گفت: مصرف نفت کوره ۵۸ درصد کاهش یافت.\n\n\
+             عیسی افتخاری سهم بنزین این منطقه را ۳۸ میلیون لیتر اعلام کرد.";
+    let l = run(t, D1);
+    let q = l.quotes.iter().find(|q| q.text.starts_with("مصرف نفت کوره")).unwrap();
+    assert_eq!(q.speaker_name_fa.as_deref(), Some("عیسی افتخاری"), "{q:#?}");
+    assert!(q.speaker.is_some());
+    let t = "مدیر شرکت ملی پخش فرآورده‌های نفتی منطقه سبزوار گفت: مصرف نفت کوره ۵۸ درصد کاهش یافت.\n\n\
+             عیسی افتخاری کارشناس انرژی نیز این کاهش را تایید کرد.";
+    let l = run(t, D1);
+    let q = l.quotes.iter().find(|q| q.text.starts_with("مصرف نفت کوره")).unwrap();
+    assert_eq!(q.speaker, None);
+}
