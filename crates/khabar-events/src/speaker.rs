@@ -144,25 +144,31 @@ static COUNTRY_NAMES: LazyLock<Vec<(String, &'static str)>> = LazyLock::new(|| {
         .collect()
 });
 
-/// The country a word names: a country's name or the adjective made from it by the regular suffixes ("ایرانی",
-/// "آمریکایی", "ترکیه‌ای", "سوری" from "سوریه", "فرانسوی" from "فرانسه"), with a possessive clitic ("ترکیه‌ای‌اش").
+/// A country's names and the adjectives made from them by the regular suffixes ("ایرانی", "آمریکایی",
+/// "ترکیه‌ای", "سوری" from "سوریه", "فرانسوی" from "فرانسه"), ZWNJ-free → country id.
+static COUNTRY_WORDS: LazyLock<std::collections::HashMap<String, &'static str>> = LazyLock::new(|| {
+    let mut m = std::collections::HashMap::new();
+    for (n, id) in COUNTRY_NAMES.iter() {
+        let forms = [
+            Some(n.clone()),
+            Some(format!("{n}ی")),
+            Some(format!("{n}یی")),
+            Some(format!("{n}ای")),
+            n.strip_suffix("یه").map(|x| format!("{x}ی")),
+            n.strip_suffix('ه').map(|x| format!("{x}وی")),
+        ];
+        for f in forms.into_iter().flatten() {
+            m.entry(f).or_insert(*id);
+        }
+    }
+    m
+});
+
+/// The country a word names (see [`COUNTRY_WORDS`]), also with a possessive clitic ("ترکیه‌ای‌اش").
 pub fn country_of_word(word: &str) -> Option<&'static str> {
     let k = key(word);
     let bare = ["اش", "ش"].iter().find_map(|c| k.strip_suffix(c)).filter(|b| b.chars().count() >= 3);
-    [Some(k.as_str()), bare].into_iter().flatten().find_map(|w| {
-        COUNTRY_NAMES.iter().find_map(|(n, id)| {
-            let n = n.as_str();
-            let forms = [
-                n.to_string(),
-                format!("{n}ی"),
-                format!("{n}یی"),
-                format!("{n}ای"),
-                n.strip_suffix("یه").map(|x| format!("{x}ی")).unwrap_or_default(),
-                n.strip_suffix('ه').map(|x| format!("{x}وی")).unwrap_or_default(),
-            ];
-            forms.iter().any(|f| !f.is_empty() && f == w).then_some(*id)
-        })
-    })
+    [Some(k.as_str()), bare].into_iter().flatten().find_map(|w| COUNTRY_WORDS.get(w).copied())
 }
 
 /// Nouns that make a pair subject after "دو" ("دو طرف", "دو کشور"; role heads too: "دو وزیر").
