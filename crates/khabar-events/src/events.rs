@@ -261,17 +261,10 @@ pub fn find(
                                     .find(|&i| doc.toks[i].key == "با")
                             });
                         if let Some(b) = ba {
-                            let mut partners = entities_after(doc, cl, b + 1, se);
-                            if partners.is_empty() {
-                                partners.extend(actors.first().and_then(|&s| counterpart_after(doc, cl, b + 1, s)));
-                            }
-                            // A partner is written ("با نخست وزیر و رئیس جمهور عراق") but names nobody
-                            // known: the meeting's other side is unknown, and one side alone is no dyad.
-                            let manner = doc.toks.get(b + 1).is_some_and(|x| MANNER_NOUNS.contains(&x.key.as_str()));
-                            // A refusal to meet anyone ("با هیچ مقام آمریکایی دیدار نکرد") is kept.
-                            if partners.is_empty() && !manner && actors.len() < 2 && b < t && status != EventStatus::Negated {
+                            // Only a "با" before the cue surely writes the partner; one after it ("... دیدار کرد با ...") may not.
+                            let Some(partners) = partners_after_ba(doc, cl, b, se, &actors, status, b < t) else {
                                 continue;
-                            }
+                            };
                             actors.extend(partners);
                         }
                     }
@@ -399,17 +392,9 @@ pub fn find(
                             let b =
                                 (t..(t + n + 2).min(range.end)).find(|&i| doc.toks[i].key == "با");
                             if let Some(b) = b {
-                                let mut partners = entities_after(doc, cl, b + 1, se);
-                                if partners.is_empty() {
-                                    partners.extend(actors.first().and_then(|&s| counterpart_after(doc, cl, b + 1, s)));
-                                }
-                                // A partner written but naming nobody known ("در تماس تلفنی با همتای
-                                // ترکیه‌ای"): one side alone is no dyad, as in the "with" frame.
-                                let manner =
-                                    doc.toks.get(b + 1).is_some_and(|x| MANNER_NOUNS.contains(&x.key.as_str()));
-                                if partners.is_empty() && !manner && actors.len() < 2 && status != EventStatus::Negated {
+                                let Some(partners) = partners_after_ba(doc, cl, b, se, &actors, status, true) else {
                                     continue;
-                                }
+                                };
                                 actors.extend(partners);
                             } else {
                                 // "X در دیدار Y ... گفت": the partner is the cue's genitive, with no "با".
@@ -629,6 +614,28 @@ fn entities_after(doc: &Doc, cl: &Clauses<'_, '_>, mut t: usize, limit: usize) -
         t += 1;
     }
     out
+}
+
+/// The partners after the "با" at token `b` (a counterpart "همتای ایرانی" too), or `None` when the event is to be
+/// dropped: a partner is written ("با نخست وزیر و رئیس جمهور عراق", "با همتای ترکیه‌ای") but names nobody known,
+/// and one side alone is no dyad. A manner phrase ("با میانجی‌گری عمان") and a refusal to meet anyone ("با هیچ
+/// مقام آمریکایی دیدار نکرد") are kept; so is every event when `strict` is false.
+fn partners_after_ba(
+    doc: &Doc,
+    cl: &Clauses<'_, '_>,
+    b: usize,
+    se: usize,
+    actors: &[usize],
+    status: EventStatus,
+    strict: bool,
+) -> Option<Vec<usize>> {
+    let mut partners = entities_after(doc, cl, b + 1, se);
+    if partners.is_empty() {
+        partners.extend(actors.first().and_then(|&s| counterpart_after(doc, cl, b + 1, s)));
+    }
+    let manner = doc.toks.get(b + 1).is_some_and(|x| MANNER_NOUNS.contains(&x.key.as_str()));
+    let lone = partners.is_empty() && !manner && actors.len() < 2 && status != EventStatus::Negated;
+    (!(strict && lone)).then_some(partners)
 }
 
 /// "همتای ایرانی (خود)" at token `t`: the subject's counterpart in that country, when the article names them.

@@ -418,20 +418,17 @@ impl<'a> Mentions<'a> {
     /// خارجه"); Iran's offices are written without the country. `None` when nobody or several hold it.
     pub fn counterpart(&self, subject: usize, country_word: &str) -> Option<usize> {
         let country = country_of_word(country_word)?;
-        let kb = khabar_entities::Kb::builtin();
-        let names: Vec<String> = kb
-            .index_of(country)
-            .map(|i| std::iter::once(&kb.entries[i].name_fa).chain(&kb.entries[i].variants).map(|n| key(n)).collect())
-            .unwrap_or_default();
-        let all_countries: Vec<String> = COUNTRY_NAMES.iter().map(|(k, _)| k.clone()).collect();
+        let names: Vec<&str> =
+            COUNTRY_NAMES.iter().filter(|(_, id)| *id == country).map(|(k, _)| k.as_str()).collect();
         // The subject's offices without the country they end with.
         let offices: Vec<&str> = self
             .roles
             .iter()
             .filter(|(e, _)| *e == subject)
             .map(|(_, r)| {
-                all_countries
+                COUNTRY_NAMES
                     .iter()
+                    .map(|(c, _)| c)
                     .filter(|c| r.ends_with(c.as_str()) && r.len() > c.len())
                     .max_by_key(|c| c.len())
                     .map_or(r.as_str(), |c| &r[..r.len() - c.len()])
@@ -445,7 +442,7 @@ impl<'a> Mentions<'a> {
                     && self.ents[*e].kind == Kind::Person
                     && offices.iter().any(|o| {
                         r.strip_prefix(o).is_some_and(|rest| {
-                            (rest.is_empty() && country == "country-ir") || names.iter().any(|n| n == rest)
+                            (rest.is_empty() && country == "country-ir") || names.contains(&rest)
                         })
                     })
             })
