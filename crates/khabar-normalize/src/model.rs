@@ -40,6 +40,8 @@ const LOGN: f32 = 29.9;
 const Z_PREF: f32 = 0.0;
 /// A glued spelling at least this frequent (log2 per billion) is a word of its own: no suffix splits.
 const T_ABS: f32 = 11.0;
+/// A listed "Xه‌ای" gives way to the plural "X‌های" when the noun X is this much (log2) more frequent.
+const PLURAL_OF_COMMON_STEM: f32 = 8.0;
 /// A word listed only glued and rarer than this (log2 per billion) may be a compound that lost its ZWNJ.
 const RARE_GLUED: f32 = 6.0;
 /// The first part of such a compound is a word at least this frequent (log2 per billion).
@@ -312,7 +314,7 @@ impl Model {
             return Some(c);
         }
         if let Some(e) = whole {
-            if e.prefers_zwnj() || Entry::l(e.lg) >= T_ABS {
+            if (e.prefers_zwnj() || Entry::l(e.lg) >= T_ABS) && !self.plural_of_common_stem(w, i, j, &e) {
                 return Some(e.whole());
             }
             consider(e.whole(), &mut best);
@@ -433,6 +435,22 @@ impl Model {
             }
         }
         best
+    }
+
+    /// Whether a word the lexicons list as "Xه‌ای" (an adjective or indefinite: "زبانه‌ای", "زخمه‌ای") is
+    /// more likely the plural "X‌های" of a far more frequent noun X ("زبان", "زخم"): the lexicons hold almost
+    /// no plurals, so the listed spelling would otherwise win unopposed. The suffix analysis then decides.
+    fn plural_of_common_stem(&self, w: &Word<'_>, i: usize, j: usize, e: &Entry) -> bool {
+        let n = j - i;
+        if n < 6 || e.lz == 0 || e.flags & (F_VERBFORM | F_VERB) != 0 || w.sub(j - 3, j) != "های" {
+            return false;
+        }
+        // The listed ZWNJ spelling is "Xه‌ای": its last gap is the one after the heh.
+        if e.mask as u64 >> (n - 3) != 1 || Entry::l(e.lg) > Entry::l(e.lz) {
+            return false;
+        }
+        let Some(stem) = self.get(w.sub(i, j - 3)) else { return false };
+        stem.flags & F_NOUN != 0 && Entry::l(stem.lg) - Entry::l(e.lz) >= PLURAL_OF_COMMON_STEM
     }
 
     /// Whether `w[i..j]` is an adjective + "تر"/"ترین" whose comparative is not a word of its own: the

@@ -115,6 +115,18 @@ fn ha_family_follows_a_glued_plural_word() {
 }
 
 #[test]
+fn plural_of_a_common_noun_beats_a_rare_listed_heh_ai_word() {
+    // The lexicons list the rare "زبانه‌ای", "زخمه‌ای" but no plurals: the plural of the far more frequent
+    // noun wins.
+    assert_eq!(norm("زبانهای خارجی"), z("زبان|های خارجی"));
+    assert_eq!(norm("زخمهای عمیق"), z("زخم|های عمیق"));
+    // Listed "ه‌ای" words about as frequent as the shorter noun stay as listed.
+    assert_eq!(norm("تیم حرفهای"), z("تیم حرفه|ای"));
+    assert_eq!(norm("انتخابات دورهای"), z("انتخابات دوره|ای"));
+    assert_eq!(norm("بمبهای خوشهای"), z("بمب|های خوشه|ای"));
+}
+
+#[test]
 fn determiners_are_not_joined_to_the_next_word() {
     for w in ["یک میلیون", "یک لحظه", "هیچ وقت", "این جا", "آن سو"] {
         assert_eq!(norm(w), w);
