@@ -270,6 +270,17 @@ const COMPARATIVE_ENDINGS: &[&str] = &[
     "ها", "های", "هایی", "ی", "یم", "ید", "ند", "م", "ت", "ش", "مان", "تان", "شان",
 ];
 
+/// Bound second parts of compounds (suffixoids): participles of light verbs and productive heads that are no
+/// free words in prose. Written apart after a noun or adjective ("مسخره کننده", "ستم دیدگان", "مادی گری") they
+/// are joined with ZWNJ (grammar, not vocabulary: the lexicons' frequencies cannot tell, since their source
+/// text writes these apart as often as joined).
+const BOUND_HEADS: &[&str] = &[
+    "کننده", "کنندگان", "کنندگی", "دهنده", "دهندگان", "شدگان", "دیدگان", "یافتگان", "آمیز", "انگیز", "پذیر",
+    "پذیری", "ناپذیر", "ناپذیری", "گرا", "گرایی", "گرایانه", "مند", "مندی", "گری", "وار", "آلود", "زدایی",
+    "نشین", "نشینی", "شناس", "شناسی", "پرداز", "پردازی", "پرست", "پرستی", "آفرینی", "ستیز", "ستیزی", "گستر",
+    "افزا", "افکن", "سالاری", "سالاران",
+];
+
 /// Verb particles before prefixed verb forms ("بر+می‌گشت").
 const PREVERBS: &[&str] = &["بر", "در", "باز", "فرا", "فرو", "وا", "ور"];
 
@@ -663,6 +674,16 @@ impl Model {
         }
         if SUFFIXES.iter().any(|&(s, _, _)| s == bs) || YEH_CLITICS.contains(&bs.as_str()) {
             return None;
+        }
+        // A bound second part after a noun or adjective (or a common word the tagged lexicon lacks: "تاثیر").
+        if a.len() >= 2
+            && BOUND_HEADS.contains(&bs.as_str())
+            && self.get(&as_).is_some_and(|x| {
+                x.flags & F_VERBFORM == 0
+                    && (x.flags & (F_NOUN | F_ADJ) != 0 || (x.flags & F_VERB == 0 && x.logp() + LOGN >= COMMON_PART))
+            })
+        {
+            return Some(jbit);
         }
         // Inflected lexicon compounds ("دانش آموزان" from "دانش‌آموز", "مصرف کنندگان" from "مصرف‌کننده").
         let mut stems: Vec<String> = Vec::new();

@@ -154,6 +154,27 @@ fn plural_of_a_verbal_noun_is_not_a_perfect_form() {
 }
 
 #[test]
+fn bound_second_parts_written_apart_join_a_content_word() {
+    // Participles of light verbs and suffixoids are no free words: written apart (the spaced style) they join
+    // the noun or adjective before them, also in compounds the lexicons lack.
+    for (input, want) in [
+        ("رفتاری مسخره کننده داشت", "رفتاری مسخره|کننده داشت"),
+        ("ستم دیدگان جنگ", "ستم|دیدگان جنگ"),
+        ("کشته شدگان حادثه", "کشته|شدگان حادثه"),
+        ("مادی گری رایج شد", "مادی|گری رایج شد"),
+        ("اقدامات خشونت آمیز", "اقدامات خشونت|آمیز"),
+    ] {
+        assert_eq!(norm(input), z(want), "{input}");
+    }
+    // Not after a verb form, a determiner or a function word, and never in a line of the glued style, whose
+    // spaces are the author's.
+    assert_eq!(norm("او را می شناسی"), z("او را می|شناسی"));
+    assert_eq!(norm("این کننده"), "این کننده");
+    assert_eq!(norm("از کننده"), "از کننده");
+    assert_eq!(norm("سازمانهای مسخره کننده"), z("سازمان|های مسخره کننده"));
+}
+
+#[test]
 fn spaced_compounds_join_only_on_productive_parts() {
     // A productive head ("نامه", "خانه", "دهنده", "گذاری": the last part of many lexicon ZWNJ words) joins the
     // word before it, even where the lexicons write the compound glued ("فیلمنامه").
