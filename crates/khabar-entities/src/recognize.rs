@@ -166,6 +166,8 @@ pub struct Recognizer {
     cue_prefixes: FastSet<String>,
     /// Words before a media outlet's name ("شبکه", "خبرگزاری"): keys.
     media_words: FastSet<String>,
+    /// Words that end a role phrase after a name outside the knowledge base (`phrase_end` cues): keys.
+    phrase_ends: FastSet<String>,
     first_names: FastSet<String>,
     /// First words of the knowledge base's person names: first names that are surely names.
     known_first_names: FastSet<String>,
@@ -346,6 +348,7 @@ impl Recognizer {
         let mut cues = FastMap::default();
         let mut place_offices = FastSet::default();
         let mut media_words = FastSet::default();
+        let mut phrase_ends = FastSet::default();
         for line in CUES_TSV.lines().filter(|l| !l.starts_with('#') && !l.starts_with("kind\t")) {
             let mut c = line.split('\t');
             let (Some(kind), Some(fa)) = (c.next(), c.next()) else { continue };
@@ -355,6 +358,10 @@ impl Recognizer {
             }
             if kind == "media" {
                 media_words.insert(key(fa));
+                continue;
+            }
+            if kind == "phrase_end" {
+                phrase_ends.insert(key(fa));
                 continue;
             }
             let cue = match kind {
@@ -412,6 +419,7 @@ impl Recognizer {
             ambiguous: ambiguous.iter().cloned().collect(),
             ambiguous_by_country,
             stop: word_set(STOP),
+            phrase_ends,
         }
     }
 
@@ -948,6 +956,27 @@ impl Recognizer {
             }
         }
 
+        // 6. Roles written right after a name outside the knowledge base ("محمدرضا موالی‌زاده استاندار خوزستان",
+        // "سید مجتبی ابطحی، دبیرکل ...").
+        for ent in 0..b.entities.len() {
+            let (entry, x) = &b.entities[ent];
+            if entry.is_some() || x.kind != Kind::Person {
+                continue;
+            }
+            let ends: Vec<usize> = x.mentions.iter().map(|m| m.end).collect();
+            for e in ends {
+                let ti = toks.partition_point(|t| t.s < e);
+                let Some(t) = toks.get(ti) else { continue };
+                if matches!(cue_cache[ti], Some((Cue::RoleHead, _, _)))
+                    && chars[e..t.s].iter().all(|c| matches!(c, ' ' | '،' | ','))
+                    && !covered(&b, t.s, t.e)
+                {
+                    let role_end = self.local_role_end(&toks, ti, chars, &b);
+                    b.add_local_role(ent, t.s, role_end, chars);
+                }
+            }
+        }
+
         b.finish(self, date)
     }
 
@@ -1056,6 +1085,32 @@ impl Recognizer {
     /// A word of 3+ letters the lexicons have rarely or not at all (below [`RARE_WORD_LOG2`]) and no
     /// function or number word: a surname when a first name comes before it.
     /// An ordinary word: more frequent in the lexicons than [`COMMON_WORD_LOG2`], or a stop word.
+    /// The end of the role phrase that starts at the role head `toks[ti]` after a name outside the knowledge
+    /// base ("محمدرضا موالی‌زاده استاندار خوزستان | امروز ..."): at most six words, written with spaces only,
+    /// up to a `phrase_end` word, a verb form, a person's name or anything that is not a Persian word. A place
+    /// or body ends it ("مشاور امنیت ملی عربستان | ریاست ...").
+    fn local_role_end(&self, toks: &[Tok], ti: usize, chars: &[char], b: &Builder) -> usize {
+        let mut e = toks[ti].e;
+        let mut in_name: Option<usize> = None;
+        for t in toks.iter().skip(ti + 1).take(5) {
+            let ent = b.entity_covering(t.s);
+            if in_name.is_some() && ent != in_name {
+                break;
+            }
+            if !chars[e..t.s].iter().all(|c| *c == ' ')
+                || ent.is_some_and(|i| b.entities[i].1.kind == Kind::Person)
+                || (ent.is_none() && self.phrase_ends.contains(&t.key))
+                || khabar_normalize::lexicon_is_verb_form(&t.key)
+                || !t.key.chars().all(|c| ('\u{0620}'..='\u{06FF}').contains(&c))
+            {
+                break;
+            }
+            in_name = ent;
+            e = t.e;
+        }
+        e
+    }
+
     fn common_word(&self, k: &str) -> bool {
         khabar_normalize::lexicon_log2_frequency(k).is_some_and(|f| f >= COMMON_WORD_LOG2) || self.stop.contains(k)
     }
@@ -1198,6 +1253,20 @@ impl Builder {
                 x.roles.push(RoleOut { role_fa: text, role_en: None, start: None, end: None, in_text: true });
             }
         }
+    }
+
+    /// A role written beside a name outside the knowledge base (its words as written, no English).
+    fn add_local_role(&mut self, ent: usize, s: usize, e: usize, chars: &[char]) {
+        let (entry, x) = &mut self.entities[ent];
+        let text: String = chars[s..e].iter().collect();
+        if entry.is_none() && !x.roles.iter().any(|ro| ro.role_fa == text) {
+            x.roles.push(RoleOut { role_fa: text, role_en: None, start: None, end: None, in_text: true });
+        }
+    }
+
+    /// The entity one of whose mentions covers char `pos`.
+    fn entity_covering(&self, pos: usize) -> Option<usize> {
+        self.entities.iter().position(|(_, x)| x.mentions.iter().any(|m| m.start <= pos && pos < m.end))
     }
 
     fn entity_starting_at(&self, s: usize) -> Option<usize> {

@@ -448,3 +448,28 @@ fn a_place_after_a_media_word_names_the_outlet() {
     assert!(!ents.iter().any(|e| e.id == "iran-iraq-war"));
     find(&ents, "ir-city-tehran");
 }
+
+#[test]
+fn a_role_written_after_a_name_outside_the_knowledge_base_is_kept_as_written() {
+    let roles = |text: &str| -> Vec<(String, Vec<String>)> {
+        tag(text, Some("2024-11-02"))
+            .into_iter()
+            .filter(|e| e.id.starts_with("local-"))
+            .map(|e| (e.name_fa, e.roles.into_iter().map(|r| r.role_fa).collect()))
+            .collect()
+    };
+    // Ends before a time word, after a place, before a verb.
+    assert_eq!(
+        roles("حمیدرضا کاظمی‌پور استاندار خوزستان امروز در جلسه شورای مدیریت بحران گفت: آماده‌ایم."),
+        vec![("حمیدرضا کاظمی‌پور".to_string(), vec!["استاندار خوزستان".to_string()])]
+    );
+    assert_eq!(
+        roles("کامیل ادریس نخست‌وزیر سودان دیدار کرد."),
+        vec![("کامیل ادریس".to_string(), vec!["نخست‌وزیر سودان".to_string()])]
+    );
+    // After a comma, and only where the role follows the name.
+    assert_eq!(
+        roles("سید مرتضی بهرامی‌نیا، مدیرکل بنیاد مسکن استان کرمان از اجرای طرح خبر داد."),
+        vec![("مرتضی بهرامی‌نیا".to_string(), vec!["مدیرکل بنیاد مسکن استان کرمان".to_string()])]
+    );
+}
