@@ -127,6 +127,9 @@ fn short_titles_name_the_same_office() {
     // "وزیر اقتصاد" is the minister of economic affairs and finance.
     let ents = tag("وزیر اقتصاد درباره بازار ارز سخن گفت.", Some("2024-11-02"));
     find(&ents, "abdolnaser-hemmati");
+    // The heads of the branches of state by their constitutional names.
+    find(&tag("رئیس قوه مقننه افزود که طرح بررسی می‌شود.", Some("2024-11-25")), "mohammad-bagher-ghalibaf");
+    find(&tag("رئیس قوه مجریه در این سفر گفت که روابط گسترش می‌یابد.", Some("2024-11-25")), "masoud-pezeshkian");
 }
 
 #[test]
