@@ -176,6 +176,22 @@ pub fn find(
                 if has(&hypo, before.clone()) && cue.event_type != "THREATEN" {
                     status = EventStatus::Hypothetical;
                 }
+                // A relative clause on an indefinite noun ("از هر ابتکاری که به توقف جنگ کمک کند استقبال
+                // می‌کند") is that thing's action, told by no actor: no verb closes the clause before the cue,
+                // and the main verb follows the cue's own.
+                if let Some(k) = before.clone().rev().find(|&i| doc.toks[i].key == "که")
+                    && k > 0
+                    && relative_head(&doc.toks[k - 1].key)
+                    && cl.m.at(doc.toks[k - 1].s).is_none()
+                    && !(k + 1..t).any(|i| finite_verb(&doc.toks[i].key))
+                    && (t + n..range.end)
+                        .take_while(|&i| !doc.gap_has(doc.toks[i - 1].e, doc.toks[i].s, &['،', '.', ':', '؛', '\n']))
+                        .filter(|&i| finite_verb(&doc.toks[i].key))
+                        .count()
+                        >= 2
+                {
+                    continue;
+                }
                 // A request's complement ("از X خواست که ... همکاری کند") is X's action, not the
                 // requester's: its subject clause starts after "که"/"تا", and X is not the last person.
                 // The day told in the main clause ("روز پنج‌شنبه اعلام کرد که ...") still dates it.
@@ -529,11 +545,57 @@ fn merge(evs: Vec<RawEvent>) -> Vec<RawEvent> {
     });
     // Across sentences, a meeting in another place is another meeting ("... در کازان دیدار کردند. دو رئیس‌جمهور
     // پیش از این در عشق‌آباد دیدار کرده بودند").
-    fold(one_sentence, &|o, ev| {
+    let across = fold(one_sentence, &|o, ev| {
         o.actors.len() == ev.actors.len()
             && within(&o.actors, &ev.actors)
             && (o.location.is_none() || ev.location.is_none() || o.location == ev.location)
-    })
+    });
+    // A meeting told with one party ("در این دیدار ... تبادل نظر کردند", "X در این نشست گفت") is the meeting
+    // with that party the article tells with its partners, on the same day and in the same place.
+    let meets_with = |o: &RawEvent, ev: &RawEvent| {
+        o.actors.len() >= 2
+            && o.actors.contains(&ev.actors[0])
+            && o.status == ev.status
+            && lex.cues[o.cue].event_type == lex.cues[ev.cue].event_type
+            && (o.date.is_none() || ev.date.is_none() || o.date == ev.date)
+            && (o.location.is_none() || ev.location.is_none() || o.location == ev.location)
+    };
+    let mut across = across;
+    let mut absorbed = vec![false; across.len()];
+    for i in 0..across.len() {
+        if across[i].actors.len() != 1 || lex.cues[across[i].cue].event_type != "CONSULT" {
+            continue;
+        }
+        if let Some(j) = (0..across.len()).find(|&j| meets_with(&across[j], &across[i])) {
+            // A place only this telling gives stays with the meeting.
+            if across[j].location.is_none() {
+                across[j].location = across[i].location;
+            }
+            absorbed[i] = true;
+        }
+    }
+    let mut keep = absorbed.iter().map(|d| !d);
+    across.retain(|_| keep.next().unwrap_or(true));
+    across
+}
+
+/// An indefinite noun that heads a relative clause ("ابتکاری که", "اقدامی که", "هرگونه تلاشی که"): a word of 3+
+/// letters ending in the indefinite "ی" whose stem is a word of the lexicons, not an adjective in "ی" ("ملی").
+fn relative_head(k: &str) -> bool {
+    let Some(stem) = k.strip_suffix('ی') else { return false };
+    stem.chars().count() >= 3
+        && !stem.ends_with('ا')
+        && khabar_normalize::lexicon_log2_frequency(stem).is_some_and(|f| f >= 10.0)
+        && !khabar_normalize::lexicon_is_adjective(k)
+}
+
+/// A finite verb or auxiliary: a prefixed verb form ("می‌کند", "نمی‌دهند") or a common light verb ("کرد",
+/// "کند", "است"). Bare forms that are also nouns ("مردم") are not counted.
+fn finite_verb(k: &str) -> bool {
+    matches!(
+        k,
+        "است" | "بود" | "کرد" | "کردند" | "کند" | "کنند" | "شد" | "شدند" | "شود" | "شوند" | "داد" | "دادند" | "دهد" | "دهند"
+    ) || ((k.starts_with("می") || k.starts_with("نمی")) && khabar_normalize::lexicon_is_verb_form(k))
 }
 
 /// True when a reporting verb ("گفت", "گفته بود", "اعلام کرد") ends right before token `i`.
@@ -670,6 +732,11 @@ fn location_in(
     };
     for i in order {
         let k = doc.toks[i].key.as_str();
+        // After the cue, a complement ("در دیدار با Y بر ضرورت توقف جنگ در غزه تأکید کرد") or a clause
+        // ("... که در غزه ...") tells something else, not where the event happened.
+        if !nearest_last && matches!(k, "بر" | "که") {
+            break;
+        }
         // "در X", "وارد X" (arrived in X), and for a trip "به X".
         // A place in the topic ("درباره آتش‌بس در غزه گفت‌وگو کرد") is not where it happened.
         let in_topic = k == "در"

@@ -93,6 +93,15 @@ pub static REFERENCES: LazyLock<HashSet<String>> = LazyLock::new(|| {
     ])
 });
 /// Plural nouns of people that make a group subject.
+/// Cardinal number words ("سه", "بیست") from khabar-entities' cue words.
+static NUMBER_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| cue_set("number"));
+
+/// A cardinal written in digits ("۲۱۰", "12") or as a number word other than "one" (a count of several).
+fn is_count(k: &str) -> bool {
+    (!k.is_empty() && k.chars().all(|c| c.is_ascii_digit() || ('۰'..='۹').contains(&c)))
+        || (k != "یک" && k != "اول" && NUMBER_WORDS.contains(k))
+}
+
 pub static GROUP_NOUNS: LazyLock<HashSet<String>> = LazyLock::new(|| {
     key_set(&[
         "فرماندهان",
@@ -747,6 +756,8 @@ impl Clauses<'_, '_> {
                 || (tok.key == "یک" && d.toks.get(t + 1).is_some_and(|x| UNNAMED_SOURCES.contains(&x.key)))
                 || (tok.key == "دو"
                     && (role_head_at(d, t + 1) || d.toks.get(t + 1).is_some_and(|x| PAIR_NOUNS.contains(&x.key))))
+                // A count of office holders ("۲۱۰ نماینده", "سه وزیر"): a group, not the holder of the office.
+                || (is_count(&tok.key) && role_head_at(d, t + 1))
             {
                 let (ne, _) = self.np(t, e);
                 out.push(Found {

@@ -768,3 +768,43 @@ fn the_office_of_the_lead_is_the_person_named_next() {
     let q = l.quotes.iter().find(|q| q.text.starts_with("مصرف نفت کوره")).unwrap();
     assert_eq!(q.speaker, None);
 }
+
+#[test]
+fn a_place_in_the_emphasis_of_a_meeting_is_not_where_it_was_held() {
+    let t = "وزیر امور خارجه کشورمان در دیدار با بدر البوسعیدی وزیر خارجه عمان بر ضرورت توقف جنایات رژیم صهیونیستی در غزه و لبنان تاکید کرد.\n\n\
+             سید عباس عراقچی که به مسقط سفر کرده است، عصر امروز با بدر البوسعیدی وزیر خارجه عمان دیدار و گفت‌وگو کرد.\n\n\
+             در این دیدار دو طرف درباره روابط دوجانبه تبادل نظر کردند.";
+    let l = run(t, Some(Day(2024, 12, 4)));
+    let meetings: Vec<_> = l.events.iter().filter(|e| e.event_type == "CONSULT").collect();
+    // One meeting, in Muscat: the lead's "در غزه" is in what was stressed, and "در این دیدار ..." tells the same
+    // meeting again.
+    assert_eq!(meetings.len(), 1, "{meetings:#?}");
+    assert_eq!(meetings[0].actors, ["abbas-araghchi", "badr-albusaidi"]);
+    assert_eq!(meetings[0].location.as_deref(), Some("muscat"));
+}
+
+#[test]
+fn a_relative_clause_on_an_indefinite_noun_has_no_actor() {
+    // The initiative would help, not Iran.
+    let t = "عراقچی گفت: جمهوری اسلامی ایران از هرگونه ابتکاری که به توقف کشتار مردم غزه و لبنان کمک کند استقبال می‌کند.";
+    let l = run(t, Some(Day(2024, 12, 4)));
+    assert!(l.events.is_empty(), "{:#?}", l.events);
+    // A relative clause closed by its own verb leaves the main clause's event to its subject.
+    let t = "عراقچی در سفری که به دوحه داشت با وزیر خارجه قطر دیدار کرد.";
+    let l = run(t, Some(Day(2024, 12, 4)));
+    assert!(l.events.iter().any(|e| e.event_type == "CONSULT" && e.actors[0] == "abbas-araghchi"), "{:#?}", l.events);
+}
+
+#[test]
+fn a_sitting_of_parliament_and_a_count_of_deputies() {
+    let t = "محمدباقر قالیباف در نشست علنی امروز مجلس گفت که نمایندگان از منافع ملی حمایت خواهند کرد.\n\n\
+             همچنین در این جلسه، ۲۱۰ نماینده در بیانیه‌ای قطعنامه شورای حکام را محکوم کردند.";
+    let l = run(t, Some(Day(2024, 11, 25)));
+    // An open sitting is no meeting, and the 210 deputies are not the speaker.
+    assert!(!l.events.iter().any(|e| e.event_type == "CONSULT"), "{:#?}", l.events);
+    assert!(
+        !l.events.iter().any(|e| e.actors.first().is_some_and(|a| a == "mohammad-bagher-ghalibaf")),
+        "{:#?}",
+        l.events
+    );
+}
