@@ -1121,6 +1121,21 @@ impl Recognizer {
             && khabar_normalize::lexicon_log2_frequency(k).is_none_or(|f| f < RARE_WORD_LOG2)
             && !self.stop.contains(k)
             && !self.is_number_word(k)
+            && !self.plural_of_common_word(k)
+    }
+
+    /// A plural of a common word ("خبرنگاران", "نمایندگان", "کشورها"): the lexicons list few plurals, so such a
+    /// word looks rare, but it is no name.
+    fn plural_of_common_word(&self, k: &str) -> bool {
+        [("ها", ""), ("های", ""), ("ان", ""), ("گان", "ه"), ("ات", "")].iter().any(|&(suf, add)| {
+            k.strip_suffix(suf).is_some_and(|stem| {
+                stem.chars().count() >= 3 && {
+                    let mut w = stem.to_string();
+                    w.push_str(add);
+                    self.common_word(&w)
+                }
+            })
+        })
     }
 
     /// A word of 3+ letters the lexicons do not have (or below [`UNKNOWN_WORD_LOG2`]) and no name of the
@@ -1132,6 +1147,7 @@ impl Recognizer {
             && !self.last_names.contains(k)
             && !self.stop.contains(k)
             && !self.is_number_word(k)
+            && !self.plural_of_common_word(k)
     }
 
     fn full_name_matches(&self, p: usize, first: &str, last: &str) -> bool {

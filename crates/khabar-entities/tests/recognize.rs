@@ -476,3 +476,13 @@ fn a_role_written_after_a_name_outside_the_knowledge_base_is_kept_as_written() {
         vec![("مرتضی بهرامی‌نیا".to_string(), vec!["مدیرکل بنیاد مسکن استان کرمان".to_string()])]
     );
 }
+
+#[test]
+fn a_plural_of_a_common_word_is_no_name() {
+    // "خبرنگاران" is rare in the lexicons (few plurals are listed) but is the plural of "خبرنگار".
+    let ents = tag("به گزارش خبرنگار ورزشی باشگاه خبرنگاران جوان، امیر سرمربی تیم گفت که آماده‌ایم.", None);
+    assert!(!ents.iter().any(|e| e.kind == Kind::Person), "{:?}", ents.iter().map(|e| &e.name_fa).collect::<Vec<_>>());
+    // A rare surname is still one.
+    let ents = tag("تسوکاسا کاوادا سفیر ژاپن گفت که همکاری ادامه دارد.", None);
+    assert!(ents.iter().any(|e| e.kind == Kind::Person && e.name_fa == "تسوکاسا کاوادا"));
+}

@@ -276,6 +276,8 @@ fn named_after_role(doc: &Doc, cl: &Clauses<'_, '_>, quotes: &mut [RawQuote]) {
         }
         done.push(r.clone());
         let Some(&(ns, ne)) = doc.sents.get(i + 1) else { continue };
+        // The subject is named before what the sentence quotes ("وی ادامه داد: مهدی طارمی ..." names a player).
+        let ne = (ns..ne).find(|&c| matches!(doc.chars[c], ':' | '«')).unwrap_or(ne);
         let Some(Found { who: Subject::Entity(p), named: true, e: pe, .. }) = cl.subject(ns, ne, None) else { continue };
         // "علیرضا جهانبخش کاپیتان تیم ملی نیز گفت": a person with an office of their own is someone else.
         if cl.role_after(pe, ne).is_some() {

@@ -808,3 +808,21 @@ fn a_sitting_of_parliament_and_a_count_of_deputies() {
         l.events
     );
 }
+
+#[test]
+fn a_person_named_inside_the_next_quote_is_not_the_offices_speaker() {
+    let t = "سرمربی تیم ملی فوتبال گفت: بازیکنان آماده‌اند.\n\n\
+             به گزارش خبرنگار ورزشی، سرمربی تیم ملی فوتبال کشورمان در نشست خبری اظهار کرد: ما برای کسب سه امتیاز به میدان می‌رویم.\n\n\
+             وی ادامه داد: مهدی طارمی در شرایط خوبی قرار دارد.";
+    let l = run(t, D1);
+    assert!(
+        !l.quotes.iter().any(|q| q.speaker_name_fa.as_deref() == Some("مهدی طارمی")),
+        "{:#?}",
+        l.quotes
+    );
+    // Named before the quote, the person is the office's speaker.
+    let t = "سرمربی تیم ملی فوتبال گفت: بازیکنان آماده‌اند.\n\n\
+             به گزارش خبرنگار ورزشی، مهدی طارمی در نشست خبری اظهار کرد: ما برای کسب سه امتیاز به میدان می‌رویم.";
+    let l = run(t, D1);
+    assert_eq!(l.quotes[0].speaker_name_fa.as_deref(), Some("مهدی طارمی"), "{:#?}", l.quotes);
+}
