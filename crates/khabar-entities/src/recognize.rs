@@ -858,6 +858,13 @@ impl Recognizer {
             if b.country_starting_near(e, chars).is_some_and(|id| id != "country-ir") {
                 continue;
             }
+            // So is one of "this country" ("وزیر اقتصاد این کشور" after "رئیس‌جمهور مکزیک"): a country told before.
+            let next = toks.partition_point(|t| t.s < e);
+            if toks.get(next).is_some_and(|t| matches!(t.key.as_str(), "این" | "آن") && chars[e..t.s].iter().all(|c| *c == ' '))
+                && toks.get(next + 1).is_some_and(|t| t.key == "کشور")
+            {
+                continue;
+            }
             let holders: Vec<usize> = self.role_pats[slot].iter().map(|&r| self.kb.roles[r].person).collect();
             // Bound to the name right before ("X، رئیس ...") or right after ("وزیر خارجه X").
             let before = b.entity_ending_near(s, chars);
@@ -1320,19 +1327,30 @@ impl Builder {
                 continue;
             }
             let in_text: &[usize] = &self.role_slots[i];
-            for (ri, role) in r.kb.roles.iter().enumerate().filter(|(_, ro)| ro.person == p) {
+            // Held on the article's date: surely by the dates, or begun with an unknown end and nobody else
+            // appointed to the same role since.
+            let current = |ri: usize| {
+                let role = &r.kb.roles[ri];
                 let slot = r.role_slot_of[ri];
-                let named = slot.is_some_and(|sl| in_text.contains(&sl));
-                // Held on the article's date: surely by the dates, or begun with an unknown end
-                // and nobody else appointed to the same role since.
-                let current = date.is_some_and(|d| {
+                date.is_some_and(|d| {
                     role.surely_held_on(d)
                         || (role.began_with_unknown_end(d)
                             && !slot.into_iter().flat_map(|sl| &r.role_pats[sl]).any(|&oi| {
                                 let o = &r.kb.roles[oi];
                                 o.person != p && o.start_day().is_some_and(|s| Some(s) > role.start_day() && s <= d)
                             }))
-                });
+                })
+            };
+            let mine: Vec<usize> = (0..r.kb.roles.len()).filter(|&ri| r.kb.roles[ri].person == p).collect();
+            // Offices held on the article's day: an earlier tenure of the same office is not what the article
+            // names (Trump's first presidency, in 2025).
+            let held_now: Vec<usize> = mine.iter().filter(|&&ri| current(ri)).filter_map(|&ri| r.role_slot_of[ri]).collect();
+            for &ri in &mine {
+                let role = &r.kb.roles[ri];
+                let slot = r.role_slot_of[ri];
+                let current = current(ri);
+                let earlier_tenure = !current && slot.is_some_and(|sl| held_now.contains(&sl));
+                let named = slot.is_some_and(|sl| in_text.contains(&sl)) && !earlier_tenure;
                 if named || current {
                     x.roles.push(RoleOut {
                         role_fa: role.role_fa.clone(),

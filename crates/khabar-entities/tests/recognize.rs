@@ -486,3 +486,15 @@ fn a_plural_of_a_common_word_is_no_name() {
     let ents = tag("تسوکاسا کاوادا سفیر ژاپن گفت که همکاری ادامه دارد.", None);
     assert!(ents.iter().any(|e| e.kind == Kind::Person && e.name_fa == "تسوکاسا کاوادا"));
 }
+
+#[test]
+fn an_earlier_tenure_of_the_office_named_is_not_listed() {
+    // Trump's second presidency began in January 2025; the first (2017–2021) is not the office the article names.
+    let ents = tag("دونالد ترامپ رئیس‌جمهور آمریکا فرمان اجرایی را امضا کرد.", Some("2025-02-03"));
+    let t = find(&ents, "donald-trump");
+    let named: Vec<_> = t.roles.iter().filter(|r| r.in_text).map(|r| r.start.clone()).collect();
+    assert_eq!(named, vec![Some("2025-01-20".to_string())], "{:?}", t.roles);
+    // "وزیر اقتصاد این کشور" is the minister of a country told before, not Iran's.
+    let ents = tag("رئیس‌جمهور مکزیک وزیر اقتصاد این کشور را مامور اجرای طرح کرد.", Some("2025-02-03"));
+    assert!(!ents.iter().any(|e| e.id == "abdolnaser-hemmati"), "{:?}", ents.iter().map(|e| &e.id).collect::<Vec<_>>());
+}
