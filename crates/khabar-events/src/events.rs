@@ -321,6 +321,12 @@ pub fn find(
                             .rev()
                             .find(|&c| matches!(doc.chars[c], '،' | ','));
                         let from = comma.map_or(subj_end, |c| c + 1);
+                        // Signing an order, a law or a letter is no agreement between parties.
+                        if cue.event_type == "AGREE"
+                            && doc.toks.get(doc.tok_from(from)).is_some_and(|x| SIGNED_ALONE.iter().any(|w| key(w) == x.key))
+                        {
+                            continue;
+                        }
                         let mut objects = 0;
                         // The role phrase written after an object ("هنیه رئیس دفتر سیاسی حماس") names no
                         // further object.
@@ -588,6 +594,12 @@ fn relative_head(k: &str) -> bool {
         && khabar_normalize::lexicon_log2_frequency(stem).is_some_and(|f| f >= 10.0)
         && !khabar_normalize::lexicon_is_adjective(k)
 }
+
+/// Documents one side signs alone ("فرمان اجرایی را امضا کرد"): their signing is no agreement.
+const SIGNED_ALONE: &[&str] = &[
+    "فرمان", "دستور", "حکم", "قانون", "لایحه", "مصوبه", "نامه", "طومار", "بخشنامه", "دستورالعمل", "حکمی", "فرمانی",
+    "نامه‌ای", "دستوری",
+];
 
 /// A finite verb or auxiliary: a prefixed verb form ("می‌کند", "نمی‌دهند") or a common light verb ("کرد",
 /// "کند", "است"). Bare forms that are also nouns ("مردم") are not counted.

@@ -826,3 +826,14 @@ fn a_person_named_inside_the_next_quote_is_not_the_offices_speaker() {
     let l = run(t, D1);
     assert_eq!(l.quotes[0].speaker_name_fa.as_deref(), Some("مهدی طارمی"), "{:#?}", l.quotes);
 }
+
+#[test]
+fn signing_an_order_is_no_agreement() {
+    let t = "دونالد ترامپ رئیس‌جمهور آمریکا فرمان اجرایی اعمال تعرفه بر کالاهای کانادا را امضا کرد.\n\n\
+             عراقچی و وزیر خارجه عمان نامه‌ای را امضا کردند.\n\n\
+             ایران و عمان یادداشت تفاهمی را امضا کردند.";
+    let l = run(t, Some(Day(2025, 2, 3)));
+    let agree: Vec<_> = l.events.iter().filter(|e| e.event_type == "AGREE").collect();
+    assert_eq!(agree.len(), 1, "{agree:#?}");
+    assert_eq!(agree[0].actors, ["country-ir", "country-om"]);
+}
