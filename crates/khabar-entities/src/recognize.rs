@@ -30,6 +30,8 @@ pub enum Via {
     Abbrev,
     /// A surname alone.
     Surname,
+    /// A title and the first name of a person the article names in full ("شیخ تمیم").
+    FirstName,
     /// A role phrase standing for the person.
     Role,
     /// A name found by cues outside the knowledge base.
@@ -665,6 +667,17 @@ impl Recognizer {
                 i = j + used;
                 continue;
             }
+            // A title and the first name of a person the article names in full ("شیخ تمیم" after "شیخ تمیم بن
+            // حمد آل ثانی"): Arab rulers and clerics are called so.
+            if cue == Cue::Honorific
+                && !self.name_continues(&toks, j, chars)
+                && let Some(p) = self.first_name_of_named(&b, &t.key)
+            {
+                let ent = b.add_kb(self.kb, p, t.s, t.e, Via::FirstName, chars);
+                b.add_honorifics(ent, &hons);
+                i = j + 1;
+                continue;
+            }
             // A name outside the knowledge base.
             let mut k = j;
             while k < toks.len() && k - j < 4 {
@@ -1116,6 +1129,21 @@ impl Recognizer {
             e = t.e;
         }
         e
+    }
+
+    /// The one person of the knowledge base named in the article whose name (of three words or more) starts with
+    /// the word `k`.
+    fn first_name_of_named(&self, b: &Builder, k: &str) -> Option<usize> {
+        let mut found = b.kb_index.keys().copied().filter(|&p| {
+            let e = &self.kb.entries[p];
+            e.kind == Kind::Person
+                && std::iter::once(&e.name_fa).chain(&e.variants).any(|n| {
+                    let words: Vec<&str> = n.split_whitespace().collect();
+                    words.len() >= 3 && key(words[0]) == k
+                })
+        });
+        let p = found.next()?;
+        found.next().is_none().then_some(p)
     }
 
     fn common_word(&self, k: &str) -> bool {

@@ -498,3 +498,15 @@ fn an_earlier_tenure_of_the_office_named_is_not_listed() {
     let ents = tag("رئیس‌جمهور مکزیک وزیر اقتصاد این کشور را مامور اجرای طرح کرد.", Some("2025-02-03"));
     assert!(!ents.iter().any(|e| e.id == "abdolnaser-hemmati"), "{:?}", ents.iter().map(|e| &e.id).collect::<Vec<_>>());
 }
+
+#[test]
+fn a_title_and_the_first_name_of_a_person_named_in_full() {
+    let text = "پزشکیان با شیخ تمیم بن حمد آل ثانی امیر قطر گفت‌وگو کرد. شیخ تمیم از مواضع ایران قدردانی کرد.";
+    let ents = tag(text, Some("2024-12-28"));
+    spans_index_text(text, &ents);
+    let t = find(&ents, "tamim-bin-hamad");
+    assert!(t.mentions.iter().any(|m| m.text == "تمیم" && m.via == Via::FirstName), "{:?}", t.mentions);
+    assert!(!ents.iter().any(|e| e.id.starts_with("local-")), "{:?}", ents.iter().map(|e| &e.id).collect::<Vec<_>>());
+    // Not when the article does not name them in full.
+    assert!(!tag("شیخ تمیم از مواضع ایران قدردانی کرد.", Some("2024-12-28")).iter().any(|e| e.id == "tamim-bin-hamad"));
+}
