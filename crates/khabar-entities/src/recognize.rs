@@ -134,6 +134,12 @@ const MALE: &str = include_str!("../../../data/names/male_names.txt");
 const FEMALE: &str = include_str!("../../../data/names/female_names.txt");
 const LAST: &str = include_str!("../../../data/names/last_names.txt");
 const STOP: &str = include_str!("../../../data/lexicon/hazm/stopwords.dat");
+/// Words before an office that name someone or something else by it ("معاون وزیر", "دفتر رئیس‌جمهور", "همسر
+/// ..."): the office is then not its holder's mention (keys).
+const OF_THE_OFFICE: &[&str] = &[
+    "معاون", "مشاور", "دستیار", "سخنگوی", "نماینده", "قائممقام", "دفتر", "همسر", "فرزند", "پسر", "دختر", "برادر",
+    "خواهر", "پدر", "مادر", "محافظ", "مشاوران", "معاونان", "نمایندگان",
+];
 /// Short forms trusted only when the organization is named in full in the same article.
 const AMBIGUOUS: &str = include_str!("../../../data/kb/ambiguous.tsv");
 /// Iranian cities recognized without a cue word.
@@ -866,6 +872,12 @@ impl Recognizer {
                 x.mentions.retain(|m| m.end <= s || m.start >= e);
             }
             last_end = e;
+            // The office after a word that names someone else by it ("معاون وزیر آموزش و پرورش", "دفتر
+            // رئیس‌جمهور", "همسر ..."): not its holder.
+            let prev = toks.partition_point(|t| t.e <= s).checked_sub(1).map(|i| &toks[i]);
+            if prev.is_some_and(|t| chars[t.e..s].iter().all(|c| *c == ' ') && OF_THE_OFFICE.contains(&t.key.as_str())) {
+                continue;
+            }
             // The office followed by another country's name ("وزیر کشور پاکستان") is that country's, not
             // the one the knowledge base lists under the bare title.
             if b.country_starting_near(e, chars).is_some_and(|id| id != "country-ir") {
@@ -1111,8 +1123,9 @@ impl Recognizer {
     /// or body ends it ("مشاور امنیت ملی عربستان | ریاست ...").
     fn local_role_end(&self, toks: &[Tok], ti: usize, chars: &[char], b: &Builder) -> usize {
         let mut e = toks[ti].e;
+        let mut before_and = e;
         let mut in_name: Option<usize> = None;
-        for t in toks.iter().skip(ti + 1).take(5) {
+        for t in toks.iter().skip(ti + 1).take(6) {
             let ent = b.entity_covering(t.s);
             if in_name.is_some() && ent != in_name {
                 break;
@@ -1126,9 +1139,13 @@ impl Recognizer {
                 break;
             }
             in_name = ent;
+            // "و" joins the words of a body's name ("آموزش و پرورش"); a phrase does not end with it.
+            if t.key != "و" {
+                before_and = t.e;
+            }
             e = t.e;
         }
-        e
+        before_and
     }
 
     /// The one person of the knowledge base named in the article whose name (of three words or more) starts with

@@ -510,3 +510,16 @@ fn a_title_and_the_first_name_of_a_person_named_in_full() {
     // Not when the article does not name them in full.
     assert!(!tag("شیخ تمیم از مواضع ایران قدردانی کرد.", Some("2024-12-28")).iter().any(|e| e.id == "tamim-bin-hamad"));
 }
+
+#[test]
+fn a_deputy_of_an_office_is_not_its_holder() {
+    let ents = tag("معاون وزیر آموزش و پرورش از استخدام معلمان خبر داد.", Some("2025-05-24"));
+    assert!(!ents.iter().any(|e| e.id == "alireza-kazemi"), "{:?}", ents.iter().map(|e| &e.id).collect::<Vec<_>>());
+    assert!(!tag("دفتر رئیس‌جمهور بیانیه‌ای منتشر کرد.", Some("2025-05-24")).iter().any(|e| e.id == "masoud-pezeshkian"));
+    // The office itself still is.
+    find(&tag("وزیر آموزش و پرورش از استخدام معلمان خبر داد.", Some("2025-05-24")), "alireza-kazemi");
+    // A role of a name outside the knowledge base keeps a body's "و" ("آموزش و پرورش").
+    let ents = tag("زهرا رحیمی، مدیرکل آموزش و پرورش استان تهران گفت که مدارس آماده‌اند.", Some("2025-05-24"));
+    let z = ents.iter().find(|e| e.name_fa == "زهرا رحیمی").expect("person");
+    assert_eq!(z.roles[0].role_fa, "مدیرکل آموزش و پرورش استان تهران");
+}
