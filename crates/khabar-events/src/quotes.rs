@@ -77,7 +77,7 @@ pub fn find(doc: &Doc, cl: &Clauses<'_, '_>) -> QuotePass {
         } else if let Some(Subject::Role(r)) = w {
             *last_role = Some(r.clone());
         } else if let Some(Subject::Group(g)) = w
-            && g.starts_with("یک ")
+            && (g.starts_with("یک ") || g.starts_with("یکی "))
         {
             // One unnamed source ("یک منبع آگاه") is whom "وی" refers to next, as an unheld office is.
             *last_role = Some(g.clone());
@@ -224,7 +224,10 @@ pub fn find(doc: &Doc, cl: &Clauses<'_, '_>) -> QuotePass {
             let who = subj.map(|f: Found| f.who).or(if inside {
                 None
             } else {
-                last_entity.map(Subject::Entity).or_else(|| last_role.clone().map(Subject::Role))
+                last_entity.map(Subject::Entity).or_else(|| {
+                    // An unnamed source stays a described speaker ("یکی از کارگران ..." → "وی افزود").
+                    last_role.clone().map(|r| if r.starts_with("یک ") || r.starts_with("یکی ") { Subject::Group(r) } else { Subject::Role(r) })
+                })
             });
             let nested_in = if inside { outer } else { None };
             if !inside {

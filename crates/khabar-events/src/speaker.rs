@@ -92,7 +92,6 @@ pub static REFERENCES: LazyLock<HashSet<String>> = LazyLock::new(|| {
         "این مقام ایرانی",
     ])
 });
-/// Plural nouns of people that make a group subject.
 /// Cardinal number words ("سه", "بیست") from khabar-entities' cue words.
 static NUMBER_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| cue_set("number"));
 
@@ -102,6 +101,7 @@ fn is_count(k: &str) -> bool {
         || (k != "یک" && k != "اول" && NUMBER_WORDS.contains(k))
 }
 
+/// Plural nouns of people that make a group subject.
 pub static GROUP_NOUNS: LazyLock<HashSet<String>> = LazyLock::new(|| {
     key_set(&[
         "فرماندهان",
@@ -744,6 +744,20 @@ impl Clauses<'_, '_> {
                 };
                 out.push(Found {
                     who,
+                    s: tok.s,
+                    e: ne,
+                    named: false,
+                });
+                t = d.tok_from(ne).max(t + 1);
+                continue;
+            } else if tok.key == "یکی"
+                && d.toks.get(t + 1).is_some_and(|x| x.key == "از")
+                && d.toks.get(t + 2).is_some_and(|x| x.s < e && !self.m.at(x.s).is_some_and(|ent| self.m.ents[ent].kind == Kind::Person))
+            {
+                // One of a group ("یکی از کارگران معترض"): an unnamed speaker the text describes.
+                let (ne, _) = self.np(t + 2, e);
+                out.push(Found {
+                    who: Subject::Group(d.slice(tok.s, ne)),
                     s: tok.s,
                     e: ne,
                     named: false,

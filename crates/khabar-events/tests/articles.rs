@@ -837,3 +837,16 @@ fn signing_an_order_is_no_agreement() {
     assert_eq!(agree.len(), 1, "{agree:#?}");
     assert_eq!(agree[0].actors, ["country-ir", "country-om"]);
 }
+
+#[test]
+fn one_of_a_group_is_an_unnamed_speaker() {
+    let t = "کارگران شرکت فولاد مقابل استانداری تجمع کردند.\n\n\
+             یکی از کارگران معترض گفت: سه ماه است حقوق نگرفته‌ایم.\n\n\
+             وی افزود: خواسته ما پرداخت فوری معوقات است.";
+    let l = run(t, D1);
+    assert_eq!(l.quotes.len(), 2, "{:#?}", l.quotes);
+    for q in &l.quotes {
+        assert_eq!(q.speaker, None);
+        assert_eq!(q.speaker_group.as_deref(), Some("یکی از کارگران معترض"), "{q:#?}");
+    }
+}
