@@ -220,9 +220,25 @@ pub fn lay_out(doc: &str, rules: &ChromeRules, outlets: &Outlets) -> Layout {
             seen_short.push(&l.folded);
         }
     }
-    let content: Vec<usize> = (0..lines.len()).filter(|&i| kinds[i] == Kind::Content).collect();
+    let mut content: Vec<usize> = (0..lines.len()).filter(|&i| kinds[i] == Kind::Content).collect();
 
     // Pass 3: the header (short lines before the first paragraph): kicker and title.
+    // A teaser printed above the headline: the lead repeated below it ("ایسنا/خوزستان X" ... "X") is chrome;
+    // one opened by the outlet's dateline ("خبرگزاری فارس - گروه سیاسی: ...") is the lead. The short line
+    // after it is the headline.
+    let mut teaser_lead: Option<usize> = None;
+    if content.len() >= 3 && paragraph_like(&lines[content[0]]) {
+        let (a, b) = (&lines[content[0]], &lines[content[1]]);
+        if !paragraph_like(b) && (2..=20).contains(&b.words) && !starts_with_attribution(&a.folded) && paragraph_like(&lines[content[2]]) {
+            let repeated = content[2..].iter().take(2).any(|&c| lines[c].words >= 5 && a.folded.ends_with(lines[c].folded.as_str()));
+            if repeated {
+                kinds[content[0]] = Kind::Chrome;
+                content.remove(0);
+            } else if outlets.dateline(a.text).is_some() {
+                teaser_lead = Some(content.remove(0));
+            }
+        }
+    }
     let header_len = content.iter().position(|&i| paragraph_like(&lines[i])).unwrap_or(content.len().min(2));
     let mut header: Vec<usize> = content[..header_len].to_vec();
     // Slogans and bylines above the title name the outlet: chrome.
@@ -235,7 +251,10 @@ pub fn lay_out(doc: &str, rules: &ChromeRules, outlets: &Outlets) -> Layout {
         chrome_outlet.get_or_insert_with(|| outlets.in_chrome(lines[i].text).expect("checked"));
         kinds[i] = Kind::Chrome;
     }
-    let (kicker, title, extra_lead) = pick_kicker_title(&lines, &header);
+    let (kicker, title, mut extra_lead) = pick_kicker_title(&lines, &header);
+    if let Some(t) = teaser_lead {
+        extra_lead.insert(0, t);
+    }
     for &i in &header {
         if Some(i) != kicker && Some(i) != title && !extra_lead.contains(&i) {
             kinds[i] = Kind::Chrome;
@@ -412,6 +431,30 @@ tabnak\tTabnak\tتابناک\tپایگاه خبری تابناک\t\ttabnak.ir\ts
         for b in ["کد خبر: ۸۷۶۵۴۳", "برچسب‌ها", "عراق", "captcha", "روابط تهران و بغداد راهبردی است"] {
             assert!(l.boilerplate.iter().any(|x| x == b), "{b} not in {:?}", l.boilerplate);
         }
+    }
+
+    #[test]
+    fn a_teaser_above_the_headline() {
+        // The lead printed above the headline and again below it: the copy above is chrome.
+        let doc = "ایسنا/خوزستان مدیرکل هواشناسی خوزستان از وقوع گرد و خاک در نیمه غربی استان خبر داد.\n\
+هشدار گرد و خاک در خوزستان\n\
+مدیرکل هواشناسی خوزستان از وقوع گرد و خاک در نیمه غربی استان خبر داد.\n\
+به گزارش ایسنا، محسن سعیدی امروز گفت: غلظت ذرات معلق ممکن است به پنج برابر حد مجاز برسد.\n";
+        let (l, p) = run(doc);
+        assert_eq!(p[0], (Field::Title, "هشدار گرد و خاک در خوزستان".into()));
+        assert_eq!(p[1], (Field::Lead, "مدیرکل هواشناسی خوزستان از وقوع گرد و خاک در نیمه غربی استان خبر داد.".into()));
+        assert_eq!(p.len(), 3);
+        assert!(l.boilerplate.iter().any(|b| b.starts_with("ایسنا/خوزستان")));
+        // A lead opened by the outlet's dateline above the headline is the lead.
+        let doc = "خبرگزاری دانشجویان ایران - گروه سیاسی: سخنگوی دولت گفت دولت برای کنترل قیمت‌ها برنامه دارد.\n\
+مهاجرانی: دولت برای کنترل قیمت‌ها برنامه دارد\n\
+فاطمه مهاجرانی سخنگوی دولت امروز در نشست خبری هفتگی گفت: دولت با جدیت بازار را رصد می‌کند.\n";
+        let (_, p) = run(doc);
+        let field = |f: Field| p.iter().filter(|x| x.0 == f).map(|x| x.1.as_str()).collect::<Vec<_>>();
+        assert_eq!(field(Field::Title), ["مهاجرانی: دولت برای کنترل قیمت‌ها برنامه دارد"]);
+        assert_eq!(field(Field::Lead).len(), 1);
+        assert!(field(Field::Lead)[0].starts_with("خبرگزاری دانشجویان ایران - گروه سیاسی:"));
+        assert_eq!(field(Field::Body).len(), 1);
     }
 
     #[test]
