@@ -850,3 +850,13 @@ fn one_of_a_group_is_an_unnamed_speaker() {
         assert_eq!(q.speaker_group.as_deref(), Some("یکی از کارگران معترض"), "{q:#?}");
     }
 }
+
+#[test]
+fn advice_and_announcements_are_speech() {
+    let t = "محسن سعیدی مدیرکل هواشناسی گفت: غلظت ذرات معلق بالا است.\n\n\
+             وی توصیه کرد: افراد بیمار از تردد غیرضروری خودداری کنند.\n\n\
+             سعیدی اعلام داشت: مدارس فردا تعطیل است.";
+    let l = run(t, D1);
+    let verbs: Vec<&str> = l.quotes.iter().map(|q| q.verb.as_str()).collect();
+    assert_eq!(verbs, ["گفت", "توصیه کرد", "اعلام داشت"], "{:#?}", l.quotes);
+}
