@@ -79,6 +79,8 @@ fn expression_at(toks: &[crate::text::Tok], i: usize, base: Date, future: bool) 
         match k {
             "امروز" | "امشب" => return Some(base),
             "دیروز" | "دیشب" => return Some(shift(-1)),
+            // "روز گذشته", "شب گذشته": yesterday, as news writes it.
+            "روز" | "شب" if next == Some("گذشته") => return Some(shift(-1)),
             "پریروز" => return Some(shift(-2)),
             "فردا" | "فرداشب" => return Some(shift(1)),
             "هفته" if next == Some("گذشته") || next == Some("پیش") => {
@@ -149,6 +151,8 @@ mod tests {
             resolve(&d, 0, 0, d.chars.len(), base, false),
             Some(Date::new(2024, 6, 19).unwrap())
         );
+        let d = Doc::new("وزارت خزانه‌داری روز گذشته دوازده شرکت را تحریم کرد");
+        assert_eq!(resolve(&d, 0, d.chars.len(), d.chars.len(), base, false), Some(Date::new(2024, 6, 19).unwrap()));
         let d = Doc::new("هفته گذشته");
         assert_eq!(
             resolve(&d, 0, d.chars.len(), d.chars.len(), base, false),
