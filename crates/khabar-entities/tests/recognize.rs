@@ -127,6 +127,9 @@ fn short_titles_name_the_same_office() {
     // "وزیر اقتصاد" is the minister of economic affairs and finance.
     let ents = tag("وزیر اقتصاد درباره بازار ارز سخن گفت.", Some("2024-11-02"));
     find(&ents, "abdolnaser-hemmati");
+    // A country's short name in the title ("عربستان" for "عربستان سعودی").
+    let ents = tag("عراقچی با فیصل بن فرحان وزیر خارجه عربستان گفت‌وگو کرد.", Some("2025-11-16"));
+    assert!(find(&ents, "faisal-bin-farhan").roles.iter().any(|r| r.in_text), "{:?}", find(&ents, "faisal-bin-farhan").roles);
     // The heads of the branches of state by their constitutional names.
     find(&tag("رئیس قوه مقننه افزود که طرح بررسی می‌شود.", Some("2024-11-25")), "mohammad-bagher-ghalibaf");
     find(&tag("رئیس قوه مجریه در این سفر گفت که روابط گسترش می‌یابد.", Some("2024-11-25")), "masoud-pezeshkian");
