@@ -750,30 +750,8 @@ impl Clauses<'_, '_> {
                 });
                 t = d.tok_from(ne).max(t + 1);
                 continue;
-            } else if tok.key == "یکی"
-                && d.toks.get(t + 1).is_some_and(|x| x.key == "از")
-                && d.toks.get(t + 2).is_some_and(|x| x.s < e && !self.m.at(x.s).is_some_and(|ent| self.m.ents[ent].kind == Kind::Person))
-            {
-                // One of a group ("یکی از کارگران معترض"): an unnamed speaker the text describes.
-                let (ne, _) = self.np(t + 2, e);
-                out.push(Found {
-                    who: Subject::Group(d.slice(tok.s, ne)),
-                    s: tok.s,
-                    e: ne,
-                    named: false,
-                });
-                t = d.tok_from(ne).max(t + 1);
-                continue;
-            } else if GROUP_NOUNS.contains(&tok.key)
-                // An unnamed source ("یک منبع آگاه", "یک مقام ارشد", "یک نماینده مجلس") is a speaker the text
-                // describes, not the holder of an office.
-                || (tok.key == "یک" && d.toks.get(t + 1).is_some_and(|x| UNNAMED_SOURCES.contains(&x.key)))
-                || (tok.key == "دو"
-                    && (role_head_at(d, t + 1) || d.toks.get(t + 1).is_some_and(|x| PAIR_NOUNS.contains(&x.key))))
-                // A count of office holders ("۲۱۰ نماینده", "سه وزیر"): a group, not the holder of the office.
-                || (is_count(&tok.key) && role_head_at(d, t + 1))
-            {
-                let (ne, _) = self.np(t, e);
+            } else if let Some(from) = self.group_at(t, e) {
+                let (ne, _) = self.np(from, e);
                 out.push(Found {
                     who: Subject::Group(d.slice(tok.s, ne)),
                     s: tok.s,
@@ -786,6 +764,26 @@ impl Clauses<'_, '_> {
             t += 1;
         }
         out
+    }
+
+    /// A group subject at token `t` (before `e`): the token its noun phrase starts at. Plural nouns of people
+    /// ("فرماندهان"); an unnamed source ("یک منبع آگاه", "یک مقام ارشد", "یک نماینده مجلس"), a speaker the text
+    /// describes, not the holder of an office; a pair ("دو طرف", "دو رئیس‌جمهور"); a count of office holders
+    /// ("۲۱۰ نماینده", "سه وزیر"); one of a group ("یکی از کارگران معترض": the phrase after "از").
+    fn group_at(&self, t: usize, e: usize) -> Option<usize> {
+        let d = self.doc;
+        let k = d.toks[t].key.as_str();
+        let next = |i: usize| d.toks.get(t + i).filter(|x| x.s < e);
+        if k == "یکی" && next(1).is_some_and(|x| x.key == "از") {
+            let x = next(2)?;
+            let person = self.m.at(x.s).is_some_and(|ent| self.m.ents[ent].kind == Kind::Person);
+            return (!person).then_some(t + 2);
+        }
+        let group = GROUP_NOUNS.contains(k)
+            || (k == "یک" && next(1).is_some_and(|x| UNNAMED_SOURCES.contains(&x.key)))
+            || (k == "دو" && (role_head_at(d, t + 1) || next(1).is_some_and(|x| PAIR_NOUNS.contains(&x.key))))
+            || (is_count(k) && role_head_at(d, t + 1));
+        group.then_some(t)
     }
 
     /// The subject of the clause `s..e`: the first candidate, unless a later one starts a
