@@ -726,6 +726,20 @@ fn topic_at(doc: &Doc, i: usize) -> bool {
     matches!(k, "درباره" | "پیرامون") || (k == "مورد" && i > 0 && doc.toks[i - 1].key == "در")
 }
 
+/// True when the "در" at token `i` ends the title of an office held abroad or at a body ("سفیر ایران در مسکو",
+/// "نماینده سازمان جهانی بهداشت در ایران"): one of [`POSTED_OFFICES`] among the five words before it, with no verb
+/// or punctuation between.
+fn office_seat(doc: &Doc, i: usize) -> bool {
+    let from = i.saturating_sub(5);
+    if doc.gap_has(doc.toks[from].s, doc.toks[i].s, &['،', ',', '.', ':', '؛', '\n']) {
+        return false;
+    }
+    (from..i).any(|j| POSTED_OFFICES.contains(&doc.toks[j].key.as_str())) && !(from..i).any(|j| finite_verb(&doc.toks[j].key))
+}
+
+/// Offices named with their seat: "سفیر X در Y" is the ambassador in Y, not an event in Y.
+const POSTED_OFFICES: &[&str] = &["سفیر", "نماینده", "کاردار", "سرکنسول", "کنسول", "رایزن", "وابسته", "خبرنگار", "نمایندگی"];
+
 /// "در <place>" (or "به <place>" for travel) in the sentence.
 fn location_in(
     doc: &Doc,
@@ -754,6 +768,14 @@ fn location_in(
         let in_topic = k == "در"
             && (i.saturating_sub(4).max(r_start)..i).any(|j| topic_at(doc, j));
         if in_topic {
+            continue;
+        }
+        // "در X" after a posted office names the office's seat ("نماینده سازمان جهانی بهداشت در ایران", "سفیر
+        // ایران در مسکو"), not where the event happened.
+        // Only in the partner's phrase: after the cue, or after a "با" ("X وزیر خارجه در تهران با Y دیدار کرد"
+        // tells the place).
+        let in_partner = !nearest_last || (r_start..i).any(|j| doc.toks[j].key == "با");
+        if k == "در" && i > 0 && in_partner && office_seat(doc, i) {
             continue;
         }
         if k == "در" || k == "وارد" || (travel && k == "به") {

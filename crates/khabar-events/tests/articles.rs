@@ -860,3 +860,17 @@ fn advice_and_announcements_are_speech() {
     let verbs: Vec<&str> = l.quotes.iter().map(|q| q.verb.as_str()).collect();
     assert_eq!(verbs, ["گفت", "توصیه کرد", "اعلام داشت"], "{:#?}", l.quotes);
 }
+
+#[test]
+fn the_seat_of_a_partners_office_is_not_the_meetings_place() {
+    let t = "محمدرضا ظفرقندی وزیر بهداشت امروز در دیدار با جمیله العلمی نماینده سازمان جهانی بهداشت در ایران بر همکاری تاکید کرد.\n\n\
+             عراقچی با کاظم جلالی سفیر ایران در مسکو دیدار کرد.\n\n\
+             سید عباس عراقچی وزیر امور خارجه در تهران با رافائل گروسی مدیرکل آژانس بین‌المللی انرژی اتمی دیدار کرد.";
+    let l = run(t, Some(Day(2025, 12, 31)));
+    let meetings: Vec<_> = l.events.iter().filter(|e| e.event_type == "CONSULT").collect();
+    assert_eq!(meetings.len(), 3, "{meetings:#?}");
+    assert_eq!(meetings[0].location, None, "{:?}", meetings[0]);
+    assert_eq!(meetings[1].location, None, "{:?}", meetings[1]);
+    // The subject's own office before "در" does not hide the place.
+    assert_eq!(meetings[2].location.as_deref(), Some("ir-city-tehran"), "{:?}", meetings[2]);
+}
