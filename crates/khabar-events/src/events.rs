@@ -551,7 +551,7 @@ fn merge(evs: Vec<RawEvent>) -> Vec<RawEvent> {
     });
     // Across sentences, a meeting in another place is another meeting ("... در کازان دیدار کردند. دو رئیس‌جمهور
     // پیش از این در عشق‌آباد دیدار کرده بودند").
-    let across = fold(one_sentence, &|o, ev| {
+    let mut across = fold(one_sentence, &|o, ev| {
         o.actors.len() == ev.actors.len()
             && within(&o.actors, &ev.actors)
             && (o.location.is_none() || ev.location.is_none() || o.location == ev.location)
@@ -566,7 +566,6 @@ fn merge(evs: Vec<RawEvent>) -> Vec<RawEvent> {
             && (o.date.is_none() || ev.date.is_none() || o.date == ev.date)
             && (o.location.is_none() || ev.location.is_none() || o.location == ev.location)
     };
-    let mut across = across;
     let mut absorbed = vec![false; across.len()];
     for i in 0..across.len() {
         if across[i].actors.len() != 1 || lex.cues[across[i].cue].event_type != "CONSULT" {
