@@ -1114,9 +1114,6 @@ impl Recognizer {
             && !self.is_number_word(k)
     }
 
-    /// A word of 3+ letters the lexicons have rarely or not at all (below [`RARE_WORD_LOG2`]) and no
-    /// function or number word: a surname when a first name comes before it.
-    /// An ordinary word: more frequent in the lexicons than [`COMMON_WORD_LOG2`], or a stop word.
     /// The end of the role phrase that starts at the role head `toks[ti]` after a name outside the knowledge
     /// base ("محمدرضا موالی‌زاده استاندار خوزستان | امروز ..."): at most six words, written with spaces only,
     /// up to a `phrase_end` word, a verb form, a person's name or anything that is not a Persian word. A place
@@ -1163,10 +1160,13 @@ impl Recognizer {
         found.next().is_none().then_some(p)
     }
 
+    /// An ordinary word: more frequent in the lexicons than [`COMMON_WORD_LOG2`], or a stop word.
     fn common_word(&self, k: &str) -> bool {
         khabar_normalize::lexicon_log2_frequency(k).is_some_and(|f| f >= COMMON_WORD_LOG2) || self.stop.contains(k)
     }
 
+    /// A word of 3+ letters the lexicons have rarely or not at all (below [`RARE_WORD_LOG2`]), no function or
+    /// number word and no plural of a common word: a surname when a first name comes before it.
     fn rare_word(&self, k: &str) -> bool {
         k.chars().count() >= 3
             && k.chars().all(char::is_alphabetic)
@@ -1314,13 +1314,7 @@ impl Builder {
         if !self.role_slots[ent].contains(&slot) {
             self.role_slots[ent].push(slot);
         }
-        let (entry, x) = &mut self.entities[ent];
-        if entry.is_none() {
-            let text: String = chars[s..e].iter().collect();
-            if !x.roles.iter().any(|ro| ro.role_fa == text) {
-                x.roles.push(RoleOut { role_fa: text, role_en: None, start: None, end: None, in_text: true });
-            }
-        }
+        self.add_local_role(ent, s, e, chars);
     }
 
     /// A role written beside a name outside the knowledge base (its words as written, no English).

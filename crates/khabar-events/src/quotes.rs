@@ -77,7 +77,7 @@ pub fn find(doc: &Doc, cl: &Clauses<'_, '_>) -> QuotePass {
         } else if let Some(Subject::Role(r)) = w {
             *last_role = Some(r.clone());
         } else if let Some(Subject::Group(g)) = w
-            && (g.starts_with("یک ") || g.starts_with("یکی "))
+            && unnamed_source(g)
         {
             // One unnamed source ("یک منبع آگاه") is whom "وی" refers to next, as an unheld office is.
             *last_role = Some(g.clone());
@@ -226,7 +226,7 @@ pub fn find(doc: &Doc, cl: &Clauses<'_, '_>) -> QuotePass {
             } else {
                 last_entity.map(Subject::Entity).or_else(|| {
                     // An unnamed source stays a described speaker ("یکی از کارگران ..." → "وی افزود").
-                    last_role.clone().map(|r| if r.starts_with("یک ") || r.starts_with("یکی ") { Subject::Group(r) } else { Subject::Role(r) })
+                    last_role.clone().map(|r| if unnamed_source(&r) { Subject::Group(r) } else { Subject::Role(r) })
                 })
             });
             let nested_in = if inside { outer } else { None };
@@ -264,6 +264,11 @@ pub fn find(doc: &Doc, cl: &Clauses<'_, '_>) -> QuotePass {
         quotes,
         last_person,
     }
+}
+
+/// A group phrase for one unnamed source ("یک منبع آگاه", "یکی از کارگران معترض"): whom "وی" refers to next.
+fn unnamed_source(group: &str) -> bool {
+    group.starts_with("یک ") || group.starts_with("یکی ")
 }
 
 /// The lead names an office ("مدیر شرکت ... منطقه سبزوار گفت: ...") and the next sentence a person the knowledge

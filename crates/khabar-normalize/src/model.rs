@@ -675,7 +675,7 @@ impl Model {
         if SUFFIXES.iter().any(|&(s, _, _)| s == bs) || YEH_CLITICS.contains(&bs.as_str()) {
             return None;
         }
-        // A bound second part after a noun or adjective (or a common word the tagged lexicon lacks: "تاثیر").
+        // A bound second part after a noun or adjective (or a common word hazm's tagged list lacks).
         if a.len() >= 2
             && BOUND_HEADS.contains(&bs.as_str())
             && self.get(&as_).is_some_and(|x| {
