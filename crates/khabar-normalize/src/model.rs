@@ -281,6 +281,19 @@ const BOUND_HEADS: &[&str] = &[
     "افزا", "افکن", "سالاری", "سالاران",
 ];
 
+/// Past participles that make a compound adjective with the noun before them when the pair modifies a noun
+/// ("بحث‌های انجام‌شده در", "رابطهٔ صدمه‌دیده", "اتفاقات پیش‌آمده"), while the same pair ending a verb phrase
+/// stays apart ("انجام شده است", "خم شده و"). Which of the two it is depends on the next word
+/// ([`Words::adjectival_participle`]).
+const ADJECTIVAL_PARTICIPLES: &[&str] = &["شده", "دیده", "یافته", "آمده", "گرفته", "خورده", "زده"];
+
+/// Words after a participle that close a verb phrase: conjunctions and clause openers (auxiliaries and other
+/// verbs are recognized by the lexicon's verb tags).
+const AFTER_VERB_PHRASE: &[&str] = &[
+    "و", "که", "یا", "تا", "اما", "ولی", "چون", "زیرا", "اگر", "ولیکن", "است", "نیست", "هست", "می", "نمی", "ام",
+    "ای", "ایم", "اید", "اند",
+];
+
 /// Verb particles before prefixed verb forms ("بر+می‌گشت").
 const PREVERBS: &[&str] = &["بر", "در", "باز", "فرا", "فرو", "وا", "ور"];
 
@@ -676,13 +689,7 @@ impl Model {
             return None;
         }
         // A bound second part after a noun or adjective (or a common word hazm's tagged list lacks).
-        if a.len() >= 2
-            && BOUND_HEADS.contains(&bs.as_str())
-            && self.get(&as_).is_some_and(|x| {
-                x.flags & F_VERBFORM == 0
-                    && (x.flags & (F_NOUN | F_ADJ) != 0 || (x.flags & F_VERB == 0 && x.logp() + LOGN >= COMMON_PART))
-            })
-        {
+        if a.len() >= 2 && BOUND_HEADS.contains(&bs.as_str()) && self.noun_like(&as_) {
             return Some(jbit);
         }
         // Inflected lexicon compounds ("دانش آموزان" from "دانش‌آموز", "مصرف کنندگان" from "مصرف‌کننده").
@@ -703,6 +710,20 @@ impl Model {
             }
         }
         None
+    }
+
+    /// Whether `w` can be the first part of a compound adjective or suffixoid compound: a noun or adjective (or a
+    /// common word hazm's tagged list lacks), never a verb form.
+    fn noun_like(&self, w: &str) -> bool {
+        self.get(w).is_some_and(|x| {
+            x.flags & F_VERBFORM == 0
+                && (x.flags & (F_NOUN | F_ADJ) != 0 || (x.flags & F_VERB == 0 && x.logp() + LOGN >= COMMON_PART))
+        })
+    }
+
+    /// Whether `w` is tagged as a verb, is a conjugated verb form or a past participle.
+    fn verbal(&self, w: &str) -> bool {
+        self.get(w).is_some_and(|x| x.flags & (F_VERB | F_VERBFORM | F_PARTICIPLE) != 0)
     }
 
     /// Whether `w` is a productive head of the lexicon's ZWNJ compounds (see [`F_HEAD`]).
@@ -971,6 +992,32 @@ impl Words {
     #[inline]
     pub(crate) fn spaced_affix(&self, a: u32, b: u32) -> bool {
         self.info[a as usize].verb_prefix || self.info[b as usize].spaced_suffix
+    }
+
+    /// Whether `a` + `b` written apart is an adjectival participle compound ("انجام شده" → "انجام‌شده") given
+    /// the word after it (`next`, empty at a punctuation mark or the end of the line): `b` is one of
+    /// [`ADJECTIVAL_PARTICIPLES`], `a` a noun or adjective, and `next` a word that continues a noun phrase
+    /// (a noun, "را", a preposition), not an auxiliary, a verb or a conjunction ("انجام شده است", "شده و").
+    ///
+    /// `None` when the rule does not apply (`b` is no such participle, `a` no noun or adjective); `Some(false)`
+    /// for a verb phrase, where even a compound the lexicons list stays apart ("آسیب دیده است").
+    pub(crate) fn adjectival_participle(&self, a: &[char], b: &[char], next: &[char]) -> Option<bool> {
+        if a.len() < 2 || !ADJECTIVAL_PARTICIPLES.iter().any(|p| p.chars().eq(b.iter().copied())) {
+            return None;
+        }
+        let m = model();
+        let as_: String = a.iter().collect();
+        if DETERMINERS.contains(&as_.as_str())
+            || !m.noun_like(&as_)
+            || m.get(&as_).is_some_and(|x| x.flags & F_PARTICIPLE != 0)
+        {
+            return None;
+        }
+        if next.is_empty() {
+            return Some(false);
+        }
+        let ns: String = next.iter().collect();
+        Some(!AFTER_VERB_PHRASE.contains(&ns.as_str()) && !m.verbal(&ns))
     }
 
     /// [`Model::merge_pair`] of the words `a` (id `ia`) and `b` (id `ib`), cached.

@@ -916,7 +916,22 @@ fn join_line<T: Unit>(words: &mut Words, v: &mut [T], items: &mut Vec<Item>, key
             let (ia, ib) = (&items[i], &items[i + 2]);
             let ka = &keys[ia.ks as usize..ia.ke as usize];
             let kb = &keys[ib.ks as usize..ib.ke as usize];
-            let Some(mask) = words.merge(ia.id, ka, ib.id, kb, strict) else {
+            let mut merged = words.merge(ia.id, ka, ib.id, kb, strict);
+            if !strict {
+                // A participle after a noun: a compound adjective in a noun phrase, apart in a verb phrase.
+                // The word after the pair, when a plain space separates it.
+                let next = if i + 4 < items.len() && is_space_between(items, v, i + 2) {
+                    &keys[items[i + 4].ks as usize..items[i + 4].ke as usize]
+                } else {
+                    &[][..]
+                };
+                match words.adjectival_participle(ka, kb, next) {
+                    Some(true) if merged.is_none() => merged = Some(1u64 << (ka.len() - 1)),
+                    Some(false) => merged = None,
+                    _ => {}
+                }
+            }
+            let Some(mask) = merged else {
                 i += 1;
                 continue;
             };

@@ -175,6 +175,26 @@ fn bound_second_parts_written_apart_join_a_content_word() {
 }
 
 #[test]
+fn adjectival_participles_join_their_noun_verbal_ones_stay_apart() {
+    // A noun + past participle written apart that modifies a noun (a noun, "را" or a preposition follows) is
+    // a compound adjective; ending a verb phrase (an auxiliary, a verb, a conjunction, a mark or the end
+    // follows) it stays as written.
+    for (input, want) in [
+        ("خانواده های آسیب دیده را", "خانواده|های آسیب|دیده را"),
+        ("کشورهای توسعه یافته جهان", "کشورهای توسعه|یافته جهان"),
+        ("نتایج به دست آمده از آزمایش", "نتایج به دست|آمده از آزمایش"),
+        ("این خانه آسیب دیده است", "این خانه آسیب دیده است"),
+        ("خانه آسیب دیده و ویران شد", "خانه آسیب دیده و ویران شد"),
+        ("خانه آسیب دیده.", "خانه آسیب دیده."),
+        ("تصمیم گرفته شده را", "تصمیم گرفته شده را"),
+        ("خانه آسیب دیده بود", "خانه آسیب دیده بود"),
+        ("خانه آسیب دیده می شود", "خانه آسیب دیده می|شود"),
+    ] {
+        assert_eq!(norm(input), z(want), "{input}");
+    }
+}
+
+#[test]
 fn spaced_compounds_join_only_on_productive_parts() {
     // A productive head ("نامه", "خانه", "دهنده", "گذاری": the last part of many lexicon ZWNJ words) joins the
     // word before it, even where the lexicons write the compound glued ("فیلمنامه").
