@@ -294,6 +294,9 @@ const AFTER_VERB_PHRASE: &[&str] = &[
     "ای", "ایم", "اید", "اند",
 ];
 
+/// Log2 cost of a bound second part after a known noun or adjective, in a word the lexicons lack.
+const BOUND_HEAD_COST: f32 = 4.0;
+
 /// Verb particles before prefixed verb forms ("بر+می‌گشت").
 const PREVERBS: &[&str] = &["بر", "در", "باز", "فرا", "فرو", "وا", "ور"];
 
@@ -410,6 +413,22 @@ impl Model {
                     if e.flags & (F_VERBFORM | F_VERB) != 0 {
                         let (es, em) = e.whole();
                         consider((es - 1.0, em << pl), &mut best);
+                    }
+                }
+            }
+        }
+        // A word the lexicons lack: noun or adjective + bound second part ("ستم‌دیدگان", "مسخره‌کننده").
+        if whole.is_none() {
+            for h in BOUND_HEADS {
+                let hl = h.chars().count();
+                if n < hl + 2 || w.sub(j - hl, j) != *h || is_non_joining(w.chars[j - hl - 1]) {
+                    continue;
+                }
+                let stem = w.sub(i, j - hl);
+                if self.noun_like(stem) {
+                    if let Some(e) = self.get(stem) {
+                        let (ss, sm) = e.whole();
+                        consider((ss - BOUND_HEAD_COST, sm | (1u64 << (j - hl - 1 - i))), &mut best);
                     }
                 }
             }

@@ -175,6 +175,19 @@ fn bound_second_parts_written_apart_join_a_content_word() {
 }
 
 #[test]
+fn unlisted_glued_compounds_split_before_bound_parts() {
+    // A glued word the lexicons lack, made of a known noun and a bound second part, gets the ZWNJ at the
+    // junction (the lexicons' own compounds keep their spelling).
+    for (input, want) in [
+        ("تحریمپذیری اقتصاد", "تحریم|پذیری اقتصاد"),
+        ("ستاد قاچاقستیزی", "ستاد قاچاق|ستیزی"),
+        ("زلزلهدیدگان کرمانشاه", "زلزله|دیدگان کرمانشاه"),
+    ] {
+        assert_eq!(norm(input), z(want), "{input}");
+    }
+}
+
+#[test]
 fn adjectival_participles_join_their_noun_verbal_ones_stay_apart() {
     // A noun + past participle written apart that modifies a noun (a noun, "را" or a preposition follows) is
     // a compound adjective; ending a verb phrase (an auxiliary, a verb, a conjunction, a mark or the end
