@@ -746,7 +746,17 @@ impl Recognizer {
                 && self.rare_word(&z.key)
                 && ![&a.key, &z.key].iter().any(|k| khabar_normalize::lexicon_is_verb_form(k) || khabar_normalize::lexicon_is_adjective(k));
             let foreign = (self.unknown_word(&a.key) && (surname_like || self.first_names.contains(&z.key))) || rare_pair;
-            if gap_ok && !covered(&b, a.s, z.e) && plain(ti - 2) && plain(ti - 1) && (persian || foreign) {
+            // At the start of a sentence, two words and an office are a name and its office whenever the second
+            // word is one the lexicons hardly know, even after a first name the lists lack or that is also an
+            // ordinary word ("محرم نویدکیا سرمربی سپاهان نیز گفت").
+            let no_verb_or_adjective =
+                |k: &str| !(khabar_normalize::lexicon_is_verb_form(k) || khabar_normalize::lexicon_is_adjective(k));
+            let initial = sentence_start(chars, a.s)
+                && (self.rare_word(&z.key) || self.unknown_word(&z.key))
+                && a.key.chars().count() >= 2
+                && !khabar_normalize::lexicon_is_verb_form(&a.key)
+                && no_verb_or_adjective(&z.key);
+            if gap_ok && !covered(&b, a.s, z.e) && plain(ti - 2) && plain(ti - 1) && (persian || foreign || initial) {
                 match self.resolve_surname(&z.key, &b, date).filter(|&p| self.full_name_matches(p, &a.key, &z.key)) {
                     Some(p) => {
                         b.add_kb(self.kb, p, a.s, z.e, Via::Name, chars);
@@ -819,6 +829,27 @@ impl Recognizer {
                 })
                 .map_or(z.e, |n| n.e);
             b.add_local(start, end, chars);
+        }
+
+        // A sentence that opens with two or three words the lexicons and name lists do not know: a transliterated
+        // foreign name, the sentence's subject ("ریکاردو ساپینتو در نشست خبری ... گفت").
+        for ti in 1..toks.len() {
+            let (a, z) = (&toks[ti - 1], &toks[ti]);
+            let foreign = |i: usize| {
+                let t = &toks[i];
+                cue_cache[i].is_none()
+                    && self.unknown_word(&t.key)
+                    && t.key.chars().all(char::is_alphabetic)
+                    && !covered(&b, t.s, t.e)
+            };
+            if !sentence_start(chars, a.s) || a.e + 1 != z.s || chars[a.e] != ' ' || !foreign(ti - 1) || !foreign(ti) {
+                continue;
+            }
+            let end = toks
+                .get(ti + 1)
+                .filter(|n| z.e + 1 == n.s && chars[z.e] == ' ' && foreign(ti + 1))
+                .map_or(z.e, |n| n.e);
+            b.add_local(a.s, end, chars);
         }
 
         // Prominent surnames alone ("قالیباف", "امیرعبداللهیان"): one person in the knowledge base
@@ -1408,6 +1439,15 @@ impl Builder {
 }
 
 /// Whether `gap` joins two items of a list: " و ", "، " or ","-like separators with spaces.
+/// Whether char `s` starts a sentence: only spaces since the text's start, a line break or a sentence mark.
+fn sentence_start(chars: &[char], s: usize) -> bool {
+    chars[..s]
+        .iter()
+        .rev()
+        .find(|c| **c != ' ')
+        .is_none_or(|c| matches!(c, '\n' | '.' | '!' | '?' | '؟' | '؛' | ':'))
+}
+
 fn is_list_joint(gap: &[char]) -> bool {
     let t: String = gap.iter().filter(|c| !c.is_whitespace()).collect();
     !gap.is_empty() && gap.len() <= 4 && matches!(t.as_str(), "و" | "،" | ",")

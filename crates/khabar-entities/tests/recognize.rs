@@ -175,6 +175,31 @@ fn a_three_word_foreign_name_before_a_role_head() {
 }
 
 #[test]
+fn names_that_open_a_sentence() {
+    // Two words and an office at a sentence start: a first name that is also an ordinary word ("محرم", a
+    // month) and a surname the lexicons lack.
+    let text = "بازی مساوی شد. محرم نویدکیا سرمربی سپاهان نیز گفت: بازی سختی بود.";
+    let ents = tag(text, None);
+    spans_index_text(text, &ents);
+    assert_eq!(local_persons(&ents), vec![("محرم نویدکیا".to_string(), vec!["محرم نویدکیا".to_string()])]);
+    assert!(!ents.iter().any(|e| e.id == "muharram"), "the month is not named");
+    // Two words neither the lexicons nor the name lists know open the sentence: a transliterated name.
+    let text = "ریکاردو ساپینتو در نشست خبری پس از بازی اظهار کرد: ما موقعیت زیادی داشتیم.";
+    assert_eq!(local_persons(&tag(text, None)), vec![("ریکاردو ساپینتو".to_string(), vec!["ریکاردو ساپینتو".to_string()])]);
+    // Ordinary words opening a sentence are no name, nor are unknown words inside it.
+    for text in [
+        "امروز رئیس سازمان برنامه گفت که بودجه آماده است.",
+        "در این نشست ریکاردو ساپینتو حضور داشت.",
+        "ماه محرم در راه است.",
+    ] {
+        let ents = tag(text, None);
+        assert!(local_persons(&ents).is_empty(), "{text}: {:?}", local_persons(&ents));
+    }
+    // The month still links where the article names it unambiguously.
+    find(&tag("در ماه محرم عزاداری برگزار شد. محرم امسال در تابستان است.", None), "muharram");
+}
+
+#[test]
 fn a_ministry_followed_by_another_country_is_not_irans() {
     // Only some countries' ministries are in the knowledge base; Iran's is written without "ایران".
     let text = "وزارت امور خارجه اوکراین حملات روسیه را محکوم کرد.";

@@ -31,6 +31,23 @@ fn speaker_of<'a>(l: &'a Layer, prefix: &str) -> Option<&'a str> {
 const D1: Option<Day> = Some(Day(2023, 5, 15)); // a Monday
 
 #[test]
+fn a_second_speaker_named_before_an_office_is_not_the_first() {
+    // Mehr-style match report: the home coach speaks, then the visiting coach, named by a first name that is
+    // also a month and a surname no list has.
+    let text = "سرمربی تیم فوتبال استقلال پس از تساوی برابر سپاهان گفت که تیمش شایسته پیروزی بود.\n\
+                ریکاردو ساپینتو در نشست خبری پس از بازی اظهار کرد: ما موقعیت‌های زیادی ایجاد کردیم.\n\
+                وی افزود: بازیکنانم از تصمیمات داور گلایه دارند.\n\
+                محرم نویدکیا سرمربی سپاهان نیز گفت: بازی سختی بود و از عملکرد تیمم راضی هستم.";
+    let l = run(text, D1);
+    let fa = |prefix: &str| {
+        l.quotes.iter().find(|q| q.text.starts_with(prefix)).and_then(|q| q.speaker_name_fa.clone())
+    };
+    assert_eq!(fa("ما موقعیت").as_deref(), Some("ریکاردو ساپینتو"));
+    assert_eq!(fa("بازیکنانم").as_deref(), Some("ریکاردو ساپینتو"));
+    assert_eq!(fa("بازی سختی").as_deref(), Some("محرم نویدکیا"));
+}
+
+#[test]
 fn colon_quotes_and_pronoun_chain_irna_style() {
     let t = "به گزارش ایرنا، ناصر کنعانی سخنگوی وزارت امور خارجه صبح امروز در نشست خبری هفتگی گفت: ایران از هر ابتکاری برای پایان جنگ حمایت می‌کند.\n\n\
              وی در ادامه افزود: دیپلماسی منطقه‌ای در ماه‌های اخیر نتایج خوبی داشته است.\n\n\
