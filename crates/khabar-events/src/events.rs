@@ -341,7 +341,8 @@ pub fn find(
                             // An entity inside a prepositional phrase of the object ("حمله آمریکا
                             // به تاسیسات هسته‌ای ایران را محکوم کرد": Iran is the victim, not the
                             // one condemned) is a modifier, not an object, and so is every entity after
-                            // it up to the object marker ("حمله X به بندر الحدیده و زیرساخت‌های یمن را").
+                            // it up to the object marker ("حمله X به بندر الحدیده و زیرساخت‌های یمن را"; "حمله
+                            // به تاسیسات تحت نظارت آژانس را": the agency only supervises them).
                             // The cue's own object marker ("از X حمایت کرد") is no such preposition.
                             // A relative clause after the cue's marker ("از هرگونه توافقی که مانع دستیابی
                             // ایران ... شود حمایت می‌کند") holds no object.
@@ -370,7 +371,7 @@ pub fn find(
                             };
                             let after_dar = (window..mt).any(|i| {
                                 let k = doc.toks[i].key.as_str();
-                                matches!(k, "در" | "با" | "به" | "از" | "برای" | "علیه")
+                                matches!(k, "در" | "با" | "به" | "از" | "برای" | "علیه" | "تحت")
                                     // After the object, the cue's own marker opens a modifier too ("از
                                     // حمایت‌های ایران از مقاومت لبنان قدردانی کرد"), unless "را" closed the
                                     // object first ("درگذشت X را به دولت عربستان تسلیت گفت").

@@ -206,6 +206,16 @@ fn meetings_with_location_date_and_status() {
 }
 
 #[test]
+fn a_press_conference_is_no_meeting_and_a_supervisor_is_not_condemned() {
+    let t = "تهران- ایرنا- سخنگوی وزارت امور خارجه در نشست هفتگی با خبرنگاران، حمله به تاسیسات هسته‌ای تحت نظارت آژانس را محکوم کرد.\n\
+             به گزارش ایرنا، اسماعیل بقائی روز دوشنبه در نشست خبری هفتگی افزود: آژانس بین‌المللی انرژی اتمی وظیفه دارد موضع روشنی اتخاذ کند.";
+    let l = run(t, Some(Day(2025, 11, 10)));
+    assert!(!l.events.iter().any(|e| e.event_type == "CONSULT"), "{:#?}", l.events);
+    let condemn = l.events.iter().find(|e| e.mode == "condemn" || e.english.contains("condemned")).expect("the condemnation");
+    assert_eq!(condemn.actors, ["esmaeil-baghaei"], "{condemn:#?}");
+}
+
+#[test]
 fn one_sentence_one_meeting() {
     // "در دیدار با" and "نشست" in one sentence tell one meeting, not a second one of Putin alone.
     let t = "به گزارش ایرنا، ولادیمیر پوتین در دیدار با مسعود پزشکیان در حاشیه نشست سران بریکس در شهر کازان گفت که روابط دو کشور خوب است.";
