@@ -206,18 +206,25 @@ pub fn lay_out(doc: &str, rules: &ChromeRules, outlets: &Outlets) -> Layout {
         }
     }
 
-    // Pass 2: repeated short lines (the title printed twice) are chrome.
+    // Pass 2: repeated short lines (the title printed twice) are chrome. Before the first paragraph the earlier
+    // copy goes (the page's title above the article's own header: "X / kicker: / X" keeps the kicker above
+    // the title); later, the repetition goes.
     let content: Vec<usize> = (0..lines.len()).filter(|&i| kinds[i] == Kind::Content).collect();
-    let mut seen_short: Vec<&str> = Vec::new();
+    let mut seen_short: Vec<(&str, usize)> = Vec::new();
+    let mut body_begun = false;
     for &i in &content {
         let l = &lines[i];
         if paragraph_like(l) {
+            body_begun = true;
             continue;
         }
-        if seen_short.contains(&l.folded.as_str()) {
-            kinds[i] = Kind::Chrome;
-        } else {
-            seen_short.push(&l.folded);
+        match seen_short.iter_mut().find(|(f, _)| *f == l.folded.as_str()) {
+            Some((_, first)) if !body_begun => {
+                kinds[*first] = Kind::Chrome;
+                *first = i;
+            }
+            Some(_) => kinds[i] = Kind::Chrome,
+            None => seen_short.push((&l.folded, i)),
         }
     }
     let mut content: Vec<usize> = (0..lines.len()).filter(|&i| kinds[i] == Kind::Content).collect();
@@ -431,6 +438,23 @@ tabnak\tTabnak\tتابناک\tپایگاه خبری تابناک\t\ttabnak.ir\ts
         for b in ["کد خبر: ۸۷۶۵۴۳", "برچسب‌ها", "عراق", "captcha", "روابط تهران و بغداد راهبردی است"] {
             assert!(l.boilerplate.iter().any(|x| x == b), "{b} not in {:?}", l.boilerplate);
         }
+    }
+
+    #[test]
+    fn the_page_title_above_the_kicker() {
+        // The page's title, then the article's kicker and title: the first copy is the page's.
+        let doc = "همکاری بانکی ایران و روسیه گسترش می‌یابد\nرئیس کل بانک مرکزی در دیدار با سفیر روسیه:\n\
+همکاری بانکی ایران و روسیه گسترش می‌یابد\n۲۰ آبان ۱۴۰۴ - ۱۵:۴۵\n\
+رئیس کل بانک مرکزی در دیدار سفیر روسیه بر ضرورت اتصال شبکه‌های پرداخت دو کشور تاکید کرد.\n\
+مرور خبرها\nمرور خبرها\n";
+        let (l, p) = run(doc);
+        assert_eq!(p[0], (Field::Kicker, "رئیس کل بانک مرکزی در دیدار با سفیر روسیه:".into()));
+        assert_eq!(p[1], (Field::Title, "همکاری بانکی ایران و روسیه گسترش می‌یابد".into()));
+        // The title kept is the copy below the kicker.
+        assert!(l.pieces[1].raw.start > l.pieces[0].raw.start);
+        assert_eq!(p[2].0, Field::Lead);
+        // After the body has begun, the repetition goes.
+        assert_eq!(p.iter().filter(|(_, t)| t == "مرور خبرها").count(), 1, "{p:?}");
     }
 
     #[test]
