@@ -176,6 +176,8 @@ pub struct Recognizer {
     media_words: FastSet<String>,
     /// Words that end a role phrase after a name outside the knowledge base (`phrase_end` cues): keys.
     phrase_ends: FastSet<String>,
+    /// English glosses of role heads ("سفیر" → "ambassador"), from the cue file's note column: keys.
+    role_glosses: FastMap<String, String>,
     first_names: FastSet<String>,
     /// First words of the knowledge base's person names: first names that are surely names.
     known_first_names: FastSet<String>,
@@ -357,6 +359,7 @@ impl Recognizer {
         let mut place_offices = FastSet::default();
         let mut media_words = FastSet::default();
         let mut phrase_ends = FastSet::default();
+        let mut role_glosses = FastMap::default();
         for line in CUES_TSV.lines().filter(|l| !l.starts_with('#') && !l.starts_with("kind\t")) {
             let mut c = line.split('\t');
             let (Some(kind), Some(fa)) = (c.next(), c.next()) else { continue };
@@ -371,6 +374,11 @@ impl Recognizer {
             if kind == "phrase_end" {
                 phrase_ends.insert(key(fa));
                 continue;
+            }
+            if kind == "role_head"
+                && let Some(gloss) = c.next().map(str::trim).filter(|g| !g.is_empty())
+            {
+                role_glosses.insert(key(fa), gloss.to_string());
             }
             let cue = match kind {
                 "honorific" => Cue::Honorific,
@@ -428,6 +436,7 @@ impl Recognizer {
             ambiguous_by_country,
             stop: word_set(STOP),
             phrase_ends,
+            role_glosses,
         }
     }
 
@@ -927,7 +936,7 @@ impl Recognizer {
             let after = b.entity_starting_near(e, chars);
             let bound = before.or(after);
             if let Some(ent) = bound {
-                b.add_role_text(ent, slot, s, e, chars);
+                b.add_role_text(ent, slot, s, e, self.slot_role_en(slot), chars);
                 continue;
             }
             // A surname right before the role: "کنعانی سخنگوی ...".
@@ -936,7 +945,7 @@ impl Recognizer {
                 && !covered(&b, t.s, t.e)
             {
                 let ent = b.add_kb(self.kb, p, t.s, t.e, Via::Surname, chars);
-                b.add_role_text(ent, slot, s, e, chars);
+                b.add_role_text(ent, slot, s, e, self.slot_role_en(slot), chars);
                 continue;
             }
             // A former office alone ("وزیر امور خارجه سابق") is not the holder on the article's date.
@@ -965,7 +974,7 @@ impl Recognizer {
             };
             if let Some(p) = pick {
                 let ent = b.add_kb(self.kb, p, s, e, Via::Role, chars);
-                b.add_role_text(ent, slot, s, e, chars);
+                b.add_role_text(ent, slot, s, e, self.slot_role_en(slot), chars);
             }
         }
 
@@ -1035,7 +1044,8 @@ impl Recognizer {
                     && !covered(&b, t.s, t.e)
                 {
                     let role_end = self.local_role_end(&toks, ti, chars, &b);
-                    b.add_local_role(ent, t.s, role_end, chars);
+                    let role_en = self.local_role_en(&toks, ti, role_end, &b);
+                    b.add_local_role(ent, t.s, role_end, role_en, chars);
                 }
             }
         }
@@ -1143,6 +1153,50 @@ impl Recognizer {
             && !self.stop.contains(k)
             && !self.ambiguous.contains(k)
             && !self.is_number_word(k)
+    }
+
+    /// The English name of the knowledge-base office `slot` ("Minister of Foreign Affairs of Oman").
+    fn slot_role_en(&self, slot: usize) -> Option<String> {
+        self.role_pats[slot].iter().map(|&ri| &self.kb.roles[ri].role_en).find(|en| !en.is_empty()).cloned()
+    }
+
+    /// The English of a role phrase `toks[ti]..role_end` after a name outside the knowledge base, when it is a
+    /// role head and one knowledge-base organization or place, optionally "در" and a place: "سفیر روسیه در
+    /// تهران" → "Ambassador of Russia in Tehran", "استاندار خوزستان" → "Governor of Khuzestan Province". Any
+    /// other phrase ("وزیر دفاع ترکیه") gets none: an English guess could be wrong.
+    fn local_role_en(&self, toks: &[Tok], ti: usize, role_end: usize, b: &Builder) -> Option<String> {
+        let gloss = self.role_glosses.get(&toks[ti].key)?;
+        // The knowledge-base entity (no person) whose mention starts at token `k`: its English name and end.
+        let entity_at = |k: usize| -> Option<(&str, usize)> {
+            let t = toks.get(k)?;
+            let i = b.entity_covering(t.s)?;
+            let (entry, x) = &b.entities[i];
+            let m = x.mentions.iter().find(|m| m.start == t.s)?;
+            (entry.is_some() && x.kind != Kind::Person).then_some((x.name_en.as_deref()?, m.end))
+        };
+        let (of, end) = entity_at(ti + 1)?;
+        // Title case, as the knowledge base writes offices ("Prime Minister of Japan").
+        let head: Vec<String> = gloss
+            .split(' ')
+            .map(|w| {
+                let mut c = w.chars();
+                c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+            })
+            .collect();
+        let mut en = format!("{} of {of}", head.join(" "));
+        if end == role_end {
+            return Some(en);
+        }
+        let k = toks.partition_point(|t| t.s < end);
+        if toks.get(k).is_some_and(|t| t.key == "در")
+            && let Some((place, pe)) = entity_at(k + 1)
+            && pe == role_end
+        {
+            en.push_str(" in ");
+            en.push_str(place);
+            return Some(en);
+        }
+        None
     }
 
     /// The end of the role phrase that starts at the role head `toks[ti]` after a name outside the knowledge
@@ -1341,19 +1395,19 @@ impl Builder {
         }
     }
 
-    fn add_role_text(&mut self, ent: usize, slot: usize, s: usize, e: usize, chars: &[char]) {
+    fn add_role_text(&mut self, ent: usize, slot: usize, s: usize, e: usize, role_en: Option<String>, chars: &[char]) {
         if !self.role_slots[ent].contains(&slot) {
             self.role_slots[ent].push(slot);
         }
-        self.add_local_role(ent, s, e, chars);
+        self.add_local_role(ent, s, e, role_en, chars);
     }
 
     /// A role written beside a name outside the knowledge base (its words as written, no English).
-    fn add_local_role(&mut self, ent: usize, s: usize, e: usize, chars: &[char]) {
+    fn add_local_role(&mut self, ent: usize, s: usize, e: usize, role_en: Option<String>, chars: &[char]) {
         let (entry, x) = &mut self.entities[ent];
         let text: String = chars[s..e].iter().collect();
         if entry.is_none() && !x.roles.iter().any(|ro| ro.role_fa == text) {
-            x.roles.push(RoleOut { role_fa: text, role_en: None, start: None, end: None, in_text: true });
+            x.roles.push(RoleOut { role_fa: text, role_en, start: None, end: None, in_text: true });
         }
     }
 

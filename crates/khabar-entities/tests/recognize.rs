@@ -175,6 +175,26 @@ fn a_three_word_foreign_name_before_a_role_head() {
 }
 
 #[test]
+fn a_local_role_of_an_office_and_a_known_body_or_place_has_english() {
+    let role_en = |text: &str| -> Vec<(String, Option<String>)> {
+        let ents = tag(text, None);
+        spans_index_text(text, &ents);
+        ents.iter()
+            .filter(|e| !e.kb && e.kind == Kind::Person)
+            .flat_map(|e| e.roles.iter().map(|r| (r.role_fa.clone(), r.role_en.clone())))
+            .collect()
+    };
+    assert_eq!(
+        role_en("فرزین در دیدار با الکسی ددهاف سفیر روسیه در تهران گفت که همکاری ادامه دارد."),
+        vec![("سفیر روسیه".to_string(), Some("Ambassador of Russia".to_string()))]
+    );
+    // An office whose words are not one known body or place gets no English guess.
+    let got = role_en("یاشار گولر وزیر دفاع ترکیه در آنکارا سخن گفت.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].1, None);
+}
+
+#[test]
 fn names_that_open_a_sentence() {
     // Two words and an office at a sentence start: a first name that is also an ordinary word ("محرم", a
     // month) and a surname the lexicons lack.

@@ -645,7 +645,16 @@ fn entities_after(doc: &Doc, cl: &Clauses<'_, '_>, mut t: usize, limit: usize) -
         if x.s >= limit {
             break;
         }
-        if let Some((me, ent)) = cl.m.starting_at(x.s)
+        // An office the article names a person for ("در دیدار سفیر روسیه در تهران" after "X سفیر روسیه"): that
+        // person, not the country the office names.
+        let by_role = || {
+            if cl.m.at(x.s).is_some() || !crate::speaker::role_head_at(doc, t) {
+                return None;
+            }
+            let (ne, words) = cl.np(t, limit);
+            cl.m.resolve_role(&words, None).map(|p| (ne, p))
+        };
+        if let Some((me, ent)) = cl.m.starting_at(x.s).or_else(by_role)
             && actor_kind(cl, ent)
         {
             out.push(ent);

@@ -610,7 +610,7 @@ impl Clauses<'_, '_> {
     }
 
     /// The noun phrase of a role or group head at token `t`: its end and word keys.
-    fn np(&self, t: usize, limit: usize) -> (usize, Vec<String>) {
+    pub(crate) fn np(&self, t: usize, limit: usize) -> (usize, Vec<String>) {
         let d = self.doc;
         let mut words = vec![d.toks[t].key.clone()];
         let mut e = d.toks[t].e;

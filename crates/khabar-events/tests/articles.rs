@@ -216,6 +216,20 @@ fn a_press_conference_is_no_meeting_and_a_supervisor_is_not_condemned() {
 }
 
 #[test]
+fn a_partner_named_by_an_office_the_article_gives_a_person() {
+    // The lead names the ambassador by office only; the next sentence names him. One meeting, with him.
+    let t = "رئیس کل بانک مرکزی در دیدار سفیر روسیه در تهران بر ضرورت اتصال شبکه‌های پرداخت دو کشور تاکید کرد.\n\
+             به گزارش تسنیم، محمدرضا فرزین روز سه‌شنبه در دیدار با الکسی ددهاف سفیر روسیه در تهران گفت: مبادلات رو به رشد است.";
+    let l = run(t, Some(Day(2025, 11, 11)));
+    let meetings: Vec<_> = l.events.iter().filter(|e| e.event_type == "CONSULT").collect();
+    assert_eq!(meetings.len(), 1, "{meetings:#?}");
+    assert_eq!(meetings[0].actors.len(), 2, "{meetings:#?}");
+    assert_eq!(meetings[0].actors[0], "mohammad-reza-farzin");
+    assert!(meetings[0].actors[1].starts_with("local-"), "{meetings:#?}");
+    assert!(meetings[0].english.contains("(Ambassador of Russia)"), "{}", meetings[0].english);
+}
+
+#[test]
 fn one_sentence_one_meeting() {
     // "در دیدار با" and "نشست" in one sentence tell one meeting, not a second one of Putin alone.
     let t = "به گزارش ایرنا، ولادیمیر پوتین در دیدار با مسعود پزشکیان در حاشیه نشست سران بریکس در شهر کازان گفت که روابط دو کشور خوب است.";
