@@ -112,8 +112,10 @@ pub fn find(
                     made = true;
                     break;
                 }
-                // "در این نشست" after a press conference or a sitting of parliament is that one.
-                let this = (t..t + n).any(|i| anaphoric.contains(&doc.toks[i].key));
+                // "در این نشست" after a press conference or a sitting of parliament is that one; so is a bare
+                // "در ادامه جلسه،" (the cue closed by a comma: no other gathering named).
+                let bare = doc.chars.get(ce..).is_some_and(|r| r.iter().find(|c| **c != ' ').is_some_and(|c| matches!(c, '،' | ',')));
+                let this = bare || (t..t + n).any(|i| anaphoric.contains(&doc.toks[i].key));
                 if cue.frame == Frame::Session && this && not_a_meeting && session.is_none() {
                     made = true;
                     break;
@@ -161,6 +163,15 @@ pub fn find(
                         EventStatus::Planned
                     }
                     Some(Tense::Subjunctive) => EventStatus::Hypothetical,
+                    // A speaker's own meeting or trip in the present ("«با ایران مذاکره می‌کنیم»") is what they
+                    // intend; a performative present ("«محکوم می‌کنیم»", "«حمایت می‌کنیم»") is done in saying it.
+                    Some(Tense::Present)
+                        if quoted_by.is_some()
+                            && first_person
+                            && (cue.event_type == "CONSULT" || cue.frame == Frame::Subject) =>
+                    {
+                        EventStatus::Planned
+                    }
                     _ if has(&plan, before.clone()) && has(&keys(&["قرار"]), before.clone()) => {
                         EventStatus::Planned
                     }

@@ -379,14 +379,26 @@ fn according_to(
             s = c2 + 1;
         }
     }
-    let (qs, qe) = trim_quote(&doc.chars, s, se);
+    // The words in guillemets ("به گفته X، «...».") are quoted directly: the quote is what they enclose.
+    let open = doc.next_nonspace(s).filter(|&(c, ch)| ch == '«' && c < se);
+    let (qs, qe, direct) = match open {
+        Some((c, _)) => {
+            let (a, b) = guillemet(doc, c);
+            let (a, b) = trim_quote(&doc.chars, a, b);
+            (a, b, true)
+        }
+        None => {
+            let (a, b) = trim_quote(&doc.chars, s, se);
+            (a, b, false)
+        }
+    };
     (doc.toks_in(qs, qe).len() >= 2).then(|| RawQuote {
         who: Some(Subject::Entity(ent)),
         verb: doc.slice(doc.toks[t].s, doc.toks[t + 1].e),
         verb_en: "according to".into(),
         s: qs,
         e: qe,
-        direct: false,
+        direct,
         nested_in: None,
     })
 }

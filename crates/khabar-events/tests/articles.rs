@@ -230,6 +230,36 @@ fn a_partner_named_by_an_office_the_article_gives_a_person() {
 }
 
 #[test]
+fn according_to_with_guillemets_quotes_what_they_enclose() {
+    let t = "کرملین بیانیه‌ای منتشر کرد.\n\
+             به گفته دیمیتری پسکوف، سخنگوی کرملین، «روسیه همواره از مذاکره حمایت کرده است».";
+    let l = run(t, Some(Day(2025, 12, 2)));
+    let q = l.quotes.iter().find(|q| q.verb_en == "according to").expect("the quote");
+    assert_eq!(q.text, "روسیه همواره از مذاکره حمایت کرده است");
+    assert!(q.direct);
+    assert_eq!(q.speaker.as_deref(), Some("dmitry-peskov"));
+}
+
+#[test]
+fn a_speakers_own_present_action_is_planned_and_a_bare_later_in_the_sitting_is_that_sitting() {
+    let t = "ترامپ: با ایران مذاکره می‌کنیم\n\
+             دونالد ترامپ، رئیس جمهور آمریکا، روز سه‌شنبه در کاخ سفید به خبرنگاران گفت که آماده گفت‌وگو است.";
+    let l = run(t, Some(Day(2025, 12, 2)));
+    let talks = l.events.iter().find(|e| e.event_type == "CONSULT").expect("the talks");
+    assert_eq!(talks.status, EventStatus::Planned, "{talks:#?}");
+    // A performative present is done in saying it.
+    let t = "عباس عراقچی در دیدار با نجیب میقاتی گفت: ما از تلاش‌ها برای برقراری آتش‌بس حمایت می‌کنیم.";
+    let l = run(t, Some(Day(2024, 10, 4)));
+    let support = l.events.iter().find(|e| e.event_type == "SUPPORT").expect("the support");
+    assert_eq!(support.status, EventStatus::Reported, "{support:#?}");
+    // "در ادامه جلسه،" after a public sitting of parliament is that sitting: no meeting of the next speaker.
+    let t = "محمدباقر قالیباف در جلسه علنی امروز مجلس گفت: دولت باید به معیشت مردم توجه کند.\n\
+             در ادامه جلسه، علیرضا سلیمی عضو هیئت رئیسه مجلس گفت: نمایندگان طرح مسکن را بررسی خواهند کرد.";
+    let l = run(t, Some(Day(2025, 12, 5)));
+    assert!(!l.events.iter().any(|e| e.event_type == "CONSULT"), "{:#?}", l.events);
+}
+
+#[test]
 fn one_sentence_one_meeting() {
     // "در دیدار با" and "نشست" in one sentence tell one meeting, not a second one of Putin alone.
     let t = "به گزارش ایرنا، ولادیمیر پوتین در دیدار با مسعود پزشکیان در حاشیه نشست سران بریکس در شهر کازان گفت که روابط دو کشور خوب است.";
