@@ -130,6 +130,10 @@ fn short_titles_name_the_same_office() {
     // A country's short name in the title ("عربستان" for "عربستان سعودی").
     let ents = tag("عراقچی با فیصل بن فرحان وزیر خارجه عربستان گفت‌وگو کرد.", Some("2025-11-16"));
     assert!(find(&ents, "faisal-bin-farhan").roles.iter().any(|r| r.in_text), "{:?}", find(&ents, "faisal-bin-farhan").roles);
+    // "مجلس" for "مجلس شورای اسلامی" in an office ("نایب رئیس مجلس").
+    let ents = tag("حمیدرضا حاجی بابایی نایب رئیس مجلس به خبرنگاران گفت که جلسات ادامه دارد.", Some("2025-12-05"));
+    let p = find(&ents, "hamidreza-haji-babaei");
+    assert!(p.roles.iter().any(|r| r.in_text && r.role_fa == "نایب رئیس مجلس شورای اسلامی"), "{:?}", p.roles);
     // The heads of the branches of state by their constitutional names.
     find(&tag("رئیس قوه مقننه افزود که طرح بررسی می‌شود.", Some("2024-11-25")), "mohammad-bagher-ghalibaf");
     find(&tag("رئیس قوه مجریه در این سفر گفت که روابط گسترش می‌یابد.", Some("2024-11-25")), "masoud-pezeshkian");
