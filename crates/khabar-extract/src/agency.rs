@@ -304,6 +304,12 @@ impl Outlets {
         let head: String = f.chars().take(60).collect();
         let colon = head.find([':', '：']);
         let dash = head.find(['-', '–', '—']);
+        // "ایسنا/خوزستان ...": a regional desk after the outlet's name.
+        if let Some(sl) = head.find('/').filter(|&sl| colon.is_none_or(|c| sl < c) && dash.is_none_or(|d| sl < d))
+            && let Some(h) = self.find_in(head[..sl].trim(), false).first()
+        {
+            return Some(h.outlet);
+        }
         if let Some(c) = colon.filter(|&c| dash.is_none_or(|d| c < d)) {
             return self.byline(&head[..c]);
         }

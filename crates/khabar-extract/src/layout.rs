@@ -241,7 +241,9 @@ pub fn lay_out(doc: &str, rules: &ChromeRules, outlets: &Outlets) -> Layout {
             if repeated {
                 kinds[content[0]] = Kind::Chrome;
                 content.remove(0);
-            } else if outlets.dateline(a.text).is_some() {
+            } else {
+                // A summary lead above the headline (opened by the outlet's dateline, "خبرگزاری فارس - گروه
+                // سیاسی: ...", "ایسنا/خوزستان ...", or not): the short line between two paragraphs is the headline.
                 teaser_lead = Some(content.remove(0));
             }
         }
@@ -479,6 +481,16 @@ tabnak\tTabnak\tتابناک\tپایگاه خبری تابناک\t\ttabnak.ir\ts
         assert_eq!(field(Field::Lead).len(), 1);
         assert!(field(Field::Lead)[0].starts_with("خبرگزاری دانشجویان ایران - گروه سیاسی:"));
         assert_eq!(field(Field::Body).len(), 1);
+        // A summary lead not repeated below the headline, opened by a regional desk ("ایسنا/خوزستان"): the lead,
+        // and the desk names the outlet.
+        let doc = "ایسنا/خوزستان استاندار خوزستان از آغاز عملیات اجرایی طرح انتقال آب به غیزانیه خبر داد.\n\
+آغاز طرح آب‌رسانی به غیزانیه\n\
+محمدرضا موالی‌زاده امروز در آیین آغاز این طرح گفت: اعتبار این طرح از محل صندوق توسعه ملی تامین شده است.\n";
+        let (l, p) = run(doc);
+        assert_eq!(p[0], (Field::Title, "آغاز طرح آب‌رسانی به غیزانیه".into()));
+        assert_eq!(p[1].0, Field::Lead);
+        assert!(p[1].1.starts_with("ایسنا/خوزستان"));
+        assert_eq!(l.attribution.as_ref().map(|a| a.publisher), Some(0));
     }
 
     #[test]
