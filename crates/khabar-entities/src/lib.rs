@@ -10,7 +10,7 @@ pub mod recognize;
 pub mod role_names;
 
 pub use kb::{Day, Kb, Kind, Stats};
-pub use recognize::{Entity, Mention, Recognizer, RoleOut, Via};
+pub use recognize::{Entity, Mention, Recognizer, RoleOut, Via, is_surname_suffix};
 pub use role_names::RoleNames;
 
 use khabar_extract::Article;

@@ -1014,7 +1014,10 @@ impl Recognizer {
             .filter_map(|(i, (_, x))| {
                 let words: Vec<&str> = x.name_fa.split_whitespace().collect();
                 let last = key(words.last()?);
-                (words.len() >= 2 && (self.rare_word(&last) || self.last_names.contains(&last)) && !self.first_names.contains(&last))
+                (words.len() >= 2
+                    && (self.rare_word(&last) || self.last_names.contains(&last))
+                    && !self.first_names.contains(&last)
+                    && !is_surname_suffix(&last))
                     .then_some((last, i))
             })
             .collect();
@@ -1360,7 +1363,16 @@ impl Builder {
         self.entities[ent].1.mentions.push(mention(s, e, chars, via));
     }
 
-    fn add_local(&mut self, s: usize, e: usize, chars: &[char]) -> usize {
+    fn add_local(&mut self, s: usize, mut e: usize, chars: &[char]) -> usize {
+        // A surname's second part written apart belongs to it ("محمدرضا موالی زاده").
+        while chars.get(e) == Some(&' ') {
+            let w_end = (e + 1..chars.len()).find(|&i| !chars[i].is_alphabetic()).unwrap_or(chars.len());
+            let w: String = chars[e + 1..w_end].iter().collect();
+            if !is_surname_suffix(&w) || self.entity_covering(e + 1).is_some() {
+                break;
+            }
+            e = w_end;
+        }
         self.cover(s, e);
         let m = mention(s, e, chars, Via::Cue);
         // The same name again is the same local person.
@@ -1493,6 +1505,16 @@ impl Builder {
 }
 
 /// Whether `gap` joins two items of a list: " و ", "، " or ","-like separators with spaces.
+/// Second parts of Persian surnames, written apart when the ZWNJ before them was lost or replaced by a space
+/// ("موالی زاده", "پاک نژاد"): grammar of surnames, not names.
+const SURNAME_SUFFIXES: &[&str] = &["زاده", "پور", "نیا", "نژاد", "فر", "راد", "منش", "کیا", "وند", "لو"];
+
+/// Whether `word` (a compact key) is a second part of surnames written apart ("زاده" in "موالی زاده"): such a
+/// word alone is no surname to find the person by.
+pub fn is_surname_suffix(word: &str) -> bool {
+    SURNAME_SUFFIXES.contains(&word)
+}
+
 /// Whether char `s` starts a sentence: only spaces since the text's start, a line break or a sentence mark.
 fn sentence_start(chars: &[char], s: usize) -> bool {
     chars[..s]

@@ -435,8 +435,11 @@ fn colon_content(doc: &Doc, c: usize, _ss: usize, _se: usize) -> Option<(usize, 
         }
         return end.map(|e| (start, e));
     }
-    if doc.chars[rs] == '«' {
-        return Some(guillemet(doc, rs));
+    // The content opens with a guillemet ("گفت: «..."): the quote is what it encloses, even across paragraphs.
+    if let Some(open) = (c..rs).find(|&i| doc.chars[i] == '«')
+        && doc.chars[c..open].iter().all(|&ch| ch.is_whitespace() || ch == ':')
+    {
+        return Some(guillemet(doc, open));
     }
     // Stop at a later sentence of the paragraph that attributes speech again.
     let mut end = pe;
@@ -463,9 +466,14 @@ fn colon_content(doc: &Doc, c: usize, _ss: usize, _se: usize) -> Option<(usize, 
 /// «...» starting at `c`: up to the matching », or the paragraph's end.
 fn guillemet(doc: &Doc, c: usize) -> (usize, usize) {
     let (_, pe) = doc.paragraph_of(c);
+    // A quote of several paragraphs closes in a later one ("«... .\n... .»"): up to three more paragraphs,
+    // while no new quote opens at the start of one.
+    let para = doc.paras.partition_point(|&(_, e)| e <= c);
+    let limit = doc.paras.get(para + 3).or(doc.paras.last()).map_or(pe, |&(_, e)| e.max(pe));
     let mut depth = 0;
-    for i in c..pe {
+    for i in c..limit {
         match doc.chars[i] {
+            '«' if i >= pe && depth == 1 && doc.paragraph_of(i).0 == i => break,
             '«' => depth += 1,
             '»' => {
                 depth -= 1;

@@ -366,7 +366,7 @@ impl<'a> Mentions<'a> {
                 let words: Vec<&str> = m.text.split_whitespace().collect();
                 if words.len() >= 2 {
                     let k = key(words[words.len() - 1]);
-                    if k.chars().count() >= 3 && !PRONOUNS.contains(&k) {
+                    if k.chars().count() >= 3 && !PRONOUNS.contains(&k) && !khabar_entities::is_surname_suffix(&k) {
                         surnames.entry(k).or_insert(i);
                     }
                 }

@@ -260,6 +260,20 @@ fn a_speakers_own_present_action_is_planned_and_a_bare_later_in_the_sitting_is_t
 }
 
 #[test]
+fn a_guillemet_quote_over_two_paragraphs_and_a_surname_written_apart() {
+    let t = "محمدرضا موالی زاده استاندار خوزستان امروز در آیین آغاز طرح گفت: اعتبار این طرح تامین شده است.\n\n\
+             وی ادامه داد: «۲۳ روستا از این طرح بهره‌مند می‌شوند.\n\n\
+             همچنین لوله‌گذاری خط انتقال تا ۶ ماه آینده به پایان می‌رسد.»\n\n\
+             مدیرعامل شرکت آب و فاضلاب خوزستان نیز گفت: این طرح با مشارکت قرارگاه اجرا می‌شود.";
+    let l = run(t, Some(Day(2025, 12, 7)));
+    let q = l.quotes.iter().find(|q| q.text.starts_with("۲۳ روستا")).expect("the quote");
+    assert!(q.text.ends_with("به پایان می‌رسد."), "{:?}", q.text);
+    assert_eq!(q.speaker_name_fa.as_deref(), Some("محمدرضا موالی زاده"));
+    let other = l.quotes.iter().find(|q| q.text.starts_with("این طرح با مشارکت")).expect("the last quote");
+    assert_ne!(other.speaker_name_fa, q.speaker_name_fa, "{other:#?}");
+}
+
+#[test]
 fn one_sentence_one_meeting() {
     // "در دیدار با" and "نشست" in one sentence tell one meeting, not a second one of Putin alone.
     let t = "به گزارش ایرنا، ولادیمیر پوتین در دیدار با مسعود پزشکیان در حاشیه نشست سران بریکس در شهر کازان گفت که روابط دو کشور خوب است.";
