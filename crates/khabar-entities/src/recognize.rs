@@ -733,6 +733,24 @@ impl Recognizer {
                 continue;
             }
             let (a, z) = (&toks[ti - 2], &toks[ti - 1]);
+            // An Arabic name with a patronymic ("عبدالعزیز بن سلمان وزیر انرژی عربستان"): a name of the lists or
+            // one the lexicons lack on both sides of "بن".
+            if ti >= 3 && matches!(a.key.as_str(), "بن" | "بنت" | "ابن") {
+                let f = &toks[ti - 3];
+                let name = |k: &str| self.first_names.contains(k) || self.last_names.contains(k) || self.unknown_word(k);
+                let spaced = chars[f.e..z.e].iter().filter(|c| !c.is_alphabetic()).all(|c| *c == ' ')
+                    && chars[z.e..t.s].iter().all(|c| matches!(c, ' ' | '،' | ','));
+                if spaced
+                    && name(&f.key)
+                    && name(&z.key)
+                    && cue_cache[ti - 3].is_none()
+                    && cue_cache[ti - 1].is_none()
+                    && !covered(&b, f.s, z.e)
+                {
+                    b.add_local(f.s, z.e, chars);
+                }
+                continue;
+            }
             let gap_ok = chars[a.e..z.s].iter().all(|c| *c == ' ') && chars[z.e..t.s].iter().all(|c| matches!(c, ' ' | '،' | ','));
             let plain = |k: usize| cue_cache[k].is_none() && !self.stop.contains(&toks[k].key);
             // A first name of the name lists and a surname of the lists or a rare word ("محمدرضا

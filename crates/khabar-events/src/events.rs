@@ -154,11 +154,18 @@ pub fn find(
                 let has = |set: &[String], r: std::ops::Range<usize>| {
                     r.into_iter().any(|i| set.contains(&doc.toks[i].key))
                 };
+                // A plan word that heads a prepositional object ("از تصمیم اوپک حمایت می‌کند") tells no plan.
+                let planned_in = |r: std::ops::Range<usize>| {
+                    r.into_iter().any(|i| {
+                        plan.contains(&doc.toks[i].key)
+                            && !(i > 0 && PREPOSITIONS.contains(&doc.toks[i - 1].key) && doc.toks[i].key != "قرار")
+                    })
+                };
                 let mut status = match tense {
                     Some(Tense::Negated) => EventStatus::Negated,
                     Some(Tense::Future) => EventStatus::Planned,
                     Some(Tense::Present | Tense::Subjunctive)
-                        if has(&plan, clause_toks.clone()) =>
+                        if planned_in(clause_toks.clone()) =>
                     {
                         EventStatus::Planned
                     }
@@ -228,6 +235,14 @@ pub fn find(
                     // خواهند کرد") is that subject's action; without one it is the reporter's ("X گفت که
                     // با Y دیدار خواهد کرد") and the clause is read whole.
                     clause_s = doc.toks[k].e;
+                } else if let Some(k) = before.clone().rev().find(|&i| {
+                    // The same without "که": a named subject right after the reporting verb ("X گفت ایران از
+                    // ... حمایت می‌کند").
+                    i > doc.tok_from(clause_s)
+                        && reports_before(doc, lex, i)
+                        && cl.subjects(doc.toks[i].s, cs, None).first().is_some_and(|f| f.named && f.s == doc.toks[i].s)
+                }) {
+                    clause_s = doc.toks[k].s;
                 }
                 // The subjects' actors, and where the written subjects end (`clause_s` when none is written).
                 let subjects_to = || -> (Vec<usize>, usize) {

@@ -274,6 +274,21 @@ fn a_guillemet_quote_over_two_paragraphs_and_a_surname_written_apart() {
 }
 
 #[test]
+fn a_reported_clause_without_ke_is_its_own_subjects_action() {
+    // "X گفت ایران از ... حمایت می‌کند": Iran supports, not the minister; the plan word heads the object.
+    let t = "اوپک پلاس روز یکشنبه تصمیم گرفت کاهش تولید را تمدید کند.\n\
+             عبدالعزیز بن سلمان وزیر انرژی عربستان پس از این نشست گفت: بازار به ثبات نیاز دارد.\n\
+             محسن پاک‌نژاد وزیر نفت کشورمان نیز گفت ایران از تصمیم اوپک پلاس حمایت می‌کند.";
+    let l = run(t, Some(Day(2025, 12, 1)));
+    let support = l.events.iter().find(|e| e.event_type == "SUPPORT").expect("the support");
+    assert_eq!(support.actors, ["country-ir", "opec-plus"], "{support:#?}");
+    assert_eq!(support.status, EventStatus::Reported);
+    // The Saudi minister, named with a patronymic, is the speaker of his quote.
+    let q = l.quotes.iter().find(|q| q.text.starts_with("بازار به ثبات")).expect("the quote");
+    assert_eq!(q.speaker_name_fa.as_deref(), Some("عبدالعزیز بن سلمان"));
+}
+
+#[test]
 fn one_sentence_one_meeting() {
     // "در دیدار با" and "نشست" in one sentence tell one meeting, not a second one of Putin alone.
     let t = "به گزارش ایرنا، ولادیمیر پوتین در دیدار با مسعود پزشکیان در حاشیه نشست سران بریکس در شهر کازان گفت که روابط دو کشور خوب است.";
