@@ -211,6 +211,13 @@ fn alternation(groups: &[&[&str]]) -> String {
 
 static TIME: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[^\d:])([01]?\d|2[0-3])\s*:\s*([0-5]\d)(?::[0-5]\d)?(?:[^\d:]|$)").unwrap());
+/// "ب.ظ" / "بعد از ظهر" / "PM" (group 1) or "ق.ظ" / "قبل از ظهر" / "AM" right after a time.
+static MERIDIEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?::[0-5]\d)?\s*(?:(ب\s*\.?\s*ظ|بعد ?از ?ظهر|(?i:p\.?m\b\.?))|(?:ق\s*\.?\s*ظ|قبل ?از ?ظهر|(?i:a\.?m\b\.?)))").unwrap()
+});
+/// A time written in words around its numbers: "ساعت ۱۰ و ۱۵ دقیقه".
+static TIME_WORDS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"ساعت\s*([01]?\d|2[0-3])\s*و\s*([0-5]?\d)\s*دقیقه").unwrap());
 static JALALI_NAMED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?:^|[^\d])(\d{{1,2}})\s*(?:ام|م)?\s+({})(?:\s*ماه)?(?:\s*سال)?\s*(\d{{4}}|\d{{2}})(?:[^\d]|$)",
@@ -294,10 +301,28 @@ pub fn find_date(line: &str) -> Option<DateMatch> {
     let folded = fold_for_dates(line);
     let f = folded.as_str();
     let mut covered_chars = 0usize;
-    let time = TIME.captures(f).and_then(|c| {
-        covered_chars += span_len(&c, 1, 2);
-        Some((c[1].parse().ok()?, c[2].parse().ok()?))
-    });
+    let time = TIME
+        .captures(f)
+        .and_then(|c| {
+            covered_chars += span_len(&c, 1, 2);
+            let (h, mi): (u8, u8) = (c[1].parse().ok()?, c[2].parse().ok()?);
+            // "ب.ظ" / "PM" after the time: afternoon; "ق.ظ" / "AM": morning (12 is midnight).
+            let after = &f[c.get(2).map_or(0, |m| m.end())..];
+            Some(match MERIDIEM.captures(after) {
+                Some(m) => {
+                    covered_chars += m[0].chars().count();
+                    let pm = m.get(1).is_some();
+                    (if pm && h < 12 { h + 12 } else if !pm && h == 12 { 0 } else { h }, mi)
+                }
+                None => (h, mi),
+            })
+        })
+        .or_else(|| {
+            // "ساعت ۱۰ و ۱۵ دقیقه".
+            let c = TIME_WORDS.captures(f)?;
+            covered_chars += c[0].chars().count();
+            Some((c[1].parse().ok()?, c[2].parse().ok()?))
+        });
     if let Some(w) = WEEKDAY.find(f) {
         covered_chars += w.as_str().chars().count();
     }
@@ -385,6 +410,19 @@ mod tests {
         let p = parse("۳۱ خرداد ۱۴۰۳، ۱۱:۰۵");
         assert_eq!(p.jalali_string(), "1403-03-31T11:05");
         assert_eq!(p.rfc3339(), "2024-06-20T11:05:00+03:30");
+    }
+
+    #[test]
+    fn afternoon_and_morning_markers_and_times_in_words() {
+        assert_eq!(parse("۹ آذر ۱۴۰۴ ۰۲:۱۵ ب.ظ").jalali_string(), "1404-09-09T14:15");
+        assert_eq!(parse("۹ آذر ۱۴۰۴ ۰۲:۱۵ بعد از ظهر").jalali_string(), "1404-09-09T14:15");
+        assert_eq!(parse("۹ آذر ۱۴۰۴ ۱۲:۱۵ ق.ظ").jalali_string(), "1404-09-09T00:15");
+        assert_eq!(parse("۹ آذر ۱۴۰۴ ۱۰:۱۵ ق.ظ").jalali_string(), "1404-09-09T10:15");
+        assert_eq!(parse("۹ آذر ۱۴۰۴ ۱۲:۳۰ ب.ظ").jalali_string(), "1404-09-09T12:30");
+        assert_eq!(parse("Nov 30, 2025 2:15 PM").rfc3339(), "2025-11-30T14:15:00+03:30");
+        assert_eq!(parse("یکشنبه ۹ آذر ۱۴۰۴ ساعت ۱۰ و ۱۵ دقیقه").jalali_string(), "1404-09-09T10:15");
+        // A marker not right after the time changes nothing.
+        assert_eq!(parse("۹ آذر ۱۴۰۴ ۰۲:۱۵").jalali_string(), "1404-09-09T02:15");
     }
 
     #[test]
