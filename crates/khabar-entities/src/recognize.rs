@@ -757,7 +757,7 @@ impl Recognizer {
             // موالی‌زاده استاندار ..."), or a word the lexicons do not know, as transliterated foreign
             // names are, and a rare word or a name of the lists ("تسوکاسا کاوادا سفیر ...", "کامیل ادریس
             // نخست‌وزیر ...").
-            let surname_like = self.last_names.contains(&z.key) || self.rare_word(&z.key);
+            let surname_like = self.last_names.contains(&z.key) || self.rare_word(&z.key) || self.surnames.contains_key(&z.key);
             // The lists' first names hold ordinary words ("سفر", "اقدام"): one of those counts only when a
             // person of the knowledge base bears it, and a rare word after it that is an adjective or a verb is
             // no surname ("سفر قریب‌الوقوع وزیر ...": the imminent trip).
@@ -783,6 +783,27 @@ impl Recognizer {
                 && a.key.chars().count() >= 2
                 && !khabar_normalize::lexicon_is_verb_form(&a.key)
                 && no_verb_or_adjective(&z.key);
+            // Three words at a sentence start, a first name of the lists and two name-like words ("حسین عبده
+            // تبریزی کارشناس بازار سرمایه نیز گفت"): a first name with a surname of two words.
+            if ti >= 3 && gap_ok && plain(ti - 3) && plain(ti - 2) && plain(ti - 1) {
+                let w = &toks[ti - 3];
+                let name_like = |k: &str| {
+                    (self.last_names.contains(k) || self.first_names.contains(k) || self.rare_word(k) || self.unknown_word(k))
+                        && !khabar_normalize::lexicon_is_verb_form(k)
+                };
+                if sentence_start(chars, w.s)
+                    && w.e + 1 == a.s
+                    && chars[w.e] == ' '
+                    && self.first_names.contains(&w.key)
+                    && (self.known_first_names.contains(&w.key) || !self.common_word(&w.key))
+                    && name_like(&a.key)
+                    && name_like(&z.key)
+                    && !covered(&b, w.s, z.e)
+                {
+                    b.add_local(w.s, z.e, chars);
+                    continue;
+                }
+            }
             if gap_ok && !covered(&b, a.s, z.e) && plain(ti - 2) && plain(ti - 1) && (persian || foreign || initial) {
                 match self.resolve_surname(&z.key, &b, date).filter(|&p| self.full_name_matches(p, &a.key, &z.key)) {
                     Some(p) => {
@@ -811,7 +832,9 @@ impl Recognizer {
         // ordinary word.
         for ti in 1..toks.len() {
             let (a, z) = (&toks[ti - 1], &toks[ti]);
-            let surname = ((self.last_names.contains(&z.key) && !self.first_names.contains(&z.key)) || self.rare_word(&z.key))
+            let surname = ((self.last_names.contains(&z.key) && !self.first_names.contains(&z.key))
+                || self.rare_word(&z.key)
+                || self.prominent_surname(&z.key))
                 && !khabar_normalize::lexicon_is_verb_form(&z.key);
             if a.e + 1 != z.s
                 || chars[a.e] != ' '
@@ -828,11 +851,14 @@ impl Recognizer {
             {
                 continue;
             }
-            if self.surnames.contains_key(&z.key) {
-                // A surname of the knowledge base with another first name: that person only when the full
-                // name is one of theirs; another bearer of the surname is not guessed.
+            if let Some(bearers) = self.surnames.get(&z.key) {
+                // A surname of the knowledge base after a first name: the bearer whose full name it is, or whose
+                // first name starts or ends with it ("جواد ظریف" for "محمدجواد ظریف"); after a first name none
+                // of them bears ("علی صحرایی" is not "رضامراد صحرایی"), another person, outside the knowledge base.
                 if let Some(p) = self.resolve_surname(&z.key, &b, date).filter(|&p| self.full_name_matches(p, &a.key, &z.key)) {
                     b.add_kb(self.kb, p, a.s, z.e, Via::Name, chars);
+                } else if !bearers.iter().any(|&p| self.first_name_fits(p, &a.key, &z.key)) {
+                    b.add_local(a.s, z.e, chars);
                 }
                 continue;
             }
@@ -889,7 +915,11 @@ impl Recognizer {
             for (k, e) in cands.into_iter().flatten() {
                 let s0 = toks[ti].s;
                 let last = if e == toks[ti].e { ti } else { ti + 1 };
-                let after_first_name = ti > 0 && self.name_continues(&toks, ti - 1, chars) && self.first_names.contains(&toks[ti - 1].key);
+                // After a first name the surname is that person's: handled with the first name above.
+                let after_first_name = ti > 0
+                    && self.first_names.contains(&toks[ti - 1].key)
+                    && toks[ti - 1].e + 1 == toks[ti].s
+                    && chars[toks[ti - 1].e] == ' ';
                 if covered(&b, s0, e) || !self.prominent_surname(&k) || self.name_continues(&toks, last, chars) || after_first_name {
                     continue;
                 }
@@ -1306,6 +1336,16 @@ impl Recognizer {
             && !self.stop.contains(k)
             && !self.is_number_word(k)
             && !self.plural_of_common_word(k)
+    }
+
+    /// Whether `first` may be a short form of the first name of knowledge-base person `p` written with the
+    /// surname `last`: one of their names, without the surname, starts or ends with it ("جواد" for "محمدجواد").
+    fn first_name_fits(&self, p: usize, first: &str, last: &str) -> bool {
+        let e = &self.kb.entries[p];
+        std::iter::once(&e.name_fa).chain(&e.variants).any(|n| {
+            let k = key(n);
+            k.strip_suffix(last).is_some_and(|f| !f.is_empty() && (f.starts_with(first) || f.ends_with(first)))
+        })
     }
 
     fn full_name_matches(&self, p: usize, first: &str, last: &str) -> bool {

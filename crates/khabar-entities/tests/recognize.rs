@@ -199,6 +199,22 @@ fn a_local_role_of_an_office_and_a_known_body_or_place_has_english() {
 }
 
 #[test]
+fn a_knowledge_base_surname_after_another_first_name_is_another_person() {
+    // "صحرایی" alone is Reza Morad Sahraei; "علی صحرایی" is somebody else.
+    for text in ["در جلسه امروز علی صحرایی گفت: امید داریم.", "علی صحرایی مدیرعامل شرکت بورس گفت: امید داریم."] {
+        let ents = tag(text, Some("2025-12-06"));
+        spans_index_text(text, &ents);
+        assert!(!ents.iter().any(|e| e.id == "reza-morad-sahraei"), "{text}: {:?}", ents.iter().map(|e| &e.id).collect::<Vec<_>>());
+        assert_eq!(local_persons(&ents), vec![("علی صحرایی".to_string(), vec!["علی صحرایی".to_string()])], "{text}");
+    }
+    find(&tag("رضا مراد صحرایی گفت: امید داریم.", None), "reza-morad-sahraei");
+    // A first name and a surname of two words open the sentence before an office.
+    let text = "بازار رشد کرد. حسین عبده تبریزی کارشناس بازار سرمایه نیز گفت: بازار هنوز به ثبات نرسیده است.";
+    let ents = tag(text, None);
+    assert_eq!(local_persons(&ents), vec![("حسین عبده تبریزی".to_string(), vec!["حسین عبده تبریزی".to_string()])]);
+}
+
+#[test]
 fn names_that_open_a_sentence() {
     // Two words and an office at a sentence start: a first name that is also an ordinary word ("محرم", a
     // month) and a surname the lexicons lack.
