@@ -539,7 +539,7 @@ pub fn find(
             t += if made { n } else { 1 };
         }
     }
-    merge(out)
+    merge(out, cl)
 }
 
 /// Events with the same type, status and actors are one event; so are two of the same type and status told
@@ -548,7 +548,7 @@ pub fn find(
 /// the meeting in Jeddah): the one with more actors is kept, with the place either told. The sentence's
 /// events are merged first, so that place stays with its meeting when the headline told the meeting
 /// without it.
-fn merge(evs: Vec<RawEvent>) -> Vec<RawEvent> {
+fn merge(evs: Vec<RawEvent>, cl: &Clauses<'_, '_>) -> Vec<RawEvent> {
     let lex = Lexicon::builtin();
     let within = |x: &[usize], y: &[usize]| x.iter().all(|a| y.contains(a));
     let fold = |evs: Vec<RawEvent>, same: &dyn Fn(&RawEvent, &RawEvent) -> bool| {
@@ -606,6 +606,35 @@ fn merge(evs: Vec<RawEvent>) -> Vec<RawEvent> {
             absorbed[i] = true;
         }
     }
+    // Countries told meeting ("گفت‌وگوی تلفنی وزیران خارجه ایران و ترکیه", a headline) are the meeting of their
+    // officials the article tells next (Fidan of Turkey and Araghchi of Iran): one event, the officials'. Told after
+    // the officials' event, the countries' is another ("ایران و عربستان اسفند سال گذشته ... توافق کردند").
+    let countries = |ev: &RawEvent| -> Option<Vec<String>> {
+        let mut c: Vec<String> = ev.actors.iter().map(|&a| actor_country(cl, a)).collect::<Option<_>>()?;
+        c.sort();
+        c.dedup();
+        (c.len() == ev.actors.len()).then_some(c)
+    };
+    for i in 0..across.len() {
+        let only_countries = across[i].actors.iter().all(|&a| cl.m.ents[a].id.starts_with("country-"));
+        if absorbed[i] || across[i].actors.len() < 2 || !only_countries {
+            continue;
+        }
+        let told = countries(&across[i]);
+        let by_officials = (0..across.len()).any(|j| {
+            j != i
+                && !absorbed[j]
+                && across[i].s < across[j].s
+                && across[j].actors.iter().any(|&a| cl.m.ents[a].kind == Kind::Person)
+                && lex.cues[across[j].cue].event_type == lex.cues[across[i].cue].event_type
+                && across[j].status == across[i].status
+                && (across[j].date.is_none() || across[i].date.is_none() || across[j].date == across[i].date)
+                && countries(&across[j]) == told
+        });
+        if by_officials {
+            absorbed[i] = true;
+        }
+    }
     let mut keep = absorbed.iter().map(|d| !d);
     across.retain(|_| keep.next().unwrap_or(true));
     across
@@ -646,6 +675,17 @@ fn asks_before(doc: &Doc, i: usize) -> bool {
     let k = |j: usize| i.checked_sub(j).map_or("", |x| doc.toks[x].key.as_str());
     matches!(k(1), "خواست" | "خواستند")
         || (matches!(k(2), "خواستار" | "درخواست") && matches!(k(1), "شد" | "شدند" | "کرد" | "کردند"))
+}
+
+/// The country an actor is or belongs to: a country, or a person or organization of the knowledge base with a
+/// known country ("country-tr" for Hakan Fidan).
+fn actor_country(cl: &Clauses<'_, '_>, ent: usize) -> Option<String> {
+    let e = &cl.m.ents[ent];
+    if e.id.starts_with("country-") {
+        return Some(e.id.clone());
+    }
+    let entry = khabar_entities::Kb::builtin().get(&e.id)?;
+    (!entry.country.is_empty()).then(|| format!("country-{}", entry.country.to_ascii_lowercase()))
 }
 
 /// Persons, organizations and countries can act.

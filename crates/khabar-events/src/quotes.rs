@@ -114,12 +114,9 @@ pub fn find(doc: &Doc, cl: &Clauses<'_, '_>) -> QuotePass {
             let tok = &doc.toks[t];
             let inside = tok.s < quoted_until;
             let last_entity = if last_role.is_some() { None } else { last };
-            // "به تعبیر X" / "به گفته X".
+            // "به تعبیر X" / "به گفته X" / "به اعتقاد X".
             if tok.key == "به"
-                && doc
-                    .toks
-                    .get(t + 1)
-                    .is_some_and(|x| matches!(x.key.as_str(), "تعبیر" | "گفته"))
+                && doc.toks.get(t + 1).is_some_and(|x| ACCORDING_TO.iter().any(|(k, _)| *k == x.key))
                 && let Some(q) = according_to(doc, cl, t, se, if inside { None } else { last_entity })
             {
                 let nested_in = if inside { outer } else { None };
@@ -336,6 +333,17 @@ fn headline(doc: &Doc, cl: &Clauses<'_, '_>, ps: usize, pe: usize) -> Option<Raw
     })
 }
 
+/// Nouns after "به" that attribute the rest of the sentence to the person after them, with the English of the
+/// phrase: "به گفته X" (according to X), "به اعتقاد X" (in X's view).
+const ACCORDING_TO: &[(&str, &str)] = &[
+    ("گفته", "according to"),
+    ("تعبیر", "according to"),
+    ("اعتقاد", "in the view of"),
+    ("عقیده", "in the view of"),
+    ("باور", "in the view of"),
+    ("نظر", "in the view of"),
+];
+
 /// "به تعبیر X ..." / "به گفته X، ...": the rest of the sentence, attributed to X.
 fn according_to(
     doc: &Doc,
@@ -395,7 +403,11 @@ fn according_to(
     (doc.toks_in(qs, qe).len() >= 2).then(|| RawQuote {
         who: Some(Subject::Entity(ent)),
         verb: doc.slice(doc.toks[t].s, doc.toks[t + 1].e),
-        verb_en: "according to".into(),
+        verb_en: ACCORDING_TO
+            .iter()
+            .find(|(k, _)| *k == doc.toks[t + 1].key)
+            .map_or("according to", |(_, en)| en)
+            .into(),
         s: qs,
         e: qe,
         direct,

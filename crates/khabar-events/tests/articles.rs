@@ -289,6 +289,25 @@ fn a_reported_clause_without_ke_is_its_own_subjects_action() {
 }
 
 #[test]
+fn countries_told_meeting_in_the_headline_are_their_officials_and_in_the_view_of() {
+    let t = "گفتگوی تلفنی وزیران خارجه ایران و ترکیه\n\
+             هاکان فیدان وزیر امور خارجه ترکیه در تماس تلفنی با سید عباس عراقچی گفت: آنکارا از کاهش تنش حمایت می‌کند.\n\
+             به اعتقاد عراقچی، همکاری دو کشور می‌تواند الگویی برای منطقه باشد.";
+    let l = run(t, Some(Day(2025, 12, 1)));
+    let calls: Vec<_> = l.events.iter().filter(|e| e.mode == "phone").collect();
+    assert_eq!(calls.len(), 1, "{calls:#?}");
+    assert_eq!(calls[0].actors, ["hakan-fidan", "abbas-araghchi"]);
+    let q = l.quotes.iter().find(|q| q.text.starts_with("همکاری دو کشور")).expect("the opinion");
+    assert_eq!(q.speaker.as_deref(), Some("abbas-araghchi"));
+    assert_eq!(q.verb_en, "in the view of");
+    // Countries told after their officials did something else, earlier ("... اسفند سال گذشته توافق کردند").
+    let t = "رئیسی و بن سلمان در تماس تلفنی بر همکاری توافق کردند.\n\
+             ایران و عربستان اسفند سال گذشته با میانجیگری چین توافق کردند روابط خود را از سر بگیرند.";
+    let l = run(t, Some(Day(2023, 10, 11)));
+    assert!(l.events.iter().any(|e| e.actors == ["country-ir", "country-sa"]), "{:#?}", l.events);
+}
+
+#[test]
 fn one_sentence_one_meeting() {
     // "در دیدار با" and "نشست" in one sentence tell one meeting, not a second one of Putin alone.
     let t = "به گزارش ایرنا، ولادیمیر پوتین در دیدار با مسعود پزشکیان در حاشیه نشست سران بریکس در شهر کازان گفت که روابط دو کشور خوب است.";
