@@ -264,6 +264,15 @@ impl Recognizer {
                 }
             }
         }
+        // Place words of the cue file ("بندر", "شهر"): a town's name that starts with one ("بندر گناوه") carries
+        // its own cue.
+        let place_words: FastSet<String> = CUES_TSV
+            .lines()
+            .filter_map(|l| {
+                let mut c = l.split('\t');
+                (c.next()? == "place").then(|| c.next().map(key)).flatten()
+            })
+            .collect();
         for (i, e) in kb.entries.iter().enumerate() {
             let small_town = e.id.starts_with("ir-city-") && !major.contains(e.id.as_str());
             let rank = match (e.kind, e.description.as_str()) {
@@ -287,7 +296,8 @@ impl Recognizer {
                     letters: k.chars().count(),
                     abbrev,
                     needs_context,
-                    needs_place_cue: small_town,
+                    needs_place_cue: small_town
+                        && !n.split_whitespace().next().is_some_and(|w| n.contains(' ') && place_words.contains(&key(w))),
                     rank,
                 });
                 keys.push(k);

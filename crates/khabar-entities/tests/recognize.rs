@@ -352,6 +352,12 @@ fn small_towns_listed_after_a_place_cue() {
     // After a place without a cue, a small town's name is not taken for it.
     let ents = tag("سیل به تهران و ایذه رسید.", None);
     assert!(!ents.iter().any(|e| e.id == "ir-city-izeh"), "{:?}", ents.iter().map(|e| &e.id).collect::<Vec<_>>());
+    // A town whose name starts with a place word carries its own cue.
+    let text = "زمین‌لرزه‌ای حوالی بندر گناوه را لرزاند و در بندر ریگ نیز احساس شد.";
+    let ents = tag(text, None);
+    find(&ents, "ir-city-bandar-ganaveh");
+    find(&ents, "ir-city-bandar-rig");
+    spans_index_text(text, &ents);
 }
 
 #[test]
