@@ -256,6 +256,13 @@ impl Outlets {
         self.find_in(&key(text), allow_ambiguous).first().map(|h| h.outlet)
     }
 
+    /// The outlet whose name (not an ambiguous short form) opens `line` ("باشگاه خبرنگاران جوان سیاسی ...").
+    pub fn opens(&self, line: &str) -> Option<usize> {
+        let k = key(line);
+        let k = k.trim_start_matches(|c: char| !is_word_char(c));
+        self.find_in(k, false).first().filter(|h| h.start == 0).map(|h| h.outlet)
+    }
+
     /// The outlet a whole line names, when the line is nothing but an outlet's name
     /// (a byline such as "ایسنا", or "دنیای اقتصاد" alone on its line).
     pub fn byline(&self, line: &str) -> Option<usize> {

@@ -218,6 +218,16 @@ pub fn lay_out(doc: &str, rules: &ChromeRules, outlets: &Outlets) -> Layout {
             body_begun = true;
             continue;
         }
+        // After the body, a short line opened by the outlet's name is its breadcrumb or tag line ("باشگاه
+        // خبرنگاران جوان سیاسی حقوقی و قضایی").
+        if body_begun
+            && l.words <= 10
+            && let Some(o) = outlets.opens(l.text)
+        {
+            chrome_outlet.get_or_insert(o);
+            kinds[i] = Kind::Chrome;
+            continue;
+        }
         match seen_short.iter_mut().find(|(f, _)| *f == l.folded.as_str()) {
             Some((_, first)) if !body_begun => {
                 kinds[*first] = Kind::Chrome;
@@ -440,6 +450,19 @@ tabnak\tTabnak\tتابناک\tپایگاه خبری تابناک\t\ttabnak.ir\ts
         for b in ["کد خبر: ۸۷۶۵۴۳", "برچسب‌ها", "عراق", "captcha", "روابط تهران و بغداد راهبردی است"] {
             assert!(l.boilerplate.iter().any(|x| x == b), "{b} not in {:?}", l.boilerplate);
         }
+    }
+
+    #[test]
+    fn an_outlets_tag_line_after_the_body_and_comment_counters() {
+        let doc = "حکم قطعی ۳ متهم پرونده فساد بانکی صادر شد\n\
+سخنگوی قوه قضاییه از صدور حکم قطعی سه متهم اصلی پرونده فساد در یکی از بانک‌ها خبر داد.\n\
+وی در پاسخ به سوال خبرنگار ایرنا گفت: رسیدگی به این پرونده با جدیت ادامه دارد.\n\
+خبرگزاری جمهوری اسلامی سیاسی حقوقی و قضایی\n\
+انتشار یافته: ۱\nناشناس\nای کاش زودتر رسیدگی می‌شد\n";
+        let (l, p) = run(doc);
+        assert_eq!(p.last().unwrap().1, "وی در پاسخ به سوال خبرنگار ایرنا گفت: رسیدگی به این پرونده با جدیت ادامه دارد.");
+        assert!(l.boilerplate.iter().any(|b| b == "خبرگزاری جمهوری اسلامی سیاسی حقوقی و قضایی"), "{:?}", l.boilerplate);
+        assert!(!p.iter().any(|(_, t)| t.contains("ای کاش")));
     }
 
     #[test]
