@@ -308,6 +308,15 @@ fn countries_told_meeting_in_the_headline_are_their_officials_and_in_the_view_of
 }
 
 #[test]
+fn the_honorific_plural_says_too() {
+    let t = "حضرت آیت‌الله خامنه‌ای رهبر انقلاب اسلامی صبح امروز در دیدار بسیجیان فرمودند: ملت ایران ایستادگی می‌کند.\n\
+             ایشان افزودند: بسیج سرمایه بزرگ کشور است.";
+    let l = run(t, Some(Day(2025, 11, 26)));
+    assert_eq!(speaker_of(&l, "ملت ایران ایستادگی"), Some("Ali Khamenei"));
+    assert_eq!(speaker_of(&l, "بسیج سرمایه"), Some("Ali Khamenei"));
+}
+
+#[test]
 fn one_sentence_one_meeting() {
     // "در دیدار با" and "نشست" in one sentence tell one meeting, not a second one of Putin alone.
     let t = "به گزارش ایرنا، ولادیمیر پوتین در دیدار با مسعود پزشکیان در حاشیه نشست سران بریکس در شهر کازان گفت که روابط دو کشور خوب است.";
