@@ -908,6 +908,15 @@ impl Recognizer {
             if !sentence_start(chars, a.s) || a.e + 1 != z.s || chars[a.e] != ' ' || !foreign(ti - 1) || !foreign(ti) {
                 continue;
             }
+            // Only a speaker: the sentence goes on to say something ("... اظهار کرد"); unknown words opening
+            // other sentences are as often terms ("کریپتو ماینینگ غیرمجاز ... کشف شد").
+            let says = toks[ti + 1..]
+                .iter()
+                .take_while(|t| !chars[z.e..t.s].iter().any(|c| matches!(c, '.' | '!' | '?' | '؟' | '\n')))
+                .any(|t| SPEECH_WORDS.contains(&t.key.as_str()));
+            if !says {
+                continue;
+            }
             let end = toks
                 .get(ti + 1)
                 .filter(|n| z.e + 1 == n.s && chars[z.e] == ' ' && foreign(ti + 1))
@@ -1573,6 +1582,11 @@ impl Builder {
 }
 
 /// Whether `gap` joins two items of a list: " و ", "، " or ","-like separators with spaces.
+/// Verbs and verb heads of speech ("گفت", "اظهار کرد"), as keys: a sentence with one has a speaker.
+const SPEECH_WORDS: &[&str] = &[
+    "گفت", "گفتند", "افزود", "افزودند", "اظهار", "اعلام", "تاکید", "تصریح", "نوشت", "خاطرنشان", "بیان", "عنوان", "میگوید",
+];
+
 /// Second parts of Persian surnames, written apart when the ZWNJ before them was lost or replaced by a space
 /// ("موالی زاده", "پاک نژاد"): grammar of surnames, not names.
 const SURNAME_SUFFIXES: &[&str] = &["زاده", "پور", "نیا", "نژاد", "فر", "راد", "منش", "کیا", "وند", "لو"];
