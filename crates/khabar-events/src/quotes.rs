@@ -453,7 +453,7 @@ fn colon_content(doc: &Doc, c: usize, _ss: usize, _se: usize) -> Option<(usize, 
     {
         return Some(guillemet(doc, open));
     }
-    // Stop at a later sentence of the paragraph that attributes speech again.
+    // Stop at a later sentence of the paragraph that attributes speech again ("Y گفت: ...", "Y گفت که ...").
     let mut end = pe;
     for &(s, e) in &doc.sents {
         if s <= c || s >= pe {
@@ -464,7 +464,8 @@ fn colon_content(doc: &Doc, c: usize, _ss: usize, _se: usize) -> Option<(usize, 
                 .longest_at(&doc.toks, i)
                 .is_some_and(|(_, n)| {
                     let ve = doc.toks[i + n - 1].e;
-                    matches!(doc.next_nonspace(ve), Some((_, ':')))
+                    // "X گفت: ..." or "X گفت که ...".
+                    matches!(doc.next_nonspace(ve), Some((_, ':'))) || doc.toks.get(i + n).is_some_and(|x| x.key == "که")
                 })
         });
         if attributes {

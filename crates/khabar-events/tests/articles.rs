@@ -317,6 +317,18 @@ fn the_honorific_plural_says_too() {
 }
 
 #[test]
+fn informed_sources_are_a_group_not_the_last_speaker() {
+    let t = "لاوروف در این دیدار بر اجرای پیمان مشارکت راهبردی تاکید کرد.\n\
+             وی افزود: روسیه با هرگونه اقدام نظامی علیه ایران مخالف است.\n\
+             منابع آگاه گفتند که دو طرف درباره پرونده هسته‌ای نیز گفتگو کردند.";
+    let l = run(t, Some(Day(2025, 12, 3)));
+    assert_eq!(speaker_of(&l, "روسیه با هرگونه"), Some("Sergey Lavrov"));
+    let q = l.quotes.iter().find(|q| q.text.starts_with("دو طرف")).unwrap_or_else(|| panic!("{:#?}", l.quotes));
+    assert_eq!(q.speaker, None, "{q:#?}");
+    assert_eq!(q.speaker_group.as_deref(), Some("منابع آگاه"));
+}
+
+#[test]
 fn one_sentence_one_meeting() {
     // "در دیدار با" and "نشست" in one sentence tell one meeting, not a second one of Putin alone.
     let t = "به گزارش ایرنا، ولادیمیر پوتین در دیدار با مسعود پزشکیان در حاشیه نشست سران بریکس در شهر کازان گفت که روابط دو کشور خوب است.";
