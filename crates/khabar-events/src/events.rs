@@ -52,6 +52,9 @@ const ADVERB_AFTER_PREP: &[&str] = &[
     "بیانیهای", "پیامی", "نامهای", "اطلاعیهای", "سخنانی", "مصاحبهای", "گفتگویی", "گفتوگویی", "یادداشتی", "توییتی",
 ];
 
+/// Nouns of an act that "این X" refers back to, as the object of a reaction ("این اقدام را محکوم کرد"): keys.
+const ACT_NOUNS: &[&str] = &["اقدام", "حمله", "تصمیم", "تحریم", "تحریمها", "حملات", "اقدامات", "تجاوز", "جنایت", "ترور", "بیانیه", "قطعنامه"];
+
 /// Finite verbs that end a coordinated clause ("... وارد ریاض شد و با Y دیدار کرد").
 const CLAUSE_VERBS: &[&str] = &["شد", "شدند", "کرد", "کردند", "بود", "بودند", "است", "داد", "دادند", "رفت", "رفتند"];
 
@@ -427,6 +430,19 @@ pub fn find(
                             && !actors.contains(&c)
                         {
                             actors.push(c);
+                        }
+                        // "این اقدام را محکوم کرد": the act the article told before, by its actor (the US
+                        // Treasury's sanctions, condemned by the ministry).
+                        if objects == 0
+                            && let Some(ra) = (doc.tok_from(from)..t).find(|&i| doc.toks[i].key == "را")
+                            && ra == doc.tok_from(from) + 2
+                            && matches!(doc.toks[ra - 2].key.as_str(), "این" | "همین")
+                            && ACT_NOUNS.contains(&doc.toks[ra - 1].key.as_str())
+                            && let Some(prev) = out.iter().rev().find(|o| o.e <= ss && lex.cues[o.cue].event_type != "CONSULT")
+                            && let Some(&doer) = prev.actors.first()
+                            && !actors.contains(&doer)
+                        {
+                            actors.push(doer);
                         }
                     }
                     Frame::Subject => actors = subjects(),

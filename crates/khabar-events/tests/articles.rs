@@ -329,6 +329,19 @@ fn informed_sources_are_a_group_not_the_last_speaker() {
 }
 
 #[test]
+fn this_act_condemned_is_the_act_told_before() {
+    let t = "وزارت خزانه داری آمریکا روز پنجشنبه ۱۵ شخص و نهاد ایرانی را تحریم کرد.\n\n\
+             اسماعیل بقائی سخنگوی وزارت امور خارجه این اقدام را محکوم کرد.";
+    let l = run(t, Some(Day(2025, 11, 27)));
+    let condemn = l.events.iter().find(|e| e.mode == "condemn" || e.english.contains("condemned")).expect("the condemnation");
+    assert_eq!(condemn.actors, ["esmaeil-baghaei", "us-treasury"], "{condemn:#?}");
+    // With nothing told before, "این اقدام" names nobody.
+    let l = run("اسماعیل بقائی سخنگوی وزارت امور خارجه این اقدام را محکوم کرد.", Some(Day(2025, 11, 27)));
+    let condemn = l.events.iter().find(|e| e.english.contains("condemned")).expect("the condemnation");
+    assert_eq!(condemn.actors, ["esmaeil-baghaei"]);
+}
+
+#[test]
 fn one_sentence_one_meeting() {
     // "در دیدار با" and "نشست" in one sentence tell one meeting, not a second one of Putin alone.
     let t = "به گزارش ایرنا، ولادیمیر پوتین در دیدار با مسعود پزشکیان در حاشیه نشست سران بریکس در شهر کازان گفت که روابط دو کشور خوب است.";
