@@ -264,15 +264,45 @@ impl Recognizer {
                 }
             }
         }
+        let mut cues = FastMap::default();
+        let mut place_offices = FastSet::default();
+        let mut media_words = FastSet::default();
+        let mut phrase_ends = FastSet::default();
+        let mut role_glosses = FastMap::default();
+        for line in CUES_TSV.lines().filter(|l| !l.starts_with('#') && !l.starts_with("kind\t")) {
+            let mut c = line.split('\t');
+            let (Some(kind), Some(fa)) = (c.next(), c.next()) else { continue };
+            if kind == "place_office" {
+                place_offices.insert(key(fa));
+                continue;
+            }
+            if kind == "media" {
+                media_words.insert(key(fa));
+                continue;
+            }
+            if kind == "phrase_end" {
+                phrase_ends.insert(key(fa));
+                continue;
+            }
+            if kind == "role_head"
+                && let Some(gloss) = c.next().map(str::trim).filter(|g| !g.is_empty())
+            {
+                role_glosses.insert(key(fa), gloss.to_string());
+            }
+            let cue = match kind {
+                "honorific" => Cue::Honorific,
+                "role_head" => Cue::RoleHead,
+                "death" => Cue::Death,
+                "place" => Cue::Place,
+                "number" => Cue::Number,
+                _ => continue,
+            };
+            cues.insert(key(fa), (cue, fa.to_string()));
+        }
         // Place words of the cue file ("بندر", "شهر"): a town's name that starts with one ("بندر گناوه") carries
         // its own cue.
-        let place_words: FastSet<String> = CUES_TSV
-            .lines()
-            .filter_map(|l| {
-                let mut c = l.split('\t');
-                (c.next()? == "place").then(|| c.next().map(key)).flatten()
-            })
-            .collect();
+        let place_words: FastSet<&str> =
+            cues.iter().filter(|(_, (c, _))| *c == Cue::Place).map(|(k, _)| k.as_str()).collect();
         for (i, e) in kb.entries.iter().enumerate() {
             let small_town = e.id.starts_with("ir-city-") && !major.contains(e.id.as_str());
             let rank = match (e.kind, e.description.as_str()) {
@@ -297,7 +327,7 @@ impl Recognizer {
                     abbrev,
                     needs_context,
                     needs_place_cue: small_town
-                        && !n.split_whitespace().next().is_some_and(|w| n.contains(' ') && place_words.contains(&key(w))),
+                        && !(n.contains(' ') && n.split_whitespace().next().is_some_and(|w| place_words.contains(key(w).as_str()))),
                     rank,
                 });
                 keys.push(k);
@@ -365,41 +395,6 @@ impl Recognizer {
             role_slot_of[ri] = Some(slot);
         }
         let roles = build(&role_keys);
-        let mut cues = FastMap::default();
-        let mut place_offices = FastSet::default();
-        let mut media_words = FastSet::default();
-        let mut phrase_ends = FastSet::default();
-        let mut role_glosses = FastMap::default();
-        for line in CUES_TSV.lines().filter(|l| !l.starts_with('#') && !l.starts_with("kind\t")) {
-            let mut c = line.split('\t');
-            let (Some(kind), Some(fa)) = (c.next(), c.next()) else { continue };
-            if kind == "place_office" {
-                place_offices.insert(key(fa));
-                continue;
-            }
-            if kind == "media" {
-                media_words.insert(key(fa));
-                continue;
-            }
-            if kind == "phrase_end" {
-                phrase_ends.insert(key(fa));
-                continue;
-            }
-            if kind == "role_head"
-                && let Some(gloss) = c.next().map(str::trim).filter(|g| !g.is_empty())
-            {
-                role_glosses.insert(key(fa), gloss.to_string());
-            }
-            let cue = match kind {
-                "honorific" => Cue::Honorific,
-                "role_head" => Cue::RoleHead,
-                "death" => Cue::Death,
-                "place" => Cue::Place,
-                "number" => Cue::Number,
-                _ => continue,
-            };
-            cues.insert(key(fa), (cue, fa.to_string()));
-        }
         let cue_prefixes: FastSet<String> = cues
             .keys()
             .flat_map(|k: &String| k.char_indices().map(|(i, c)| k[..i + c.len_utf8()].to_string()).collect::<Vec<_>>())
@@ -1582,7 +1577,9 @@ impl Builder {
 }
 
 /// Whether `gap` joins two items of a list: " و ", "، " or ","-like separators with spaces.
-/// Verbs and verb heads of speech ("گفت", "اظهار کرد"), as keys: a sentence with one has a speaker.
+/// Verbs and verb heads of speech ("گفت", "اظهار کرد"), as keys: a sentence with one has a speaker. The full
+/// reporting verbs (`data/quotes/reporting_verbs.tsv`, with their light verbs) are khabar-events' lexicon, which
+/// comes after this crate; these common forms are enough to tell a sentence that reports speech.
 const SPEECH_WORDS: &[&str] = &[
     "گفت", "گفتند", "افزود", "افزودند", "اظهار", "اعلام", "تاکید", "تصریح", "نوشت", "خاطرنشان", "بیان", "عنوان", "میگوید",
 ];

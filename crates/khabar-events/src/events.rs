@@ -157,7 +157,8 @@ pub fn find(
                 let has = |set: &[String], r: std::ops::Range<usize>| {
                     r.into_iter().any(|i| set.contains(&doc.toks[i].key))
                 };
-                // A plan word that heads a prepositional object ("از تصمیم اوپک حمایت می‌کند") tells no plan.
+                // A plan word that heads a prepositional object ("از تصمیم اوپک حمایت می‌کند") tells no plan;
+                // "قرار" after one still does ("طبق قرار قبلی ... دیدار می‌کند": as arranged).
                 let planned_in = |r: std::ops::Range<usize>| {
                     r.into_iter().any(|i| {
                         plan.contains(&doc.toks[i].key)

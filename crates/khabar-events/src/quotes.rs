@@ -116,8 +116,8 @@ pub fn find(doc: &Doc, cl: &Clauses<'_, '_>) -> QuotePass {
             let last_entity = if last_role.is_some() { None } else { last };
             // "به تعبیر X" / "به گفته X" / "به اعتقاد X".
             if tok.key == "به"
-                && doc.toks.get(t + 1).is_some_and(|x| ACCORDING_TO.iter().any(|(k, _)| *k == x.key))
-                && let Some(q) = according_to(doc, cl, t, se, if inside { None } else { last_entity })
+                && let Some(&(_, verb_en)) = doc.toks.get(t + 1).and_then(|x| ACCORDING_TO.iter().find(|(k, _)| *k == x.key))
+                && let Some(q) = according_to(doc, cl, t, se, verb_en, if inside { None } else { last_entity })
             {
                 let nested_in = if inside { outer } else { None };
                 if !inside {
@@ -344,12 +344,14 @@ const ACCORDING_TO: &[(&str, &str)] = &[
     ("نظر", "in the view of"),
 ];
 
-/// "به تعبیر X ..." / "به گفته X، ...": the rest of the sentence, attributed to X.
+/// "به تعبیر X ..." / "به گفته X، ...": the rest of the sentence, attributed to X, with `verb_en` the phrase's
+/// English ([`ACCORDING_TO`]).
 fn according_to(
     doc: &Doc,
     cl: &Clauses<'_, '_>,
     t: usize,
     se: usize,
+    verb_en: &str,
     last: Option<usize>,
 ) -> Option<RawQuote> {
     let mut i = t + 2;
@@ -403,11 +405,7 @@ fn according_to(
     (doc.toks_in(qs, qe).len() >= 2).then(|| RawQuote {
         who: Some(Subject::Entity(ent)),
         verb: doc.slice(doc.toks[t].s, doc.toks[t + 1].e),
-        verb_en: ACCORDING_TO
-            .iter()
-            .find(|(k, _)| *k == doc.toks[t + 1].key)
-            .map_or("according to", |(_, en)| en)
-            .into(),
+        verb_en: verb_en.into(),
         s: qs,
         e: qe,
         direct,
