@@ -42,6 +42,9 @@ const Z_PREF: f32 = 0.0;
 const T_ABS: f32 = 11.0;
 /// A listed "Xه‌ای" gives way to the plural "X‌های" when the noun X is this much (log2) more frequent.
 const PLURAL_OF_COMMON_STEM: f32 = 8.0;
+/// A word listed only with ZWNJ inside its stem ("پژوهش‌گران") follows its stem's glued spelling ("پژوهشگر" +
+/// "ان") when the glued stem is this much (log2) more frequent than the listed inflected form.
+const GLUED_STEM: f32 = 4.0;
 /// A word listed only glued and rarer than this (log2 per billion) may be a compound that lost its ZWNJ.
 const RARE_GLUED: f32 = 6.0;
 /// The first part of such a compound is a word at least this frequent (log2 per billion).
@@ -341,7 +344,10 @@ impl Model {
             return Some(c);
         }
         if let Some(e) = whole {
-            if (e.prefers_zwnj() || Entry::l(e.lg) >= T_ABS) && !self.plural_of_common_stem(w, i, j, &e) {
+            if (e.prefers_zwnj() || Entry::l(e.lg) >= T_ABS)
+                && !self.plural_of_common_stem(w, i, j, &e)
+                && !self.inflection_of_glued_stem(w, i, j, &e)
+            {
                 return Some(e.whole());
             }
             consider(e.whole(), &mut best);
@@ -494,6 +500,37 @@ impl Model {
         }
         let Some(stem) = self.get(w.sub(i, j - 3)) else { return false };
         stem.flags & F_NOUN != 0 && Entry::l(stem.lg) - Entry::l(e.lz) >= PLURAL_OF_COMMON_STEM
+    }
+
+    /// Whether a word the lexicons list only with a ZWNJ inside its stem ("پژوهش‌گران", never glued) is an
+    /// inflection of a stem they write glued and far more often ("پژوهشگر"): the lexicons hold few inflected
+    /// forms, so the listed spelling would otherwise win unopposed against the stem's own spelling. The suffix
+    /// analysis then decides.
+    fn inflection_of_glued_stem(&self, w: &Word<'_>, i: usize, j: usize, e: &Entry) -> bool {
+        if e.lg != 0 || e.lz == 0 || e.flags & (F_VERBFORM | F_VERB) != 0 {
+            return false;
+        }
+        SUFFIXES.iter().any(|&(suf, _, _)| {
+            // Plurals only: a clitic or "ی" after a glued stem is too often another word's ending ("همتیم").
+            if suf != "ان" && !suf.starts_with("ها") {
+                return false;
+            }
+            let sl = suf.chars().count();
+            if j - i < sl + 3 || w.sub(j - sl, j) != suf {
+                return false;
+            }
+            let k = j - sl;
+            // The listed ZWNJ lie inside the stem, none at or after the suffix's junction.
+            if e.mask as u64 >> (k - 1 - i) != 0 {
+                return false;
+            }
+            self.get(w.sub(i, k))
+                .is_some_and(|st| {
+                    st.flags & (F_NOUN | F_ADJ) != 0
+                        && !st.prefers_zwnj()
+                        && Entry::l(st.lg) - Entry::l(e.lz) >= GLUED_STEM
+                })
+        })
     }
 
     /// Whether `w[i..j]` is an adjective + "تر"/"ترین" whose comparative is not a word of its own: the
