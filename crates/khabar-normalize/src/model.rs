@@ -362,6 +362,10 @@ impl Model {
                 continue;
             }
             let k = j - sl; // stem is i..k
+            // A suffix is no stem: "اشیای" is "اشیا" + "ی", not "اش" + "ی" + "ای".
+            if SUFFIXES.iter().any(|&(x, _, _)| x == w.sub(i, k)) {
+                continue;
+            }
             let last = w.chars[k - 1];
             let mut prior = prior;
             if kind == Kind::Heh && last != HEH {

@@ -138,6 +138,13 @@ fn plural_follows_the_spelling_of_its_glued_stem() {
 }
 
 #[test]
+fn a_suffix_is_no_stem() {
+    // "اشیای" is "اشیا" + ezafe "ی", not the clitic "اش" + "ی" + "ای"; "امهات" is a word, not "ام" + "هات".
+    assert_eq!(norm("اشیای قیمتی"), "اشیای قیمتی");
+    assert_eq!(norm("امهات"), "امهات");
+}
+
+#[test]
 fn determiners_are_not_joined_to_the_next_word() {
     for w in ["یک میلیون", "یک لحظه", "هیچ وقت", "این جا", "آن سو"] {
         assert_eq!(norm(w), w);
