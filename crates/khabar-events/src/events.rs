@@ -7,7 +7,7 @@ use khabar_entities::compact::key;
 use khabar_entities::{Day, Kind};
 
 use crate::lexicon::{Frame, Lexicon, Tense, light_form};
-use crate::speaker::{Clauses, HONORIFICS, PREPOSITIONS, Subject, is_pair};
+use crate::speaker::{Clauses, PREPOSITIONS, Subject, honorific_at, is_pair};
 use crate::text::Doc;
 use crate::{EventStatus, dates};
 
@@ -769,8 +769,9 @@ fn entities_after(doc: &Doc, cl: &Clauses<'_, '_>, mut t: usize, limit: usize) -
             }
             break;
         }
-        if HONORIFICS.contains(&x.key) {
-            t += 1;
+        let h = honorific_at(doc, t);
+        if h > 0 {
+            t += h;
             continue;
         }
         skipped += 1;

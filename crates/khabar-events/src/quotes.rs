@@ -355,12 +355,12 @@ fn according_to(
     last: Option<usize>,
 ) -> Option<RawQuote> {
     let mut i = t + 2;
-    while doc
-        .toks
-        .get(i)
-        .is_some_and(|x| crate::speaker::HONORIFICS.contains(&x.key))
-    {
-        i += 1;
+    loop {
+        let h = crate::speaker::honorific_at(doc, i);
+        if h == 0 {
+            break;
+        }
+        i += h;
     }
     let x = doc.toks.get(i)?;
     let pronoun = crate::speaker::PRONOUNS

@@ -27,6 +27,34 @@ fn cue_set(kind: &str) -> HashSet<String> {
 
 /// Honorifics ("آیت‌الله", "سردار") from khabar-entities' cue words.
 pub static HONORIFICS: LazyLock<HashSet<String>> = LazyLock::new(|| cue_set("honorific"));
+/// Longest honorific written as the `n` tokens ending just before token `t` (1 to 4 tokens: "حجت الاسلام
+/// والمسلمین" is three), or 0.
+pub fn honorific_before(doc: &Doc, t: usize) -> usize {
+    let mut k = String::new();
+    let mut best = 0;
+    for n in 1..=4.min(t) {
+        k.insert_str(0, &doc.toks[t - n].key);
+        if HONORIFICS.contains(&k) {
+            best = n;
+        }
+    }
+    best
+}
+
+/// Longest honorific starting at token `t`, in tokens (see [`honorific_before`]), or 0.
+pub fn honorific_at(doc: &Doc, t: usize) -> usize {
+    let mut k = String::new();
+    let mut best = 0;
+    for n in 1..=4 {
+        let Some(x) = doc.toks.get(t + n - 1) else { break };
+        k.push_str(&x.key);
+        if HONORIFICS.contains(&k) {
+            best = n;
+        }
+    }
+    best
+}
+
 /// Words before a place name ("استان", "شهر", "ایالت") from khabar-entities' cue words.
 pub static PLACE_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| cue_set("place"));
 /// First words of role phrases ("سخنگوی", "دبیرکل") from khabar-entities' cue words.
@@ -552,11 +580,10 @@ impl Clauses<'_, '_> {
             ) {
                 return true;
             }
-            if HONORIFICS.contains(&p.key)
-                || (t >= 2 && HONORIFICS.contains(&format!("{}{}", d.toks[t - 2].key, p.key)))
-            {
+            let h = honorific_before(d, t);
+            if h > 0 {
                 had_honorific = true;
-                t -= 1;
+                t -= h;
                 continue;
             }
             // "X و Y": Y stands where X stands ("درباره قفقاز و افغانستان": no subject); after anything

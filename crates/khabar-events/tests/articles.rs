@@ -1027,3 +1027,22 @@ fn the_seat_of_a_partners_office_is_not_the_meetings_place() {
     // The subject's own office before "در" does not hide the place.
     assert_eq!(meetings[2].location.as_deref(), Some("ir-city-tehran"), "{:?}", meetings[2]);
 }
+
+#[test]
+fn a_three_word_honorific_keeps_the_subject_and_later_in_this_session_is_that_session() {
+    // Mizan-style: "حجت الاسلام والمسلمین" (three words as scraped) before the name; the body inside the
+    // council's name is no subject of the session.
+    let t = "به گزارش میزان، حجت الاسلام والمسلمین غلامحسین محسنی اژه‌ای در جلسه امروز شورای عالی قوه قضاییه گفت: دستگاه قضایی با محتکران برخورد خواهد کرد.\n\
+             در ادامه این جلسه، اصغر جهانگیر سخنگوی قوه قضاییه گزارشی از مبارزه با قاچاق کالا ارائه کرد.";
+    let l = run(t, Some(Day(2025, 12, 2)));
+    let sessions: Vec<_> = l.events.iter().filter(|e| e.event_type == "CONSULT").collect();
+    assert_eq!(sessions.len(), 1, "{sessions:#?}");
+    assert_eq!(
+        sessions[0].actors,
+        vec!["gholam-hossein-mohseni-ejei".to_string(), "asghar-jahangir".to_string()]
+    );
+    // "به گفته حجت الاسلام والمسلمین X، ..." names X.
+    let t = "به گفته حجت الاسلام والمسلمین غلامحسین محسنی اژه‌ای، رسیدگی به پرونده‌ها سرعت گرفته است.";
+    let l = run(t, Some(Day(2025, 12, 2)));
+    assert_eq!(speaker_of(&l, "رسیدگی به پرونده"), Some("Gholam-Hossein Mohseni-Ejei"));
+}
