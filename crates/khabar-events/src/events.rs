@@ -452,7 +452,10 @@ pub fn find(
                             || (t > 0
                                 && doc.toks[t - 1].key == "در"
                                 && doc.toks[t - 1].s >= clause_s)
-                            || doc.toks.get(t + n).is_some_and(|x| x.key == "با");
+                            || doc.toks.get(t + n).is_some_and(|x| x.key == "با")
+                            // "از دیدار خود با X خبر داد": the subject's own meeting.
+                            || doc.toks.get(t + n).is_some_and(|x| x.key == "خود")
+                                && doc.toks.get(t + n + 1).is_some_and(|x| x.key == "با");
                         if starts_with_dar {
                             actors = subjects();
                             let b =

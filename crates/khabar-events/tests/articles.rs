@@ -1046,3 +1046,14 @@ fn a_three_word_honorific_keeps_the_subject_and_later_in_this_session_is_that_se
     let l = run(t, Some(Day(2025, 12, 2)));
     assert_eq!(speaker_of(&l, "رسیدگی به پرونده"), Some("Gholam-Hossein Mohseni-Ejei"));
 }
+
+#[test]
+fn telling_of_ones_own_meeting_with_someone_is_that_meeting() {
+    // Tasnim-style: "از دیدار خود با X خبر داد" — the subject met X; the talks told in the quote are that meeting.
+    let t = "محمدرضا فرزین رئیس کل بانک مرکزی از دیدار خود با وزیر امور اقتصادی و دارایی خبر داد و گفت: در این دیدار درباره سیاست‌های پولی گفت‌وگو کردیم.";
+    let l = run(t, Some(Day(2025, 12, 3)));
+    let meetings: Vec<_> = l.events.iter().filter(|e| e.event_type == "CONSULT").collect();
+    assert_eq!(meetings.len(), 1, "{meetings:#?}");
+    assert_eq!(meetings[0].actors[0], "mohammad-reza-farzin");
+    assert_eq!(meetings[0].actors.len(), 2, "{meetings:#?}");
+}
