@@ -1057,3 +1057,16 @@ fn telling_of_ones_own_meeting_with_someone_is_that_meeting() {
     assert_eq!(meetings[0].actors[0], "mohammad-reza-farzin");
     assert_eq!(meetings[0].actors.len(), 2, "{meetings:#?}");
 }
+
+#[test]
+fn a_coach_named_by_team_and_sport_in_the_lead_is_the_coach_named_later() {
+    // YJC-style match report: the lead says "سرمربی تیم فوتبال پرسپولیس", the body "X سرمربی پرسپولیس".
+    let t = "سرمربی تیم فوتبال پرسپولیس پس از پیروزی برابر ملوان گفت: بازیکنانم برای قهرمانی می‌جنگند.\n\
+             به گزارش خبرنگار ورزشی، اوسمار ویرا سرمربی پرسپولیس در نشست خبری پس از بازی گفت: بازی سختی بود.";
+    let l = run(t, Some(Day(2025, 11, 30)));
+    let fa = |prefix: &str| {
+        l.quotes.iter().find(|q| q.text.starts_with(prefix)).and_then(|q| q.speaker_name_fa.clone())
+    };
+    assert_eq!(fa("بازیکنانم").as_deref(), Some("اوسمار ویرا"));
+    assert_eq!(fa("بازی سختی").as_deref(), Some("اوسمار ویرا"));
+}
