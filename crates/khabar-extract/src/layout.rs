@@ -359,6 +359,20 @@ pub fn lay_out(doc: &str, rules: &ChromeRules, outlets: &Outlets) -> Layout {
         .or_else(|| source_outlet.map(|k| Attribution { publisher: k, origin: None, evidence: Evidence::SourceLine }))
         .or_else(|| byline_outlet.map(|k| Attribution { publisher: k, origin: None, evidence: Evidence::Byline }))
         .or_else(|| chrome_outlet.map(|k| Attribution { publisher: k, origin: None, evidence: Evidence::Chrome }));
+    // "به گزارش رویترز" under another outlet's masthead: the outlet published the story, the foreign agency
+    // is where it came from.
+    if let Some(a) = out.attribution.as_mut()
+        && a.evidence == Evidence::Attribution
+        && outlets.all()[a.publisher].kind == "foreign"
+        && a.origin.is_none()
+        && let Some(k) = byline_outlet
+            .or(source_outlet)
+            .or(chrome_outlet)
+            .filter(|&k| k != a.publisher)
+    {
+        a.origin = Some(a.publisher);
+        a.publisher = k;
+    }
     // No date line: the day the lead calls today ("امروز سه‌شنبه ۲۳ بهمن ۱۴۰۳").
     if out.published.is_none() {
         out.published = paragraphs.iter().take(2).find_map(|p| crate::dates::today_in(p));
@@ -600,6 +614,24 @@ tabnak\tTabnak\tتابناک\tپایگاه خبری تابناک\t\ttabnak.ir\ts
         assert_eq!(p.len(), 3);
         assert_eq!(p[2].1, "او گفت: برنامه‌های دولت ادامه دارد.");
         assert_eq!(l.attribution.unwrap().evidence, Evidence::Byline);
+    }
+
+    #[test]
+    fn a_foreign_agency_cited_under_a_masthead_is_the_origin() {
+        let outlets = Outlets::builtin();
+        let id = |k: usize| outlets.all()[k].id.as_str();
+        let doc = "ایندیپندنت فارسی\nپلیس ترکیه ۲۰ فعال را بازداشت کرد\n\
+به گزارش رویترز، دادستانی دیاربکر روز دوشنبه اعلام کرد این افراد به عضویت در یک سازمان متهم شده‌اند و بازداشت شدند.\n\
+حزب دموکراسی و برابری خلق‌ها این بازداشت‌ها را محکوم کرد و خواستار آزادی فوری بازداشت‌شدگان شد.\n";
+        let a = lay_out(doc, ChromeRules::builtin(), outlets).attribution.unwrap();
+        assert_eq!((id(a.publisher), a.origin.map(id)), ("independentpersian", Some("reuters")));
+        // Without a masthead the cited agency is all the text names.
+        let a = lay_out(&doc["ایندیپندنت فارسی\n".len()..], ChromeRules::builtin(), outlets).attribution.unwrap();
+        assert_eq!((id(a.publisher), a.origin), ("reuters", None));
+        // An Iranian outlet cited under another's masthead stays the publisher (a republished story).
+        let doc = doc.replace("ایندیپندنت فارسی", "خبرگزاری مهر").replace("رویترز", "ایرنا");
+        let a = lay_out(&doc, ChromeRules::builtin(), outlets).attribution.unwrap();
+        assert_eq!(id(a.publisher), "irna");
     }
 
     #[test]
