@@ -31,28 +31,39 @@ pub enum What {
     },
 }
 
-/// Runs `khabar kb`.
+/// Runs `khabar kb`. Output goes through `writeln!`, so a closed pipe (`khabar kb lookup X | head`) ends the
+/// command quietly instead of panicking.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    use std::io::Write;
     let kb = Kb::builtin();
+    let mut out = std::io::stdout().lock();
     match args.what {
-        What::Stats => println!("{}", serde_json::to_string(&kb.stats())?),
+        What::Stats => writeln!(out, "{}", serde_json::to_string(&kb.stats())?)?,
         What::Lookup { name } => {
             let k = key(&name);
             let lower = name.to_lowercase();
-            let mut n = 0;
+            // Entries one of whose names is NAME itself come first, then those whose names contain it.
+            let mut hits: Vec<(bool, usize)> = Vec::new();
             for (i, e) in kb.entries.iter().enumerate() {
-                let fa = std::iter::once(&e.name_fa).chain(&e.variants).chain(&e.abbrevs).any(|v| key(v).contains(&k));
-                if (fa && !k.is_empty()) || e.name_en.to_lowercase().contains(&lower) {
-                    n += 1;
-                    println!("{}\t{:?}\t{}\t{}", e.id, e.kind, e.name_en, e.name_fa);
-                    for r in kb.roles_of(i) {
-                        let end = if r.end.is_empty() { "now" } else { &r.end };
-                        println!("\t{} ({}) {}–{}", r.role_fa, r.role_en, r.start, end);
-                    }
+                let names = || std::iter::once(&e.name_fa).chain(&e.variants).chain(&e.abbrevs).map(|v| key(v));
+                let fa = !k.is_empty() && names().any(|v| v.contains(&k));
+                let en = e.name_en.to_lowercase();
+                if fa || en.contains(&lower) {
+                    let exact = (!k.is_empty() && names().any(|v| v == k)) || en == lower;
+                    hits.push((!exact, i));
                 }
             }
-            if n == 0 {
-                println!("no match for {name}");
+            hits.sort_by_key(|&(inexact, _)| inexact);
+            for &(_, i) in &hits {
+                let e = &kb.entries[i];
+                writeln!(out, "{}\t{:?}\t{}\t{}", e.id, e.kind, e.name_en, e.name_fa)?;
+                for r in kb.roles_of(i) {
+                    let end = if r.end.is_empty() { "now" } else { &r.end };
+                    writeln!(out, "\t{} ({}) {}–{}", r.role_fa, r.role_en, r.start, end)?;
+                }
+            }
+            if hits.is_empty() {
+                writeln!(out, "no match for {name}")?;
                 return Ok(ExitCode::FAILURE);
             }
         }
@@ -60,7 +71,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             let text = if text == "-" { std::io::read_to_string(std::io::stdin())? } else { text };
             let day = date.as_deref().and_then(|d| khabar_entities::Day::parse(d, false));
             let ents = Recognizer::builtin().recognize(&text, day);
-            println!("{}", serde_json::to_string_pretty(&ents)?);
+            writeln!(out, "{}", serde_json::to_string_pretty(&ents)?)?;
         }
     }
     Ok(ExitCode::SUCCESS)
