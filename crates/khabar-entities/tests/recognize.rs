@@ -599,3 +599,14 @@ fn a_deputy_of_an_office_is_not_its_holder() {
     let z = ents.iter().find(|e| e.name_fa == "زهرا رحیمی").expect("person");
     assert_eq!(z.roles[0].role_fa, "مدیرکل آموزش و پرورش استان تهران");
 }
+
+#[test]
+fn rights_groups_and_sports_bodies_are_organizations() {
+    // Written as scraped (ZWNJ lost, spaces for ZWNJ) and as edited.
+    let text = "سازمان عفو بینالملل و دیده بان حقوق بشر از دولت خواستند. فیفا و کمیته بین‌المللی المپیک و پزشکان بدون مرز بیانیه دادند.";
+    let ents = tag(text, None);
+    spans_index_text(text, &ents);
+    for id in ["amnesty", "hrw", "fifa", "ioc", "msf"] {
+        assert_eq!(find(&ents, id).kind, Kind::Org, "{id}");
+    }
+}
