@@ -445,6 +445,11 @@ pub fn find(
                         {
                             actors.push(doer);
                         }
+                        // A verb cue without a light verb ("از X خواست") tells the event only with its object
+                        // written: "خواست" alone is also a noun ("خواست مردم", "به خواست خود").
+                        if cue.light.is_none() && actors.len() <= subjects_n {
+                            continue;
+                        }
                     }
                     Frame::Subject => actors = subjects(),
                     Frame::Noun => {

@@ -1070,3 +1070,16 @@ fn a_coach_named_by_team_and_sport_in_the_lead_is_the_coach_named_later() {
     assert_eq!(fa("بازیکنانم").as_deref(), Some("اوسمار ویرا"));
     assert_eq!(fa("بازی سختی").as_deref(), Some("اوسمار ویرا"));
 }
+
+#[test]
+fn asking_someone_is_a_request_only_with_the_one_asked_written() {
+    let t = "اسماعیل بقائی سخنگوی وزارت امور خارجه از شورای امنیت سازمان ملل خواست در برابر این تجاوز واکنش نشان دهد.";
+    let l = run(t, Some(Day(2025, 9, 9)));
+    let r = l.events.iter().find(|e| e.event_type == "REQUEST").expect("the request");
+    assert_eq!(r.actors, vec!["esmaeil-baghaei".to_string(), "unsc".to_string()]);
+    assert_eq!(r.status, EventStatus::Reported);
+    // "خواست" as a noun ("به خواست مردم", "خواست ملت") asks nobody.
+    let t = "اسماعیل بقائی گفت این تصمیم به خواست مردم گرفته شد و خواست ملت ایران صلح است.";
+    let l = run(t, Some(Day(2025, 9, 9)));
+    assert!(!l.events.iter().any(|e| e.event_type == "REQUEST"), "{:#?}", l.events);
+}
