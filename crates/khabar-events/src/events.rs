@@ -198,6 +198,11 @@ pub fn find(
                 if has(&hypo, before.clone()) && cue.event_type != "THREATEN" {
                     status = EventStatus::Hypothetical;
                 }
+                // Readiness, wish or proposal for the event ("آماده دیدار با X است", "آمادگی خود را برای
+                // گفت‌وگو اعلام کرد", "خواستار دیدار با X شد"): it has not happened.
+                if ready_before(doc, t, doc.tok_from(clause_s)) {
+                    status = EventStatus::Hypothetical;
+                }
                 // A relative clause on an indefinite noun ("از هر ابتکاری که به توقف جنگ کمک کند استقبال
                 // می‌کند") is that thing's action, told by no actor: no verb closes the clause before the cue,
                 // and the main verb follows the cue's own.
@@ -696,6 +701,22 @@ fn reports_before(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
 }
 
 /// True when a verb of asking ends right before token `i` ("خواست که", "خواستار شد تا", "درخواست کرد که").
+/// Words of readiness, wish or proposal that make the event after them hypothetical.
+const READY: &[&str] = &["آماده", "آمادگی", "تمایل", "مایل", "خواهان", "خواستار", "پیشنهاد", "علاقه‌مند", "علاقمند"];
+
+/// Whether the cue at token `t` follows a word of [`READY`]: right before it, or before a "برای" right before
+/// it with at most three words between ("آمادگی خود را برای دیدار"); not before the clause start `from`.
+fn ready_before(doc: &Doc, t: usize, from: usize) -> bool {
+    let ready = |i: usize| READY.iter().any(|w| key(w) == doc.toks[i].key);
+    if t == 0 || t <= from {
+        return false;
+    }
+    if ready(t - 1) {
+        return true;
+    }
+    doc.toks[t - 1].key == "برای" && (t.saturating_sub(5).max(from)..t - 1).any(ready)
+}
+
 fn asks_before(doc: &Doc, i: usize) -> bool {
     let k = |j: usize| i.checked_sub(j).map_or("", |x| doc.toks[x].key.as_str());
     matches!(k(1), "خواست" | "خواستند")

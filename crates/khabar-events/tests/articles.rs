@@ -1083,3 +1083,22 @@ fn asking_someone_is_a_request_only_with_the_one_asked_written() {
     let l = run(t, Some(Day(2025, 9, 9)));
     assert!(!l.events.iter().any(|e| e.event_type == "REQUEST"), "{:#?}", l.events);
 }
+
+#[test]
+fn readiness_for_a_meeting_is_no_meeting() {
+    let t = "کارولین لیویت سخنگوی کاخ سفید روز جمعه گفت که دونالد ترامپ آماده دیدار با رهبران ایران است.";
+    let l = run(t, Some(Day(2025, 12, 6)));
+    let m = l.events.iter().find(|e| e.event_type == "CONSULT").expect("the meeting");
+    assert_eq!(m.status, EventStatus::Hypothetical, "{m:#?}");
+    let t = "عباس عراقچی آمادگی ایران را برای گفت‌وگو با سه کشور اروپایی اعلام کرد.";
+    let l = run(t, Some(Day(2025, 12, 6)));
+    assert!(
+        l.events.iter().filter(|e| e.event_type == "CONSULT").all(|e| e.status == EventStatus::Hypothetical),
+        "{:#?}",
+        l.events
+    );
+    // A meeting told as done stays reported.
+    let t = "عباس عراقچی روز جمعه با سرگئی لاوروف در مسکو دیدار کرد.";
+    let l = run(t, Some(Day(2025, 12, 6)));
+    assert_eq!(l.events[0].status, EventStatus::Reported);
+}
