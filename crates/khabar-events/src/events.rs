@@ -637,8 +637,10 @@ fn merge(evs: Vec<RawEvent>, cl: &Clauses<'_, '_>) -> Vec<RawEvent> {
         }
     }
     // Countries told meeting ("گفت‌وگوی تلفنی وزیران خارجه ایران و ترکیه", a headline) are the meeting of their
-    // officials the article tells next (Fidan of Turkey and Araghchi of Iran): one event, the officials'. Told after
-    // the officials' event, the countries' is another ("ایران و عربستان اسفند سال گذشته ... توافق کردند").
+    // officials the article tells next (Fidan of Turkey and Araghchi of Iran): one event, the officials'. So is a
+    // country told acting alone ("آمریکا ... تحریم کرد") before its body's same act ("وزارت خزانه‌داری آمریکا ...
+    // تحریم کرد"). Told after the officials' event, the countries' is another ("ایران و عربستان اسفند سال گذشته
+    // ... توافق کردند").
     let countries = |ev: &RawEvent| -> Option<Vec<String>> {
         let mut c: Vec<String> = ev.actors.iter().map(|&a| actor_country(cl, a)).collect::<Option<_>>()?;
         c.sort();
@@ -647,7 +649,7 @@ fn merge(evs: Vec<RawEvent>, cl: &Clauses<'_, '_>) -> Vec<RawEvent> {
     };
     for i in 0..across.len() {
         let only_countries = across[i].actors.iter().all(|&a| cl.m.ents[a].id.starts_with("country-"));
-        if absorbed[i] || across[i].actors.len() < 2 || !only_countries {
+        if absorbed[i] || across[i].actors.is_empty() || !only_countries {
             continue;
         }
         let told = countries(&across[i]);
@@ -655,7 +657,7 @@ fn merge(evs: Vec<RawEvent>, cl: &Clauses<'_, '_>) -> Vec<RawEvent> {
             j != i
                 && !absorbed[j]
                 && across[i].s < across[j].s
-                && across[j].actors.iter().any(|&a| cl.m.ents[a].kind == Kind::Person)
+                && across[j].actors.iter().any(|&a| !cl.m.ents[a].id.starts_with("country-"))
                 && lex.cues[across[j].cue].event_type == lex.cues[across[i].cue].event_type
                 && across[j].status == across[i].status
                 && (across[j].date.is_none() || across[i].date.is_none() || across[j].date == across[i].date)
@@ -907,6 +909,16 @@ fn location_in(
                     x.key.as_str(),
                     "شهر" | "کشور" | "بندر" | "پایتخت" | "محل" | "کاخ"
                 )
+            }) {
+                j += 1;
+            }
+            // "در جنوب سوریه", "در حومه دمشق": a part of a place the knowledge base does not list is in that place
+            // ("جنوب لبنان", listed, is its own).
+            if doc.toks.get(j).is_some_and(|x| {
+                matches!(
+                    x.key.as_str(),
+                    "شمال" | "جنوب" | "شرق" | "غرب" | "مرکز" | "حومه" | "نزدیکی" | "اطراف" | "شمالشرق" | "شمالغرب" | "جنوبشرق" | "جنوبغرب"
+                ) && cl.m.starting_at(x.s).is_none()
             }) {
                 j += 1;
             }

@@ -1102,3 +1102,17 @@ fn readiness_for_a_meeting_is_no_meeting() {
     let l = run(t, Some(Day(2025, 12, 6)));
     assert_eq!(l.events[0].status, EventStatus::Reported);
 }
+
+#[test]
+fn a_country_told_acting_before_its_body_is_that_body_and_a_part_of_a_country_is_in_it() {
+    // Tasnim-style: the headline says the United States sanctioned, the lead says its Treasury did.
+    let t = "آمریکا ۱۵ شخص و نهاد را تحریم کرد\n\
+             وزارت خزانه‌داری آمریکا روز پنجشنبه ۱۵ شخص و نهاد را به اتهام مشارکت در فروش نفت تحریم کرد.\n\
+             ارتش رژیم صهیونیستی بامداد امروز به مواضعی در جنوب سوریه حمله کرد.";
+    let l = run(t, Some(Day(2025, 12, 4)));
+    let sanctions: Vec<_> = l.events.iter().filter(|e| e.event_type == "SANCTION").collect();
+    assert_eq!(sanctions.len(), 1, "{sanctions:#?}");
+    assert_eq!(sanctions[0].actors, vec!["us-treasury".to_string()]);
+    let attack = l.events.iter().find(|e| e.event_type == "ASSAULT").expect("the attack");
+    assert_eq!(attack.location.as_deref(), Some("country-sy"), "{attack:#?}");
+}
