@@ -7,7 +7,7 @@ use khabar_normalize::{Normalizer, NormalizerOptions};
 use crate::agency::Outlets;
 use crate::chrome::ChromeRules;
 use crate::decode::{DecodeError, decode};
-use crate::layout::{Field, lay_out, slice_chars};
+use crate::layout::{Field, lay_out_titled, slice_chars};
 use crate::record::{AgencyRef, Article, Segment};
 
 /// Why a document yielded no article.
@@ -146,7 +146,7 @@ impl Extractor {
     /// title (only as `title`; `text` and `segments` stay what the text pipeline found), and
     /// sets `url`.
     pub fn extract_with_hints(&self, source: &str, raw: String, hints: &Hints) -> Result<Extracted, ExtractError> {
-        let mut ex = self.extract_text(source, raw)?;
+        let mut ex = self.extract_text_titled(source, raw, hints.title.as_deref())?;
         let a = &mut ex.article;
         if a.published.is_none()
             && let Some(p) = hints.published.as_deref().and_then(crate::dates::PublishTime::from_iso)
@@ -184,11 +184,17 @@ impl Extractor {
 
     /// Extracts one document from decoded text.
     pub fn extract_text(&self, source: &str, raw: String) -> Result<Extracted, ExtractError> {
+        self.extract_text_titled(source, raw, None)
+    }
+
+    /// [`extract_text`](Self::extract_text), knowing the headline from the page's metadata: the line that is
+    /// the headline is the title (and a short line above it the kicker).
+    fn extract_text_titled(&self, source: &str, raw: String, title: Option<&str>) -> Result<Extracted, ExtractError> {
         let share = arabic_script_share(&raw);
         if share < 30 {
             return Err(ExtractError::NotPersian(share));
         }
-        let layout = lay_out(&raw, self.rules, self.outlets);
+        let layout = lay_out_titled(&raw, self.rules, self.outlets, title);
         if layout.pieces.is_empty() {
             return Err(ExtractError::NoContent(layout.boilerplate.len()));
         }

@@ -125,6 +125,12 @@ fn dateline(l: &Line<'_>, outlets: &Outlets) -> Option<DateMatch> {
 
 /// Lays out a decoded document.
 pub fn lay_out(doc: &str, rules: &ChromeRules, outlets: &Outlets) -> Layout {
+    lay_out_titled(doc, rules, outlets, None)
+}
+
+/// [`lay_out`], knowing the headline from elsewhere (a page's `og:title`): a header line that is the headline
+/// is the title and the header line above it the kicker, whatever their lengths.
+pub fn lay_out_titled(doc: &str, rules: &ChromeRules, outlets: &Outlets, title_hint: Option<&str>) -> Layout {
     let lines = lines(doc);
     let mut out = Layout::default();
     let mut kinds = vec![Kind::Content; lines.len()];
@@ -270,7 +276,14 @@ pub fn lay_out(doc: &str, rules: &ChromeRules, outlets: &Outlets) -> Layout {
         chrome_outlet.get_or_insert_with(|| outlets.in_chrome(lines[i].text).expect("checked"));
         kinds[i] = Kind::Chrome;
     }
-    let (kicker, title, mut extra_lead) = pick_kicker_title(&lines, &header);
+    let hinted = title_hint.map(|h| fold(h.trim())).filter(|h| !h.is_empty()).and_then(|h| header.iter().position(|&i| lines[i].folded == h));
+    let (kicker, title, mut extra_lead) = match hinted {
+        Some(p) => {
+            let kicker = (p > 0).then(|| header[p - 1]);
+            (kicker, Some(header[p]), header[p + 1..].to_vec())
+        }
+        None => pick_kicker_title(&lines, &header),
+    };
     if let Some(t) = teaser_lead {
         extra_lead.insert(0, t);
     }
@@ -410,7 +423,7 @@ fn pick_kicker_title(lines: &[Line<'_>], header: &[usize]) -> (Option<usize>, Op
                 return (Some(header[p]), Some(header[p + 1]), header[p + 2..].to_vec());
             }
             // Otherwise the longest line is the title, a short line right above it the kicker.
-            let (tp, _) = header.iter().enumerate().max_by_key(|(p, i)| (lines[**i].words, std::cmp::Reverse(*p))).expect("non-empty");
+            let (tp, _) = header.iter().enumerate().max_by_key(|(p, i)| (lines[**i].words, *p)).expect("non-empty");
             let kicker = (tp > 0 && lines[header[tp - 1]].words <= 10).then(|| header[tp - 1]);
             (kicker, Some(header[tp]), header[tp + 1..].to_vec())
         }

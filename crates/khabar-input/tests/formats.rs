@@ -194,3 +194,30 @@ fn garbage_html_is_an_error_not_a_panic() {
     }
 }
 
+
+#[test]
+fn the_pages_headline_is_the_title_whatever_the_kicker_and_title_lengths() {
+    // A kicker longer than the headline, and one of the same length: the page's og:title says which is which.
+    let ex = Extractor::new();
+    let opts = Options::default();
+    let dir = tmpdir("titled");
+    for kicker in [
+        "وزیر امور اقتصادی و دارایی در نشست خبری با اصحاب رسانه در تهران مطرح کرد",
+        "در نشست خبری هفتگی مطرح شد",
+    ] {
+        let title = "همتی: نرخ ارز کاهش می‌یابد";
+        let mut s = spec("خبرگزاری ایلنا", "https://www.ilna.ir/news/1587234/");
+        s.kicker = Some(kicker);
+        s.title = title;
+        for style in [CmsStyle::NewsStudio, CmsStyle::WordPress] {
+            let path = dir.join(format!("{style:?}.html"));
+            std::fs::write(&path, cms_page(style, &s)).unwrap();
+            let doc = docs(&path, &opts).into_iter().next().unwrap().unwrap();
+            let a = to_article(&ex, &doc, &opts).unwrap().article;
+            let ctx = format!("{style:?}: {}", a.text);
+            assert_eq!(a.title.as_deref(), Some(title), "{ctx}");
+            assert_eq!(a.kicker.as_deref(), Some(kicker), "{ctx}");
+            assert!(a.lead.as_deref().unwrap().starts_with("به گزارش خبرگزاری مهر"), "{ctx}");
+        }
+    }
+}
