@@ -257,6 +257,11 @@ fn a_speakers_own_present_action_is_planned_and_a_bare_later_in_the_sitting_is_t
              در ادامه جلسه، علیرضا سلیمی عضو هیئت رئیسه مجلس گفت: نمایندگان طرح مسکن را بررسی خواهند کرد.";
     let l = run(t, Some(Day(2025, 12, 5)));
     assert!(!l.events.iter().any(|e| e.event_type == "CONSULT"), "{:#?}", l.events);
+    // So after a speech "در نطق پیش از دستور جلسه علنی مجلس" (the sitting named without "در").
+    let t = "محمدباقر قالیباف امروز در نطق پیش از دستور جلسه علنی مجلس گفت: دولت باید قیمت‌ها را کنترل کند.\n\
+             در ادامه جلسه، حمیدرضا حاجی بابایی نایب رئیس مجلس نیز گفت: مجلس در کنار دولت است.";
+    let l = run(t, Some(Day(2025, 12, 9)));
+    assert!(!l.events.iter().any(|e| e.event_type == "CONSULT"), "{:#?}", l.events);
 }
 
 #[test]
