@@ -25,7 +25,7 @@ SCHEMAS = {
     "events.tsv": ["id", "name_en", "name_fa", "variants_fa", "date_start", "date_end", "description_en"],
 }
 ORG_TYPES = {"ministry", "council", "parliament", "committee", "military", "movement", "party", "media",
-             "international", "judiciary", "government", "other"}
+             "international", "judiciary", "government", "sport", "other"}
 PLACE_KINDS = {"country", "province", "city", "region", "territory", "sea", "strait", "river",
                "mountain", "island", "site", "district", "area"}
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")

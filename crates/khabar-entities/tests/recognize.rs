@@ -610,3 +610,18 @@ fn rights_groups_and_sports_bodies_are_organizations() {
         assert_eq!(find(&ents, id).kind, Kind::Org, "{id}");
     }
 }
+
+#[test]
+fn football_clubs_are_organizations_and_hide_their_province() {
+    // "استقلال خوزستان" is a club, not the province of Khuzestan; "استقلال" alone is "independence" unless the
+    // article names the club in full.
+    let text = "پرسپولیس برابر استقلال خوزستان به پیروزی رسید. سالروز استقلال کشور گرامی باد.";
+    let ents = tag(text, None);
+    spans_index_text(text, &ents);
+    assert_eq!(find(&ents, "persepolis").kind, Kind::Org);
+    assert_eq!(find(&ents, "esteghlal-khuzestan").kind, Kind::Org);
+    assert!(!ents.iter().any(|e| e.id == "ir-prov-khuzestan" || e.id == "esteghlal"), "{ents:?}");
+    let text = "باشگاه استقلال اعلام کرد سرمربی جدید استقلال هفته آینده معرفی می‌شود.";
+    let ents = tag(text, None);
+    assert_eq!(find(&ents, "esteghlal").mentions.len(), 2);
+}

@@ -736,11 +736,13 @@ fn actor_country(cl: &Clauses<'_, '_>, ent: usize) -> Option<String> {
     (!entry.country.is_empty()).then(|| format!("country-{}", entry.country.to_ascii_lowercase()))
 }
 
-/// Persons, organizations and countries can act.
+/// Persons, organizations and countries can act; sports clubs and teams are no political actors ("دیدار
+/// پرسپولیس و استقلال" is a match).
 fn actor_kind(cl: &Clauses<'_, '_>, ent: usize) -> bool {
     let e = &cl.m.ents[ent];
     match e.kind {
-        Kind::Person | Kind::Org => true,
+        Kind::Person => true,
+        Kind::Org => khabar_entities::Kb::builtin().get(&e.id).is_none_or(|k| k.description != "sport"),
         Kind::Location => e.id.starts_with("country-"),
         Kind::Event => false,
     }

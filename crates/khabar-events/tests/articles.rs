@@ -1121,3 +1121,11 @@ fn a_country_told_acting_before_its_body_is_that_body_and_a_part_of_a_country_is
     let attack = l.events.iter().find(|e| e.event_type == "ASSAULT").expect("the attack");
     assert_eq!(attack.location.as_deref(), Some("country-sy"), "{attack:#?}");
 }
+
+#[test]
+fn clubs_meeting_on_the_pitch_is_a_match() {
+    let t = "پرسپولیس و سپاهان روز جمعه در ورزشگاه آزادی با یکدیگر دیدار کردند.\n\
+             باشگاه پرسپولیس در بیانیه‌ای از هواداران خود قدردانی کرد.";
+    let l = run(t, Some(Day(2025, 12, 5)));
+    assert!(l.events.is_empty(), "{:#?}", l.events);
+}
