@@ -625,3 +625,15 @@ fn football_clubs_are_organizations_and_hide_their_province() {
     let ents = tag(text, None);
     assert_eq!(find(&ents, "esteghlal").mentions.len(), 2);
 }
+
+#[test]
+fn the_judiciary_spokesperson_is_the_one_of_the_articles_year() {
+    let text = "سخنگوی قوه قضاییه در نشست خبری گفت که پرونده در حال رسیدگی است.";
+    for (day, id) in [("2023-06-01", "masoud-setayeshi"), ("2025-06-01", "asghar-jahangir")] {
+        let ents = tag(text, Some(day));
+        assert!(ents.iter().any(|e| e.id == id), "{day}: {:?}", ents.iter().map(|e| &e.id).collect::<Vec<_>>());
+    }
+    // In a year of handover given only by the year, nobody is named.
+    let ents = tag(text, Some("2024-06-01"));
+    assert!(!ents.iter().any(|e| e.kind == Kind::Person), "{:?}", ents.iter().map(|e| &e.id).collect::<Vec<_>>());
+}
