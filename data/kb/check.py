@@ -4,7 +4,8 @@
 Checks: header and column count of every file; unique ids, across all files (the program keeps
 persons, organizations, places and events in one id space); non-empty name_en/name_fa; roles.person_id / roles.org_id exist;
 organization and place parent_id exist; nationality/country codes are known countries;
-dates are YYYY, YYYY-MM or YYYY-MM-DD (end may also be "?" or empty) and start <= end;
+dates are YYYY, YYYY-MM or YYYY-MM-DD (end may also be "?", empty, or "<DATE": ended at an unknown day
+  before DATE) and start <= end;
 gender is m/f; no stray whitespace. Duplicate Persian names/variants shared by different
 persons (and by different organizations) are printed as warnings.
 Exit status 1 if any error was found.   Usage: python3 data/kb/check.py
@@ -110,6 +111,13 @@ def check_date(name, r, col, allow_q=False, allow_empty=True):
         return None
     if v == "?" and allow_q:
         return None
+    if v.startswith("<") and allow_q:
+        # "<DATE": ended at an unknown day, surely before DATE.
+        v = v[1:]
+        if not DATE_RE.match(v):
+            err(f"{name}:{r['_line']}: bad {col} {r[col]!r}")
+            return None
+        return parse_date(v)
     if not DATE_RE.match(v):
         err(f"{name}:{r['_line']}: bad {col} {v!r}")
         return None

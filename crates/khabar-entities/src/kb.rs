@@ -58,20 +58,27 @@ pub struct Role {
     pub org: String,
     /// Start ("YYYY[-MM[-DD]]"), as given.
     pub start: String,
-    /// End as given; empty while held, "?" when unknown.
+    /// End as given; empty while held, "?" when unknown, "<YYYY[-MM[-DD]]" when unknown but surely before that
+    /// date (a government's official whose day of leaving is not known: ended by the next government).
     pub end: String,
     #[serde(skip)]
     start_day: Option<Day>,
     #[serde(skip)]
     end_day: Option<Day>,
+    /// With an end "<DATE": the first day by which the tenure had surely ended.
+    #[serde(skip)]
+    ended_by: Option<Day>,
 }
 
 impl Role {
     /// Whether the role may have been held on `day`: `Some(true)` when the dates say so,
     /// `Some(false)` when it had begun and its end is unknown ("?"), `None` when not held.
     pub fn plausible_on(&self, day: Day) -> Option<bool> {
-        if self.start_day.is_some_and(|s| s > day) {
+        if self.start_day.is_some_and(|s| s > day) || self.ended_by.is_some_and(|b| day >= b) {
             return None;
+        }
+        if self.ended_by.is_some() {
+            return Some(false);
         }
         match (self.end.trim(), self.end_day) {
             ("", _) => Some(true),
@@ -100,12 +107,13 @@ impl Role {
     /// True when the tenure surely began by `day` and its end is unknown ("?").
     pub fn began_with_unknown_end(&self, day: Day) -> bool {
         let year_only = !self.start.trim().contains('-');
-        self.end.trim() == "?" && self.start_day.is_some_and(|s0| s0 <= day && !(year_only && s0.0 == day.0))
+        let unknown_end = self.end.trim() == "?" || self.ended_by.is_some_and(|b| day < b);
+        unknown_end && self.start_day.is_some_and(|s0| s0 <= day && !(year_only && s0.0 == day.0))
     }
 
     /// True when the tenure is known to have ended before `day`.
     pub fn ended_before(&self, day: Day) -> bool {
-        self.end_day.is_some_and(|e| e < day)
+        self.end_day.is_some_and(|e| e < day) || self.ended_by.is_some_and(|b| b <= day)
     }
 
     /// The first day of the tenure, when known.
@@ -319,6 +327,7 @@ impl Kb {
                 org: col(&c, 3),
                 start_day: Day::parse(&start, false),
                 end_day: Day::parse(&end, true),
+                ended_by: end.trim().strip_prefix('<').and_then(|b| Day::parse(b.trim(), false)),
                 start,
                 end,
             });
@@ -380,6 +389,29 @@ mod tests {
         assert_eq!(Day::parse("2022-12", true), Some(Day(2022, 12, 31)));
         assert_eq!(Day::parse("2024", true), Some(Day(2024, 12, 31)));
         assert_eq!(Day::parse("?", true), None);
+    }
+
+    #[test]
+    fn an_end_known_only_as_before_a_date() {
+        let role = |start: &str, end: &str| Role {
+            person: 0,
+            role_fa: String::new(),
+            role_en: String::new(),
+            org: String::new(),
+            start: start.into(),
+            end: end.into(),
+            start_day: Day::parse(start, false),
+            end_day: Day::parse(end, true),
+            ended_by: end.strip_prefix('<').and_then(|b| Day::parse(b, false)),
+        };
+        let r = role("2021", "<2024-08");
+        // Held perhaps in 2022, surely not in 2025; never surely (the end is not known).
+        assert_eq!(r.plausible_on(Day(2022, 6, 1)), Some(false));
+        assert_eq!(r.plausible_on(Day(2025, 1, 1)), None);
+        assert!(!r.surely_held_on(Day(2022, 6, 1)));
+        assert!(r.began_with_unknown_end(Day(2022, 6, 1)) && !r.began_with_unknown_end(Day(2025, 1, 1)));
+        assert!(r.ended_before(Day(2024, 8, 1)) && !r.ended_before(Day(2023, 1, 1)));
+        assert!(!r.held_on(Day(2022, 6, 1)));
     }
 
     #[test]
