@@ -660,7 +660,11 @@ fn merge(evs: Vec<RawEvent>, cl: &Clauses<'_, '_>) -> Vec<RawEvent> {
                 && across[j].actors.iter().any(|&a| !cl.m.ents[a].id.starts_with("country-"))
                 && lex.cues[across[j].cue].event_type == lex.cues[across[i].cue].event_type
                 && across[j].status == across[i].status
-                && (across[j].date.is_none() || across[i].date.is_none() || across[j].date == across[i].date)
+                // The headline's day is the article's when it tells none.
+                && (across[j].date.is_none()
+                    || across[i].date.is_none()
+                    || across[j].date == across[i].date
+                    || !across[i].date_told)
                 && countries(&across[j]) == told
         });
         if by_officials {

@@ -1129,3 +1129,14 @@ fn clubs_meeting_on_the_pitch_is_a_match() {
     let l = run(t, Some(Day(2025, 12, 5)));
     assert!(l.events.is_empty(), "{:#?}", l.events);
 }
+
+#[test]
+fn a_headline_told_by_countries_folds_into_the_dated_act_of_their_official() {
+    // The headline (no day told: the article's day) and the body (Tuesday) tell one act.
+    let t = "لاوروف: روسیه از ایران حمایت می‌کند\n\
+             سرگئی لاوروف وزیر خارجه روسیه روز سه شنبه در مسکو گفت که کشورش از حق ایران برای غنی‌سازی حمایت می‌کند.";
+    let l = run(t, Some(Day(2025, 12, 10)));
+    let support: Vec<_> = l.events.iter().filter(|e| e.event_type == "SUPPORT").collect();
+    assert_eq!(support.len(), 1, "{support:#?}");
+    assert_eq!(support[0].actors[0], "sergey-lavrov");
+}
