@@ -1068,27 +1068,41 @@ impl Recognizer {
 
         // 5. Surnames of persons found outside the knowledge base ("کاوادا" after "تسوکاسا کاوادا"): the
         // last word of a name of two or more words, when it is a rare word or a surname of the lists.
-        let local_surnames: Vec<(String, usize)> = b
+        // A surname with its second part written apart ("حسین کنعانی مقدم") is found whole ("کنعانی مقدم") or by its
+        // first part ("کنعانی").
+        let local_surnames: Vec<(Vec<String>, usize)> = b
             .entities
             .iter()
             .enumerate()
             .filter(|(_, (entry, x))| entry.is_none() && x.kind == Kind::Person)
-            .filter_map(|(i, (_, x))| {
-                let words: Vec<&str> = x.name_fa.split_whitespace().collect();
-                let last = key(words.last()?);
-                (words.len() >= 2
+            .flat_map(|(i, (_, x))| {
+                let mut words: Vec<String> = x.name_fa.split_whitespace().map(key).collect();
+                let mut out = Vec::new();
+                if words.len() >= 3 && words.last().is_some_and(|w| is_surname_suffix(w)) {
+                    out.push((words[words.len() - 2..].to_vec(), i));
+                    words.pop();
+                }
+                if let Some(last) = words.last().cloned()
+                    && words.len() >= 2
                     && (self.rare_word(&last) || self.last_names.contains(&last))
                     && !self.first_names.contains(&last)
-                    && !is_surname_suffix(&last))
-                    .then_some((last, i))
+                    && !is_surname_suffix(&last)
+                {
+                    out.push((vec![last], i));
+                }
+                out
             })
             .collect();
         if !local_surnames.is_empty() {
-            for t in &toks {
-                if let Some((_, i)) = local_surnames.iter().find(|(k, _)| *k == t.key)
-                    && !covered(&b, t.s, t.e)
-                {
-                    b.add_mention(*i, t.s, t.e, Via::Surname, chars);
+            for (ti, t) in toks.iter().enumerate() {
+                let found = local_surnames.iter().find(|(k, _)| {
+                    toks.get(ti..ti + k.len()).is_some_and(|w| w.iter().zip(k).all(|(x, y)| x.key == *y))
+                });
+                if let Some((k, i)) = found {
+                    let e = toks[ti + k.len() - 1].e;
+                    if !covered(&b, t.s, e) {
+                        b.add_mention(*i, t.s, e, Via::Surname, chars);
+                    }
                 }
             }
         }
@@ -1586,7 +1600,7 @@ const SPEECH_WORDS: &[&str] = &[
 
 /// Second parts of Persian surnames, written apart when the ZWNJ before them was lost or replaced by a space
 /// ("موالی زاده", "پاک نژاد"): grammar of surnames, not names.
-const SURNAME_SUFFIXES: &[&str] = &["زاده", "پور", "نیا", "نژاد", "فر", "راد", "منش", "کیا", "وند", "لو"];
+const SURNAME_SUFFIXES: &[&str] = &["زاده", "پور", "نیا", "نژاد", "فر", "راد", "منش", "کیا", "وند", "لو", "مقدم"];
 
 /// Whether `word` (a compact key) is a second part of surnames written apart ("زاده" in "موالی زاده"): such a
 /// word alone is no surname to find the person by.

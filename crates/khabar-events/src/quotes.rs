@@ -1,6 +1,7 @@
 //! Quotes: "X گفت: ...", "X گفت که ...", "X گفت ...", «...», a colon at a paragraph's end with
 //! the quote in the following paragraphs, headline quotes ("کنعانی: ..."), indirect judgements
-//! ("X ... را ... دانست") and nested attributions ("به تعبیر X ...", "... و Y نیز اعلام کرد که").
+//! ("X ... را ... دانست"), nested attributions ("به تعبیر X ...", "... و Y نیز اعلام کرد که") and the answers
+//! of an interview written as questions and answers.
 
 use khabar_entities::Kind;
 
@@ -257,9 +258,81 @@ pub fn find(doc: &Doc, cl: &Clauses<'_, '_>) -> QuotePass {
         }
     }
     named_after_role(doc, cl, &mut quotes);
+    interview_answers(doc, cl, &mut quotes);
     QuotePass {
         quotes,
         last_person,
+    }
+}
+
+/// Marks that open an interviewer's question paragraph ("* ارزیابی شما چیست؟").
+const QUESTION_MARKS: &[char] = &['*', '-', '–', '—', '■', '●', '•', '▪', '◾', '□'];
+
+/// Whether paragraph `ps..pe` is an interviewer's question: opened by a mark or by "سوال:"/"پرسش:"/"خبرنگار:",
+/// ending with a question mark, and short.
+fn question_paragraph(doc: &Doc, ps: usize, pe: usize) -> bool {
+    let text: String = doc.chars[ps..pe].iter().collect();
+    let t = text.trim();
+    let labelled = ["سوال", "سؤال", "پرسش", "خبرنگار"]
+        .iter()
+        .any(|w| t.strip_prefix(w).is_some_and(|r| r.trim_start().starts_with(':')));
+    let marked = t.starts_with(QUESTION_MARKS);
+    (marked || labelled) && t.ends_with(['؟', '?']) && doc.toks_in(ps, pe).len() <= 60
+}
+
+/// Interviews written as questions and answers: the paragraphs after each question, up to the next one, are
+/// the interviewee's words ("X در گفت‌وگو با خبرآنلاین ... پاسخ داد. / * سوال؟ / پاسخ"). The interviewee is
+/// the named person of the sentence telling the interview ("در گفت‌وگو با", "در مصاحبه با"), before the first
+/// question; answers already holding a quote are left to it.
+fn interview_answers(doc: &Doc, cl: &Clauses<'_, '_>, quotes: &mut Vec<RawQuote>) {
+    let questions: Vec<usize> =
+        (0..doc.paras.len()).filter(|&i| question_paragraph(doc, doc.paras[i].0, doc.paras[i].1)).collect();
+    let Some(&first_q) = questions.first() else { return };
+    let told = |&(ss, se): &(usize, usize)| {
+        let r = doc.toks_in(ss, se);
+        r.clone().any(|t| {
+            matches!(doc.toks[t].key.as_str(), "گفتگو" | "گفتوگو" | "مصاحبه")
+                && doc.toks.get(t + 1).is_some_and(|x| x.key == "با")
+        })
+    };
+    let Some(who) = doc
+        .sents
+        .iter()
+        .filter(|s| s.1 <= doc.paras[first_q].0 && told(s))
+        .find_map(|&(ss, se)| cl.subject(ss, se, None).filter(|f| f.named))
+        .and_then(|f| match f.who {
+            Subject::Entity(p) if cl.m.ents[p].kind == Kind::Person => Some(p),
+            _ => None,
+        })
+    else {
+        return;
+    };
+    for (qi, &q) in questions.iter().enumerate() {
+        let end = questions.get(qi + 1).copied().unwrap_or(doc.paras.len());
+        for &(ps, pe) in &doc.paras[q + 1..end] {
+            let (s, e) = trim_quote(&doc.chars, ps, pe);
+            if doc.toks_in(s, e).len() < 3 || quotes.iter().any(|x| x.s < e && s < x.e) {
+                continue;
+            }
+            // In text order; the nesting indices after the insertion point move by one.
+            let at = quotes.partition_point(|x| x.s < s);
+            for x in quotes.iter_mut() {
+                if let Some(n) = x.nested_in.as_mut()
+                    && *n >= at
+                {
+                    *n += 1;
+                }
+            }
+            quotes.insert(at, RawQuote {
+                who: Some(Subject::Entity(who)),
+                verb: "پاسخ داد".into(),
+                verb_en: "answered (interview)".into(),
+                s,
+                e,
+                direct: true,
+                nested_in: None,
+            });
+        }
     }
 }
 

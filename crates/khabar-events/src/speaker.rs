@@ -401,7 +401,12 @@ impl<'a> Mentions<'a> {
                     khabar_entities::Via::Name | khabar_entities::Via::Cue
                 )
             }) {
-                let words: Vec<&str> = m.text.split_whitespace().collect();
+                let mut words: Vec<&str> = m.text.split_whitespace().collect();
+                // A surname's second part written apart ("کنعانی مقدم", "موالی زاده"): the first part finds the
+                // person.
+                if words.len() >= 3 && khabar_entities::is_surname_suffix(&key(words[words.len() - 1])) {
+                    words.pop();
+                }
                 if words.len() >= 2 {
                     let k = key(words[words.len() - 1]);
                     if k.chars().count() >= 3 && !PRONOUNS.contains(&k) && !khabar_entities::is_surname_suffix(&k) {

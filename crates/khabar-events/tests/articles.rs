@@ -1140,3 +1140,26 @@ fn a_headline_told_by_countries_folds_into_the_dated_act_of_their_official() {
     assert_eq!(support.len(), 1, "{support:#?}");
     assert_eq!(support[0].actors[0], "sergey-lavrov");
 }
+
+#[test]
+fn interview_answers_are_the_interviewees_and_a_surname_in_two_words_names_him() {
+    // Khabaronline-style Q&A: questions opened by "*", answers in the paragraphs after them.
+    let t = "کنعانی مقدم: توافق موقت به نفع ایران است\n\n\
+             حسین کنعانی مقدم، تحلیلگر مسائل سیاسی، در گفت‌وگو با خبرآنلاین به پرسش‌هایی درباره آینده مذاکرات پاسخ داد.\n\n\
+             * ارزیابی شما از دور جدید مذاکرات چیست؟\n\n\
+             به نظر من طرفین به یک توافق موقت نزدیک شده‌اند و این توافق به نفع ایران است.\n\n\
+             * آیا آمریکا به تعهداتش عمل خواهد کرد؟\n\n\
+             تجربه گذشته نشان می‌دهد که نمی‌توان به آمریکا اعتماد کرد.";
+    let l = run(t, Some(Day(2025, 12, 11)));
+    let fa = |prefix: &str| {
+        l.quotes.iter().find(|q| q.text.starts_with(prefix)).and_then(|q| q.speaker_name_fa.clone())
+    };
+    assert_eq!(fa("توافق موقت").as_deref(), Some("حسین کنعانی مقدم"));
+    assert_eq!(fa("به نظر من").as_deref(), Some("حسین کنعانی مقدم"));
+    assert_eq!(fa("تجربه گذشته").as_deref(), Some("حسین کنعانی مقدم"));
+    // The questions are nobody's quote.
+    assert!(!l.quotes.iter().any(|q| q.text.contains("چیست")), "{:#?}", l.quotes);
+    // Without the interview told, a paragraph after a question is no one's.
+    let t = "* ارزیابی شما از دور جدید مذاکرات چیست؟\n\nبه نظر من طرفین به یک توافق موقت نزدیک شده‌اند.";
+    assert!(run(t, Some(Day(2025, 12, 11))).quotes.is_empty());
+}
