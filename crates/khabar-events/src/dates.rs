@@ -34,7 +34,7 @@ pub fn resolve_told(doc: &Doc, s: usize, cue: usize, e: usize, base: Date, futur
 }
 
 /// True when the clause `s..e` tells that something happened before, without a day: "پیش از این",
-/// "قبل از این", "قبلاً", "پیشتر", "سابقاً" — but not "پیش از این دیدار" (before this meeting: an event
+/// "قبل از این", "قبلاً", "پیشتر", "سابقاً", "ماه گذشته", "سال پیش" — but not "پیش از این دیدار" (before this meeting: an event
 /// of the lexicon follows), which is the day of that meeting.
 fn earlier_at_an_untold_time(doc: &Doc, s: usize, e: usize) -> bool {
     let range = doc.toks_in(s, e);
@@ -44,6 +44,8 @@ fn earlier_at_an_untold_time(doc: &Doc, s: usize, e: usize) -> bool {
         let next = |j: usize| toks.get(i + j).map(|x| x.key.as_str());
         match t.key.as_str() {
             "قبلا" | "پیشتر" | "سابقا" => true,
+            // "ماه گذشته", "سال پیش": some day of a past month or year.
+            "ماه" | "سال" | "ماههای" | "سالهای" => matches!(next(1), Some("گذشته" | "پیش" | "قبل")),
             "پیش" | "قبل" => {
                 next(1) == Some("از")
                     && matches!(next(2), Some("این" | "آن"))

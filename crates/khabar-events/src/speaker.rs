@@ -261,7 +261,30 @@ static ALSO: LazyLock<HashSet<String>> = LazyLock::new(|| key_set(&["نیز", "�
 /// Connectives that open a clause before its subject ("در ادامه", "سپس", "اما"), as keys of their words
 /// written together.
 static CONNECTIVES: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    ["در ادامه", "در پایان", "در همین حال", "در این میان", "از سوی دیگر", "سپس", "اما", "ولی", "بلافاصله"]
+    [
+        "در ادامه",
+        "در پایان",
+        "در همین حال",
+        "در این میان",
+        "از سوی دیگر",
+        "از طرف دیگر",
+        "در عین حال",
+        "با این حال",
+        "همزمان",
+        "سپس",
+        "اما",
+        "ولی",
+        "بلافاصله",
+        // Openers of an added fact ("گفتنی است وزیر خارجه ترکیه ماه گذشته ... سفر کرده بود").
+        "گفتنی است",
+        "شایان ذکر است",
+        "قابل ذکر است",
+        "لازم به ذکر است",
+        "یادآور می‌شود",
+        "یادآوری می‌شود",
+        "پیش از این",
+        "پیشتر",
+    ]
         .iter()
         .map(|p| p.split_whitespace().map(key).collect())
         .collect()
@@ -623,7 +646,7 @@ impl Clauses<'_, '_> {
                 continue;
             }
             // A connective opening the clause ("در ادامه X گفت", "سپس X افزود"): X is its subject.
-            if let Some(n) = (1..=3).find(|&n| {
+            if let Some(n) = (1..=4).find(|&n| {
                 t >= n && {
                     let k: String = d.toks[t - n..t].iter().map(|x| x.key.as_str()).collect();
                     CONNECTIVES.contains(&k)

@@ -1163,3 +1163,18 @@ fn interview_answers_are_the_interviewees_and_a_surname_in_two_words_names_him()
     let t = "* ارزیابی شما از دور جدید مذاکرات چیست؟\n\nبه نظر من طرفین به یک توافق موقت نزدیک شده‌اند.";
     assert!(run(t, Some(Day(2025, 12, 11))).quotes.is_empty());
 }
+
+#[test]
+fn an_added_fact_opened_by_gofta_ni_ast_has_its_own_subject_and_no_day() {
+    let t = "سید عباس عراقچی وزیر امور خارجه امروز با هاکان فیدان وزیر امور خارجه ترکیه تلفنی گفت‌وگو کرد.\n\
+             گفتنی است وزیر خارجه ترکیه ماه گذشته به تهران سفر کرده و با مسعود پزشکیان رئیس جمهور دیدار کرده بود.";
+    let l = run(t, Some(Day(2025, 12, 12)));
+    let met = l
+        .events
+        .iter()
+        .find(|e| e.actors.contains(&"masoud-pezeshkian".to_string()))
+        .expect("the meeting with the president");
+    assert_eq!(met.actors[0], "hakan-fidan", "{met:#?}");
+    // "ماه گذشته": some day of last month, not the article's day.
+    assert_eq!(met.date, None, "{met:#?}");
+}
