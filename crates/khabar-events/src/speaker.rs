@@ -712,7 +712,11 @@ impl Clauses<'_, '_> {
                 && self.m.at(x.e) != Some(ent)
             {
                 let entity_at = |j: usize| d.toks.get(j).is_some_and(|y| y.s < limit && self.m.at(y.s).is_some());
-                if entity_at(i) {
+                // A country after a country is no ezafe chain ("رئیس جمهور آمریکا | ایران را تهدید کرد").
+                let country = |j: usize| {
+                    d.toks.get(j).and_then(|y| self.m.at(y.s)).is_some_and(|c| self.m.ents[c].id.starts_with("country-"))
+                };
+                if entity_at(i) && !(self.m.ents[ent].id.starts_with("country-") && country(i)) {
                     continue;
                 }
                 let joined = d.toks.get(i).is_some_and(|y| y.key == "و") && entity_at(i + 1);

@@ -1178,3 +1178,11 @@ fn an_added_fact_opened_by_gofta_ni_ast_has_its_own_subject_and_no_day() {
     // "ماه گذشته": some day of last month, not the article's day.
     assert_eq!(met.date, None, "{met:#?}");
 }
+
+#[test]
+fn a_country_object_right_after_the_subjects_office_is_the_object() {
+    let t = "همچنین دونالد ترامپ رئیس جمهور آمریکا ایران را به اقدام نظامی تهدید کرد.";
+    let l = run(t, Some(Day(2025, 12, 13)));
+    let th = l.events.iter().find(|e| e.event_type == "THREATEN").expect("the threat");
+    assert_eq!(th.actors, vec!["donald-trump".to_string(), "country-ir".to_string()]);
+}
