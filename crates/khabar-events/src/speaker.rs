@@ -161,6 +161,17 @@ pub static GROUP_NOUNS: LazyLock<HashSet<String>> = LazyLock::new(|| {
         "تحلیلگران",
         "تحلیل‌گران",
         "فعالان",
+        // Working people speaking as a group in labour and social news ("کارگران معترض می‌گویند ...").
+        "کارگران",
+        "کشاورزان",
+        "بازنشستگان",
+        "معلمان",
+        "پرستاران",
+        "دانشجویان",
+        "رانندگان",
+        "کسبه",
+        "اهالی",
+        "خانواده‌ها",
     ])
 });
 /// Nouns of an unnamed source after "یک" ("یک منبع آگاه", "یک کارشناس اقتصادی", "یک فعال بازار").

@@ -1186,3 +1186,14 @@ fn a_country_object_right_after_the_subjects_office_is_the_object() {
     let th = l.events.iter().find(|e| e.event_type == "THREATEN").expect("the threat");
     assert_eq!(th.actors, vec!["donald-trump".to_string(), "country-ir".to_string()]);
 }
+
+#[test]
+fn protesting_workers_speak_as_a_group() {
+    // ILNA-style labour report: the workers' words are theirs, not the official's named before.
+    let t = "اسکندر مومنی وزیر کشور دیروز از اهواز بازدید کرد.\n\
+             کارگران معترض می‌گویند سه ماه است حقوق دریافت نکرده‌اند.";
+    let l = run(t, Some(Day(2025, 12, 13)));
+    let q = l.quotes.iter().find(|q| q.text.starts_with("سه ماه")).expect("the workers' quote");
+    assert_eq!(q.speaker, None, "{q:#?}");
+    assert_eq!(q.speaker_name_fa.as_deref(), Some("کارگران معترض"), "{q:#?}");
+}
