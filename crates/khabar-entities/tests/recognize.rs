@@ -637,3 +637,11 @@ fn the_judiciary_spokesperson_is_the_one_of_the_articles_year() {
     let ents = tag(text, Some("2024-06-01"));
     assert!(!ents.iter().any(|e| e.kind == Kind::Person), "{:?}", ents.iter().map(|e| &e.id).collect::<Vec<_>>());
 }
+
+#[test]
+fn the_sunni_friday_prayer_leader_is_of_no_town_named_ahel() {
+    let text = "مولوی عبدالحمید امام جمعه اهل سنت زاهدان خواستار توجه به مشکلات مردم شد.";
+    let ents = tag(text, None);
+    assert!(!ents.iter().any(|e| e.id == "ir-city-ahel"), "{:?}", ents.iter().map(|e| &e.id).collect::<Vec<_>>());
+    assert_eq!(find(&ents, "ir-city-zahedan").kind, Kind::Location);
+}
