@@ -578,6 +578,11 @@ impl Recognizer {
             if matches!(self.kb.entries[entry].kind, Kind::Location | Kind::Event) && self.media_before(chars, s) {
                 continue;
             }
+            // So does a body's name that ends an outlet's own name ("خبرگزاری خانه ملت" is the news agency, not
+            // the parliament it is named after).
+            if self.kb.entries[entry].kind == Kind::Org && self.media_before(chars, s) && self.outlet_ending_at(chars, s, e) {
+                continue;
+            }
             if needs_context {
                 b.pending_abbrevs.push((entry, s, e));
             } else {
@@ -1197,6 +1202,14 @@ impl Recognizer {
     fn media_before(&self, chars: &[char], s: usize) -> bool {
         let (b, e) = word_before(chars, s);
         b < e && chars[e..s].iter().all(|c| *c == ' ') && words_before_in(chars, s, &self.media_words)
+    }
+
+    /// True when the media word before `s` and the name `s..e` together are the name of a news outlet
+    /// (`data/agencies.tsv`).
+    fn outlet_ending_at(&self, chars: &[char], s: usize, e: usize) -> bool {
+        let (b, _) = word_before(chars, s);
+        let phrase: String = chars[b..e].iter().collect();
+        khabar_extract::agency::Outlets::builtin().byline(&phrase).is_some()
     }
 
     /// True for number words and ordinals ("چهار", "چهاردهم", "دومین").

@@ -645,3 +645,12 @@ fn the_sunni_friday_prayer_leader_is_of_no_town_named_ahel() {
     assert!(!ents.iter().any(|e| e.id == "ir-city-ahel"), "{:?}", ents.iter().map(|e| &e.id).collect::<Vec<_>>());
     assert_eq!(find(&ents, "ir-city-zahedan").kind, Kind::Location);
 }
+
+#[test]
+fn an_outlet_named_after_a_body_is_not_the_body() {
+    let text = "به گزارش خبرگزاری خانه ملت، محمدحسین فرهنگی در مجلس شورای اسلامی گفت که طرح بررسی می‌شود.";
+    let ents = tag(text, None);
+    let majlis = find(&ents, "majlis");
+    assert_eq!(majlis.mentions.len(), 1, "{:?}", majlis.mentions);
+    assert_eq!(majlis.mentions[0].text, "مجلس شورای اسلامی");
+}
