@@ -1127,8 +1127,13 @@ impl Recognizer {
                     && chars[e..t.s].iter().all(|c| matches!(c, ' ' | '،' | ','))
                     && !covered(&b, t.s, t.e)
                 {
-                    let role_end = self.local_role_end(&toks, ti, chars, &b);
-                    let role_en = self.local_role_en(&toks, ti, role_end, &b);
+                    let (role_end, role_en) = match self.constituency_role(&toks, ti, chars, &b) {
+                        Some((end, en)) => (end, Some(en)),
+                        None => {
+                            let role_end = self.local_role_end(&toks, ti, chars, &b);
+                            (role_end, self.local_role_en(&toks, ti, role_end, &b))
+                        }
+                    };
                     b.add_local_role(ent, t.s, role_end, role_en, chars);
                 }
             }
@@ -1289,6 +1294,58 @@ impl Recognizer {
             return Some(en);
         }
         None
+    }
+
+    /// A member of parliament's office, "نماینده مردم تبریز، آذرشهر و اسکو در مجلس شورای اسلامی": its end (the
+    /// parliament's name when written, else the last town) and its English ("Member of Parliament for Tabriz,
+    /// Azarshahr and Osku"). The towns are places of the knowledge base, joined by "،" or "و".
+    fn constituency_role(&self, toks: &[Tok], ti: usize, chars: &[char], b: &Builder) -> Option<(usize, String)> {
+        if toks.get(ti)?.key != "نماینده" || toks.get(ti + 1)?.key != "مردم" {
+            return None;
+        }
+        // The knowledge-base place whose mention starts at token `k`: its English name and end.
+        let place_at = |k: usize| -> Option<(String, usize)> {
+            let t = toks.get(k)?;
+            let i = b.entity_covering(t.s)?;
+            let (entry, x) = &b.entities[i];
+            let m = x.mentions.iter().find(|m| m.start == t.s)?;
+            (entry.is_some() && x.kind == Kind::Location).then(|| (x.name_en.clone().unwrap_or_default(), m.end))
+        };
+        let mut towns: Vec<String> = Vec::new();
+        let mut k = ti + 2;
+        let mut end = toks[ti + 1].e;
+        while let Some((name, e)) = place_at(k) {
+            towns.push(name);
+            end = e;
+            k = toks.partition_point(|t| t.s < e);
+            let Some(next) = toks.get(k) else { break };
+            let gap: String = chars[e..next.s].iter().collect();
+            if next.key == "و" && gap.trim().is_empty() {
+                k += 1;
+            } else if !matches!(gap.trim(), "،" | ",") {
+                break;
+            }
+        }
+        if towns.is_empty() || towns.iter().any(String::is_empty) {
+            return None;
+        }
+        // "در مجلس شورای اسلامی" / "در مجلس" closes the office.
+        if toks.get(k).is_some_and(|t| t.key == "در")
+            && let Some(t) = toks.get(k + 1)
+            && let Some(i) = b.entity_covering(t.s)
+            && b.entities[i].0.is_some()
+            && b.entities[i].1.kind == Kind::Org
+            && let Some(m) = b.entities[i].1.mentions.iter().find(|m| m.start == t.s)
+            && key(&b.entities[i].1.name_fa).starts_with("مجلس")
+        {
+            end = m.end;
+        }
+        let list = match towns.as_slice() {
+            [one] => one.clone(),
+            [init @ .., last] => format!("{} and {last}", init.join(", ")),
+            [] => return None,
+        };
+        Some((end, format!("Member of Parliament for {list}")))
     }
 
     /// The end of the role phrase that starts at the role head `toks[ti]` after a name outside the knowledge

@@ -654,3 +654,14 @@ fn an_outlet_named_after_a_body_is_not_the_body() {
     assert_eq!(majlis.mentions.len(), 1, "{:?}", majlis.mentions);
     assert_eq!(majlis.mentions[0].text, "مجلس شورای اسلامی");
 }
+
+#[test]
+fn a_member_of_parliament_is_named_by_the_constituency() {
+    let text = "محمدحسین فرهنگی نماینده مردم تبریز، آذرشهر و اسکو در مجلس شورای اسلامی گفت که طرح بررسی می‌شود.";
+    let ents = tag(text, None);
+    spans_index_text(text, &ents);
+    let mp = ents.iter().find(|e| e.id.starts_with("local-")).expect("the member");
+    let role = &mp.roles[0];
+    assert_eq!(role.role_fa, "نماینده مردم تبریز، آذرشهر و اسکو در مجلس شورای اسلامی");
+    assert_eq!(role.role_en.as_deref(), Some("Member of Parliament for Tabriz, Azarshahr and Osku"));
+}
