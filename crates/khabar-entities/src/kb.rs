@@ -71,6 +71,21 @@ pub struct Role {
 }
 
 impl Role {
+    /// A tenure of `person` with its dates as written ("2021", "2024-08-21", "?", "<2024-08", "").
+    fn new(person: usize, role_fa: String, role_en: String, org: String, start: String, end: String) -> Role {
+        Role {
+            person,
+            role_fa,
+            role_en,
+            org,
+            start_day: Day::parse(&start, false),
+            end_day: Day::parse(&end, true),
+            ended_by: end.trim().strip_prefix('<').and_then(|b| Day::parse(b.trim(), false)),
+            start,
+            end,
+        }
+    }
+
     /// Whether the role may have been held on `day`: `Some(true)` when the dates say so,
     /// `Some(false)` when it had begun and its end is unknown ("?"), `None` when not held.
     pub fn plausible_on(&self, day: Day) -> Option<bool> {
@@ -320,17 +335,7 @@ impl Kb {
                 message: format!("unknown person {pid}"),
             })?;
             let (start, end) = (col(&c, 4), col(&c, 5));
-            kb.roles.push(Role {
-                person,
-                role_fa: col(&c, 1),
-                role_en: col(&c, 2),
-                org: col(&c, 3),
-                start_day: Day::parse(&start, false),
-                end_day: Day::parse(&end, true),
-                ended_by: end.trim().strip_prefix('<').and_then(|b| Day::parse(b.trim(), false)),
-                start,
-                end,
-            });
+            kb.roles.push(Role::new(person, col(&c, 1), col(&c, 2), col(&c, 3), start, end));
         }
         Ok(kb)
     }
@@ -393,17 +398,7 @@ mod tests {
 
     #[test]
     fn an_end_known_only_as_before_a_date() {
-        let role = |start: &str, end: &str| Role {
-            person: 0,
-            role_fa: String::new(),
-            role_en: String::new(),
-            org: String::new(),
-            start: start.into(),
-            end: end.into(),
-            start_day: Day::parse(start, false),
-            end_day: Day::parse(end, true),
-            ended_by: end.strip_prefix('<').and_then(|b| Day::parse(b, false)),
-        };
+        let role = |start: &str, end: &str| Role::new(0, String::new(), String::new(), String::new(), start.into(), end.into());
         let r = role("2021", "<2024-08");
         // Held perhaps in 2022, surely not in 2025; never surely (the end is not known).
         assert_eq!(r.plausible_on(Day(2022, 6, 1)), Some(false));

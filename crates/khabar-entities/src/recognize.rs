@@ -1265,11 +1265,9 @@ impl Recognizer {
         let gloss = self.role_glosses.get(&toks[ti].key)?;
         // The knowledge-base entity (no person) whose mention starts at token `k`: its English name and end.
         let entity_at = |k: usize| -> Option<(&str, usize)> {
-            let t = toks.get(k)?;
-            let i = b.entity_covering(t.s)?;
-            let (entry, x) = &b.entities[i];
-            let m = x.mentions.iter().find(|m| m.start == t.s)?;
-            (entry.is_some() && x.kind != Kind::Person).then_some((x.name_en.as_deref()?, m.end))
+            let (i, end) = b.kb_mention_at(toks, k)?;
+            let x = &b.entities[i].1;
+            (x.kind != Kind::Person).then_some((x.name_en.as_deref()?, end))
         };
         let (of, end) = entity_at(ti + 1)?;
         // Title case, as the knowledge base writes offices ("Prime Minister of Japan").
@@ -1304,14 +1302,12 @@ impl Recognizer {
             return None;
         }
         // The knowledge-base place whose mention starts at token `k`: its English name and end.
-        let place_at = |k: usize| -> Option<(String, usize)> {
-            let t = toks.get(k)?;
-            let i = b.entity_covering(t.s)?;
-            let (entry, x) = &b.entities[i];
-            let m = x.mentions.iter().find(|m| m.start == t.s)?;
-            (entry.is_some() && x.kind == Kind::Location).then(|| (x.name_en.clone().unwrap_or_default(), m.end))
+        let place_at = |k: usize| -> Option<(&str, usize)> {
+            let (i, end) = b.kb_mention_at(toks, k)?;
+            let x = &b.entities[i].1;
+            (x.kind == Kind::Location).then_some((x.name_en.as_deref()?, end))
         };
-        let mut towns: Vec<String> = Vec::new();
+        let mut towns: Vec<&str> = Vec::new();
         let mut k = ti + 2;
         let mut end = toks[ti + 1].e;
         while let Some((name, e)) = place_at(k) {
@@ -1326,22 +1322,16 @@ impl Recognizer {
                 break;
             }
         }
-        if towns.is_empty() || towns.iter().any(String::is_empty) {
-            return None;
-        }
-        // "در مجلس شورای اسلامی" / "در مجلس" closes the office.
+        // "در مجلس شورای اسلامی" closes the office.
         if toks.get(k).is_some_and(|t| t.key == "در")
-            && let Some(t) = toks.get(k + 1)
-            && let Some(i) = b.entity_covering(t.s)
-            && b.entities[i].0.is_some()
+            && let Some((i, e)) = b.kb_mention_at(toks, k + 1)
             && b.entities[i].1.kind == Kind::Org
-            && let Some(m) = b.entities[i].1.mentions.iter().find(|m| m.start == t.s)
             && key(&b.entities[i].1.name_fa).starts_with("مجلس")
         {
-            end = m.end;
+            end = e;
         }
         let list = match towns.as_slice() {
-            [one] => one.clone(),
+            [one] => one.to_string(),
             [init @ .., last] => format!("{} and {last}", init.join(", ")),
             [] => return None,
         };
@@ -1582,6 +1572,15 @@ impl Builder {
     /// The entity one of whose mentions covers char `pos`.
     fn entity_covering(&self, pos: usize) -> Option<usize> {
         self.entities.iter().position(|(_, x)| x.mentions.iter().any(|m| m.start <= pos && pos < m.end))
+    }
+
+    /// The knowledge-base entity (index) one of whose mentions starts at token `k`, with the mention's end.
+    fn kb_mention_at(&self, toks: &[Tok], k: usize) -> Option<(usize, usize)> {
+        let t = toks.get(k)?;
+        let i = self.entity_covering(t.s)?;
+        let (entry, x) = &self.entities[i];
+        let m = x.mentions.iter().find(|m| m.start == t.s)?;
+        entry.is_some().then_some((i, m.end))
     }
 
     fn entity_starting_at(&self, s: usize) -> Option<usize> {

@@ -706,14 +706,15 @@ fn reports_before(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
     (i.saturating_sub(4)..i).any(|j| lex.verb_phrases.longest_at(&doc.toks[..i], j).is_some_and(|(_, n)| j + n == i))
 }
 
-/// True when a verb of asking ends right before token `i` ("خواست که", "خواستار شد تا", "درخواست کرد که").
-/// Words of readiness, wish or proposal that make the event after them hypothetical.
-const READY: &[&str] = &["آماده", "آمادگی", "تمایل", "مایل", "خواهان", "خواستار", "پیشنهاد", "علاقه‌مند", "علاقمند"];
+/// Words of readiness, wish or proposal that make the event after them hypothetical, as token keys.
+static READY: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+    keys(&["آماده", "آمادگی", "تمایل", "مایل", "خواهان", "خواستار", "پیشنهاد", "علاقه‌مند", "علاقمند"])
+});
 
 /// Whether the cue at token `t` follows a word of [`READY`]: right before it, or before a "برای" right before
 /// it with at most three words between ("آمادگی خود را برای دیدار"); not before the clause start `from`.
 fn ready_before(doc: &Doc, t: usize, from: usize) -> bool {
-    let ready = |i: usize| READY.iter().any(|w| key(w) == doc.toks[i].key);
+    let ready = |i: usize| READY.contains(&doc.toks[i].key);
     if t == 0 || t <= from {
         return false;
     }
@@ -723,6 +724,7 @@ fn ready_before(doc: &Doc, t: usize, from: usize) -> bool {
     doc.toks[t - 1].key == "برای" && (t.saturating_sub(5).max(from)..t - 1).any(ready)
 }
 
+/// True when a verb of asking ends right before token `i` ("خواست که", "خواستار شد تا", "درخواست کرد که").
 fn asks_before(doc: &Doc, i: usize) -> bool {
     let k = |j: usize| i.checked_sub(j).map_or("", |x| doc.toks[x].key.as_str());
     matches!(k(1), "خواست" | "خواستند")

@@ -27,32 +27,19 @@ fn cue_set(kind: &str) -> HashSet<String> {
 
 /// Honorifics ("آیت‌الله", "سردار") from khabar-entities' cue words.
 pub static HONORIFICS: LazyLock<HashSet<String>> = LazyLock::new(|| cue_set("honorific"));
-/// Longest honorific written as the `n` tokens ending just before token `t` (1 to 4 tokens: "حجت الاسلام
-/// والمسلمین" is three), or 0.
-pub fn honorific_before(doc: &Doc, t: usize) -> usize {
-    let mut k = String::new();
-    let mut best = 0;
-    for n in 1..=4.min(t) {
-        k.insert_str(0, &doc.toks[t - n].key);
-        if HONORIFICS.contains(&k) {
-            best = n;
-        }
-    }
-    best
+/// Whether the `n` tokens from token `from` together are an honorific ("حجت الاسلام والمسلمین" is three).
+fn honorific_span(doc: &Doc, from: usize, n: usize) -> bool {
+    doc.toks.get(from..from + n).is_some_and(|w| HONORIFICS.contains(&w.iter().map(|x| x.key.as_str()).collect::<String>()))
 }
 
-/// Longest honorific starting at token `t`, in tokens (see [`honorific_before`]), or 0.
+/// Length in tokens (1 to 4) of the longest honorific ending just before token `t`, or 0.
+pub fn honorific_before(doc: &Doc, t: usize) -> usize {
+    (1..=4.min(t)).rev().find(|&n| honorific_span(doc, t - n, n)).unwrap_or(0)
+}
+
+/// Length in tokens (1 to 4) of the longest honorific starting at token `t`, or 0.
 pub fn honorific_at(doc: &Doc, t: usize) -> usize {
-    let mut k = String::new();
-    let mut best = 0;
-    for n in 1..=4 {
-        let Some(x) = doc.toks.get(t + n - 1) else { break };
-        k.push_str(&x.key);
-        if HONORIFICS.contains(&k) {
-            best = n;
-        }
-    }
-    best
+    (1..=4).rev().find(|&n| honorific_span(doc, t, n)).unwrap_or(0)
 }
 
 /// Words before a place name ("استان", "شهر", "ایالت") from khabar-entities' cue words.
