@@ -295,6 +295,11 @@ pub fn find(
                 match cue.frame {
                     Frame::With => {
                         actors = subjects();
+                        // Nobody the text names met: a partner alone is no event ("استاندار خوزستان با سرکنسول
+                        // عراق دیدار کرد" is not "Iraq met"; the partner must not take the subject's place).
+                        if actors.is_empty() {
+                            continue;
+                        }
                         let from = doc.tok_from(clause_s);
                         // The partner's "با" comes before the topic ("X با Y درباره روابط با آمریکا
                         // گفت‌وگو کرد": not the United States).
@@ -324,7 +329,8 @@ pub fn find(
                         (actors, written_end) = subjects_to();
                         // A subject is written but names no actor ("فرماندهان مقاومت فلسطین ... تمجید
                         // کردند"): who acted is unknown, and an object must not take its place.
-                        if actors.is_empty() && written_end > clause_s {
+                        // Nor does an object alone tell who acted.
+                        if actors.is_empty() {
                             continue;
                         }
                         subjects_n = actors.len();
@@ -355,7 +361,15 @@ pub fn find(
                         let comma = (subj_end..obj_end)
                             .rev()
                             .find(|&c| matches!(doc.chars[c], '،' | ','));
-                        let from = comma.map_or(subj_end, |c| c + 1);
+                        let mut from = comma.map_or(subj_end, |c| c + 1);
+                        // A clause of the same subject coordinated before the cue ("ترکیه خواهان حفظ تمامیت ارضی
+                        // سوریه است و با هرگونه تلاش ... مخالفت می‌کند") holds no object of the cue.
+                        if let Some(v) = (doc.tok_from(from)..t.saturating_sub(1))
+                            .rev()
+                            .find(|&i| finite_verb(&doc.toks[i].key) && doc.toks[i + 1].key == "و")
+                        {
+                            from = doc.toks[v + 1].e;
+                        }
                         // Signing an order, a law or a letter is no agreement between parties.
                         if cue.event_type == "AGREE"
                             && doc.toks.get(doc.tok_from(from)).is_some_and(|x| SIGNED_ALONE.iter().any(|w| key(w) == x.key))
@@ -368,6 +382,8 @@ pub fn find(
                         let mut skip_until = 0;
                         // Tokens from here on may open a prepositional phrase.
                         let mut pp_from = doc.tok_from(from);
+                        // The end of the last entity found inside a prepositional phrase.
+                        let mut pp_end: Option<usize> = None;
                         for &(ms, me, ent) in cl.m.within(from, obj_end) {
                             if ms < skip_until {
                                 continue;
@@ -414,10 +430,20 @@ pub fn find(
                                         || (objects > 0 && !(pp_from..i).any(|j| doc.toks[j].key == "را")))
                                     && !doc.toks.get(i + 1).is_some_and(|x| ADVERB_AFTER_PREP.contains(&x.key.as_str()))
                             });
-                            if after_dar {
+                            // An entity joined by "و" to one inside a prepositional phrase is inside it too
+                            // ("در روابط تهران و ریاض").
+                            let joined_to_pp = pp_end.is_some_and(|pe| {
+                                let between = doc.toks_in(pe, ms);
+                                between.len() == 1 && doc.toks[between.start].key == "و"
+                            });
+                            if after_dar || joined_to_pp {
+                                pp_end = Some(me);
                                 continue;
                             }
-                            if actor_kind(cl, ent) && !actors.contains(&ent) && objects < 2 {
+                            if let Some(ent) = as_actor(cl, ent)
+                                && !actors.contains(&ent)
+                                && objects < 2
+                            {
                                 actors.push(ent);
                                 objects += 1;
                                 skip_until = cl.role_after(me, cs).unwrap_or(me);
@@ -468,6 +494,10 @@ pub fn find(
                                 && doc.toks.get(t + n + 1).is_some_and(|x| x.key == "با");
                         if starts_with_dar {
                             actors = subjects();
+                            // As with a verb: the partner alone is no event.
+                            if actors.is_empty() {
+                                continue;
+                            }
                             let b =
                                 (t..(t + n + 2).min(range.end)).find(|&i| doc.toks[i].key == "با");
                             if let Some(b) = b {
@@ -475,8 +505,9 @@ pub fn find(
                                     continue;
                                 };
                                 actors.extend(partners);
-                            } else {
-                                // "X در دیدار Y ... گفت": the partner is the cue's genitive, with no "با".
+                            } else if !opens_topic(doc, t + n) {
+                                // "X در دیدار Y ... گفت": the partner is the cue's genitive, with no "با"; a topic
+                                // ("در تماس تلفنی درباره اوضاع سوریه") is none.
                                 actors.extend(entities_after(doc, cl, t + n, se));
                             }
                         } else {
@@ -588,7 +619,11 @@ fn merge(evs: Vec<RawEvent>, cl: &Clauses<'_, '_>) -> Vec<RawEvent> {
                 lex.cues[o.cue].event_type == lex.cues[ev.cue].event_type && o.status == ev.status && same(o, &ev)
             }) {
                 Some(o) => {
-                    let location = o.location.or(ev.location);
+                    // Of two places, the one inside the other ("دوحه" in "قطر").
+                    let location = match (o.location, ev.location) {
+                        (Some(a), Some(b)) if cl.m.ents[a].id.starts_with("country-") && place_within(cl, b, a) => Some(b),
+                        (a, b) => a.or(b),
+                    };
                     // A day the text tells ("روز دوشنبه" in the body) beats the article's day (a headline's).
                     let (date, date_told) =
                         if ev.date_told && !o.date_told { (ev.date, true) } else { (o.date, o.date_told) };
@@ -611,7 +646,7 @@ fn merge(evs: Vec<RawEvent>, cl: &Clauses<'_, '_>) -> Vec<RawEvent> {
     let mut across = fold(one_sentence, &|o, ev| {
         o.actors.len() == ev.actors.len()
             && within(&o.actors, &ev.actors)
-            && (o.location.is_none() || ev.location.is_none() || o.location == ev.location)
+            && same_place(cl, o.location, ev.location)
     });
     // A meeting told with one party ("در این دیدار ... تبادل نظر کردند", "X در این نشست گفت") is the meeting
     // with that party the article tells with its partners, on the same day and in the same place.
@@ -621,7 +656,7 @@ fn merge(evs: Vec<RawEvent>, cl: &Clauses<'_, '_>) -> Vec<RawEvent> {
             && o.status == ev.status
             && lex.cues[o.cue].event_type == lex.cues[ev.cue].event_type
             && (o.date.is_none() || ev.date.is_none() || o.date == ev.date)
-            && (o.location.is_none() || ev.location.is_none() || o.location == ev.location)
+            && same_place(cl, o.location, ev.location)
     };
     let mut absorbed = vec![false; across.len()];
     for i in 0..across.len() {
@@ -742,6 +777,20 @@ fn actor_country(cl: &Clauses<'_, '_>, ent: usize) -> Option<String> {
     (!entry.country.is_empty()).then(|| format!("country-{}", entry.country.to_ascii_lowercase()))
 }
 
+/// Whether place `inner` lies in country `outer` (an entity of the article), by the knowledge base.
+fn place_within(cl: &Clauses<'_, '_>, inner: usize, outer: usize) -> bool {
+    inner != outer && actor_country(cl, inner).is_some_and(|c| c == cl.m.ents[outer].id)
+}
+
+/// Whether two events' places can be one: either is unknown, they are the same, or one lies in the other
+/// (a meeting "در دوحه" and "در قطر").
+fn same_place(cl: &Clauses<'_, '_>, a: Option<usize>, b: Option<usize>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a == b || place_within(cl, a, b) || place_within(cl, b, a),
+        _ => true,
+    }
+}
+
 /// Persons, organizations and countries can act; sports clubs and teams are no political actors ("دیدار
 /// پرسپولیس و استقلال" is a match).
 fn actor_kind(cl: &Clauses<'_, '_>, ent: usize) -> bool {
@@ -752,6 +801,16 @@ fn actor_kind(cl: &Clauses<'_, '_>, ent: usize) -> bool {
         Kind::Location => e.id.starts_with("country-"),
         Kind::Event => false,
     }
+}
+
+/// The actor an entity written as an object or partner stands for: itself when it can act (see
+/// [`actor_kind`]), a capital's country when the article names that country ("از تهران خواست": Iran).
+fn as_actor(cl: &Clauses<'_, '_>, ent: usize) -> Option<usize> {
+    if actor_kind(cl, ent) {
+        return Some(ent);
+    }
+    let country = crate::lexicon::capitals().get(cl.m.ents[ent].id.as_str())?;
+    cl.m.ents.iter().position(|e| e.id == *country)
 }
 
 /// The entity starting within two words after token `t` (skipping honorifics and «) and the
@@ -777,7 +836,7 @@ fn entities_after(doc: &Doc, cl: &Clauses<'_, '_>, mut t: usize, limit: usize) -
             cl.m.resolve_role(&words, None).map(|p| (ne, p))
         };
         if let Some((me, ent)) = cl.m.starting_at(x.s).or_else(by_role)
-            && actor_kind(cl, ent)
+            && let Some(ent) = as_actor(cl, ent)
         {
             out.push(ent);
             // Skip an appositive role of the same person and look for "و Y".
@@ -856,6 +915,11 @@ fn counterpart_after(doc: &Doc, cl: &Clauses<'_, '_>, t: usize, subject: usize) 
 fn topic_at(doc: &Doc, i: usize) -> bool {
     let k = doc.toks[i].key.as_str();
     matches!(k, "درباره" | "پیرامون") || (k == "مورد" && i > 0 && doc.toks[i - 1].key == "در")
+}
+
+/// Whether a topic opens at token `i`: "درباره", "پیرامون" or "در مورد" starts there.
+fn opens_topic(doc: &Doc, i: usize) -> bool {
+    i < doc.toks.len() && (topic_at(doc, i) || (doc.toks[i].key == "در" && i + 1 < doc.toks.len() && topic_at(doc, i + 1)))
 }
 
 /// True when the "در" at token `i` ends the title of an office held abroad or at a body ("سفیر ایران در مسکو",

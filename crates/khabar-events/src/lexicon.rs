@@ -16,6 +16,24 @@ pub const CUES_TSV: &str = include_str!("../../../data/events/cues.tsv");
 /// The sports words file shipped with khabar.
 pub const SPORT_WORDS: &str = include_str!("../../../data/events/sport_words.txt");
 
+/// The capitals file shipped with khabar.
+pub const CAPITALS_TSV: &str = include_str!("../../../data/events/capitals.tsv");
+
+/// National capitals that stand for their country as an event's object or partner
+/// (`data/events/capitals.tsv`): place id → country id.
+pub fn capitals() -> &'static HashMap<&'static str, &'static str> {
+    static C: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+        CAPITALS_TSV
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .skip(1)
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(p, c)| (p.trim(), c.trim()))
+            .collect()
+    });
+    &C
+}
+
 /// Words and phrases that make a sentence a sports report (`data/events/sport_words.txt`), as
 /// phrases of token keys: there "دیدار با قطر" is a match.
 pub fn sport_words() -> &'static Phrases {

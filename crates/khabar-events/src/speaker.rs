@@ -617,7 +617,10 @@ impl Clauses<'_, '_> {
             if p.key == "و" && t >= 2 {
                 let before = d.toks[t - 2].e;
                 if let Some(&(ms, _, _)) = self.m.within(clause_s, before).iter().find(|m| m.1 == before) {
-                    return self.subject_position(clause_s, ms);
+                    // X ends the office of a person named before it ("پوتین رئیس جمهور روسیه و اردوغان"): Y
+                    // stands where that person stands.
+                    let holder = self.office_holder_before(ms).filter(|_| self.is_person_at(s));
+                    return self.subject_position(clause_s, holder.unwrap_or(ms));
                 }
             }
             if p.key == "و"
@@ -658,6 +661,25 @@ impl Clauses<'_, '_> {
             }
             return had_honorific;
         }
+    }
+
+    /// Whether a person's mention covers char `c`.
+    fn is_person_at(&self, c: usize) -> bool {
+        self.m.at(c).is_some_and(|e| self.m.ents[e].kind == Kind::Person)
+    }
+
+    /// The start of the person whose office, written right after the name, holds char `s` ("رئیس جمهور
+    /// روسیه" after "پوتین"): a role head at most five words before `s`, right after a person's name, with no
+    /// punctuation between.
+    fn office_holder_before(&self, s: usize) -> Option<usize> {
+        let d = self.doc;
+        let ts = d.tok_from(s);
+        let h = (ts.saturating_sub(5)..ts).rev().find(|&h| h > 0 && role_head_at(d, h))?;
+        let name = &d.toks[h - 1];
+        if d.gap_has(name.e, s, &['،', ',', ':', '؛', '.', '\n', '(', ')']) || !self.is_person_at(name.s) {
+            return None;
+        }
+        self.m.within(0, name.e).iter().rev().find(|m| m.1 == name.e).map(|m| m.0)
     }
 
     /// The end of a role phrase ("نخست‌وزیر پاکستان") that starts right after char `e` (past a space or

@@ -1197,3 +1197,58 @@ fn protesting_workers_speak_as_a_group() {
     assert_eq!(q.speaker, None, "{q:#?}");
     assert_eq!(q.speaker_name_fa.as_deref(), Some("کارگران معترض"), "{q:#?}");
 }
+
+#[test]
+fn an_official_named_by_an_office_the_article_gives_nobody_speaks_for_himself_and_meets_nobody_alone() {
+    // IRNA provincial style: the governor is named, the consul general only by office.
+    let t = "استاندار خوزستان در دیدار با سرکنسول عراق در اهواز بر توسعه همکاری‌های تجاری تاکید کرد.\n\
+             محمدرضا موالی‌زاده روز یکشنبه در این دیدار اظهار داشت: مرزهای شلمچه و چذابه نقش مهمی در تجارت دارند.\n\
+             سرکنسول عراق در اهواز نیز در این دیدار گفت: دولت عراق از گسترش روابط با استان خوزستان استقبال می‌کند.";
+    let l = run(t, Some(Day(2024, 10, 13)));
+    let q = l.quotes.iter().find(|q| q.text.starts_with("دولت عراق")).expect("the consul's quote");
+    assert_eq!(q.speaker, None, "{q:#?}");
+    assert_eq!(q.speaker_name_fa.as_deref(), Some("سرکنسول عراق"), "{q:#?}");
+    // The partner alone is not the one who met: no "Iraq met".
+    assert!(!l.events.iter().any(|e| e.actors == vec!["country-iq".to_string()]), "{:#?}", l.events);
+}
+
+#[test]
+fn a_phone_call_about_a_country_is_not_with_it_and_a_coordinated_clause_holds_no_object() {
+    let t = "به گزارش ایسنا به نقل از رویترز، ولادیمیر پوتین رئیس جمهور روسیه و رجب طیب اردوغان رئیس جمهور ترکیه \
+             امروز در تماس تلفنی درباره اوضاع سوریه گفت‌وگو کردند.\n\
+             اردوغان در این گفت‌وگو گفت: ترکیه خواهان حفظ تمامیت ارضی سوریه است و با هرگونه تلاش برای تجزیه این کشور مخالفت می‌کند.\n\
+             دیمیتری پسکوف سخنگوی کرملین گفت: دو رهبر توافق کردند که تماس‌ها ادامه یابد.";
+    let l = run(t, Some(Day(2024, 12, 11)));
+    let syria = "country-sy".to_string();
+    assert!(!l.events.iter().any(|e| e.actors.contains(&syria)), "{:#?}", l.events);
+    let call = l.events.iter().find(|e| e.event_type == "CONSULT").expect("the call");
+    assert_eq!(call.actors, vec!["vladimir-putin".to_string(), "recep-tayyip-erdogan".to_string()]);
+    // "دو رهبر": the two of the call.
+    let agree = l.events.iter().find(|e| e.event_type == "AGREE").expect("the agreement");
+    assert_eq!(agree.actors, call.actors);
+}
+
+#[test]
+fn a_capital_asked_is_its_country_and_an_object_alone_tells_no_event() {
+    let t = "شینزو آبه نخست وزیر ژاپن از تلاش‌های ایران برای حفظ برجام استقبال کرد و از تهران خواست به این توافق پایبند بماند.";
+    let l = run(t, Some(Day(2019, 12, 20)));
+    let r = l.events.iter().find(|e| e.event_type == "REQUEST").expect("the request");
+    assert_eq!(r.actors[1], "country-ir", "{r:#?}");
+    // The capital stands for its country only where the article names the country.
+    let t = "شینزو آبه نخست وزیر ژاپن از تهران خواست به برجام پایبند بماند.";
+    assert!(!run(t, Some(Day(2019, 12, 20))).events.iter().any(|e| e.event_type == "REQUEST"));
+    // Nobody acts in "روابط تهران و ریاض ... کمک خواهد کرد": no "Saudi Arabia is to aid".
+    let t = "علی شمخانی گفت: نگاه به آینده در روابط تهران و ریاض به ثبات منطقه کمک خواهد کرد.";
+    let l = run(t, Some(Day(2023, 3, 10)));
+    assert!(l.events.is_empty(), "{:#?}", l.events);
+}
+
+#[test]
+fn a_meeting_told_in_a_city_and_in_its_country_is_one() {
+    let t = "عراقچی در دوحه با همتای قطری دیدار کرد\n\
+             سید عباس عراقچی وزیر امور خارجه که به قطر سفر کرده، امروز با محمد بن عبدالرحمن آل ثانی نخست وزیر و وزیر امور خارجه قطر دیدار کرد.";
+    let l = run(t, Some(Day(2025, 1, 1)));
+    let meets: Vec<_> = l.events.iter().filter(|e| e.event_type == "CONSULT").collect();
+    assert_eq!(meets.len(), 1, "{meets:#?}");
+    assert_eq!(meets[0].location.as_deref(), Some("doha"));
+}
