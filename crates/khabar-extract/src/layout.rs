@@ -95,11 +95,11 @@ fn paragraph_like(l: &Line<'_>) -> bool {
     // A closing guillemet ends a sentence only after sentence punctuation ("... است.»"): a headline quotes
     // without one ("نماینده تهران: «بودجه باید شفاف باشد»").
     let before_guillemet = l.folded.strip_suffix('»').map(str::trim_end);
-    let ends_sentence = match before_guillemet {
-        Some(b) => b.ends_with(['.', '!', '؟', '?', '…']),
-        None => l.folded.ends_with(['.', '!', '؟', '?', '…']),
-    } && !l.folded.ends_with("..");
-    l.words > 30 || (ends_sentence && l.words > 6) || starts_with_attribution(&l.folded)
+    let end = before_guillemet.unwrap_or(&l.folded);
+    let ends_sentence = end.ends_with(['.', '!', '…']) && !l.folded.ends_with("..");
+    // Headlines ask ("پیام جدید واشنگتن در راه است؟"): a short question is no paragraph by its mark.
+    let long_question = end.ends_with(['؟', '?']) && l.words > 15;
+    l.words > 30 || ((ends_sentence || long_question) && l.words > 6) || starts_with_attribution(&l.folded)
 }
 
 fn starts_with_attribution(folded: &str) -> bool {
@@ -591,6 +591,22 @@ tabnak\tTabnak\tتابناک\tپایگاه خبری تابناک\t\ttabnak.ir\ts
         assert_eq!(p[0], (Field::Title, "نماینده تهران در مجلس: «بودجه سال آینده باید کاملا شفاف باشد»".into()));
         assert_eq!(p[1].0, Field::Lead);
         assert!(p[1].1.ends_with("ارائه کند.»"));
+    }
+
+    #[test]
+    fn a_headline_that_asks_is_the_title() {
+        // The headline is a question, written twice above the outlet and the date.
+        let doc = "سفر وزیر خارجه عمان به تهران؛ پیام جدید واشنگتن در راه است؟
+
+سفر وزیر خارجه عمان به تهران؛ پیام جدید واشنگتن در راه است؟
+تابناک
+۱۷ فروردین ۱۴۰۴ - ۰۹:۳۰
+
+بدر البوسعیدی وزیر امور خارجه عمان صبح امروز یکشنبه وارد تهران شد.
+";
+        let (_, p) = run(doc);
+        assert_eq!(p[0], (Field::Title, "سفر وزیر خارجه عمان به تهران؛ پیام جدید واشنگتن در راه است؟".into()));
+        assert_eq!(p[1], (Field::Lead, "بدر البوسعیدی وزیر امور خارجه عمان صبح امروز یکشنبه وارد تهران شد.".into()));
     }
 
     #[test]
