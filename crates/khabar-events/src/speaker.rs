@@ -646,6 +646,15 @@ impl Clauses<'_, '_> {
                 t -= 1;
                 continue;
             }
+            // "روابط عمومی سپاه": a body's public relations office speaks for the body.
+            if p.key == "عمومی"
+                && t >= 2
+                && d.toks[t - 2].key == "روابط"
+                && self.m.at(s).is_some_and(|e| self.m.ents[e].kind == Kind::Org)
+            {
+                t -= 2;
+                continue;
+            }
             // A connective opening the clause ("در ادامه X گفت", "سپس X افزود"): X is its subject.
             if let Some(n) = (1..=4).find(|&n| {
                 t >= n && {

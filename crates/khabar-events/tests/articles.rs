@@ -1252,3 +1252,15 @@ fn a_meeting_told_in_a_city_and_in_its_country_is_one() {
     assert_eq!(meets.len(), 1, "{meets:#?}");
     assert_eq!(meets[0].location.as_deref(), Some("doha"));
 }
+
+#[test]
+fn a_bodys_public_relations_speak_for_the_body_and_its_statement_is_the_bodys() {
+    // Defa Press style: the statement of the IRGC Navy's public relations, then quoted from.
+    let t = "روابط عمومی نیروی دریایی سپاه پاسداران انقلاب اسلامی در اطلاعیه‌ای اعلام کرد: دو فروند پهپاد متجاوز رهگیری و وادار به بازگشت شدند.\n\
+             در این اطلاعیه آمده است: نیروی دریایی سپاه هرگونه تحرک در خلیج فارس را رصد می‌کند.";
+    let l = run(t, Some(Day(2024, 7, 26)));
+    for prefix in ["دو فروند", "نیروی دریایی سپاه هرگونه"] {
+        let q = l.quotes.iter().find(|q| q.text.starts_with(prefix)).unwrap_or_else(|| panic!("{prefix}: {:#?}", l.quotes));
+        assert_eq!(q.speaker.as_deref(), Some("irgc-navy"), "{q:#?}");
+    }
+}
