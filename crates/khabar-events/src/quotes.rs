@@ -440,13 +440,26 @@ fn according_to(
         .contains(&x.key)
         .then(|| last.map(|p| (x.e, p)))
         .flatten();
-    let (me, ent) = cl.m.starting_at(x.s).or(pronoun).or_else(|| {
+    let person = cl.m.starting_at(x.s).or(pronoun).or_else(|| {
         // The honorific may be part of the mention.
         cl.m.starting_at(doc.toks[t + 2].s)
-    })?;
-    if cl.m.ents[ent].kind != Kind::Person || me > se {
-        return None;
-    }
+    });
+    let (who, me) = match person {
+        Some((me, ent)) if cl.m.ents[ent].kind == Kind::Person && me <= se => (Subject::Entity(ent), me),
+        Some(_) => return None,
+        // An unnamed source, a group or an office nobody is named for ("به گفته یک راننده در بندرعباس که نخواست
+        // نامش فاش شود، «...»"): its description runs to the first comma.
+        None => {
+            let f = cl.candidates(x.s, se, None).into_iter().next().filter(|f| f.s == x.s)?;
+            let who = match f.who {
+                Subject::Entity(_) => return None,
+                w => w,
+            };
+            let limit = doc.toks_in(f.e, se).take(15).next_back().map_or(se, |k| doc.toks[k].e);
+            let comma = (f.e..limit).find(|&c| doc.chars[c] == '،')?;
+            (who, comma)
+        }
+    };
     // Skip an appositive role up to its comma ("به گفته X، سخنگوی ...، ...").
     let mut s = me;
     if let Some((c, '،')) = doc.next_nonspace(me) {
@@ -476,7 +489,7 @@ fn according_to(
         }
     };
     (doc.toks_in(qs, qe).len() >= 2).then(|| RawQuote {
-        who: Some(Subject::Entity(ent)),
+        who: Some(who),
         verb: doc.slice(doc.toks[t].s, doc.toks[t + 1].e),
         verb_en: verb_en.into(),
         s: qs,

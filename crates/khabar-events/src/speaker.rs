@@ -93,6 +93,13 @@ pub static PREPOSITIONS: LazyLock<HashSet<String>> = LazyLock::new(|| {
         "همتایش",
     ])
 });
+/// Whether token `i` is a preposition: one of [`PREPOSITIONS`], "نقل" only in "به نقل از" ("حمل و نقل" is a
+/// noun).
+fn preposition_at(d: &Doc, i: usize) -> bool {
+    let k = &d.toks[i].key;
+    PREPOSITIONS.contains(k) && (k != "نقل" || i > 0 && d.toks[i - 1].key == "به")
+}
+
 /// Pronouns and references that stand for the last subject.
 pub static PRONOUNS: LazyLock<HashSet<String>> = LazyLock::new(|| key_set(&["وی", "او", "ایشان"]));
 /// "این X" references to the last subject.
@@ -166,6 +173,8 @@ static UNNAMED_SOURCES: LazyLock<HashSet<String>> = LazyLock::new(|| {
     key_set(&[
         "منبع", "مقام", "کارشناس", "فعال", "دیپلمات", "نماینده", "عضو", "مسئول", "شاهد", "فرمانده", "تحلیلگر",
         "تحلیل‌گر", "استاد", "مشاور", "سخنگوی", "مدیر", "پزشک", "وکیل",
+        // One of the working people of [`GROUP_NOUNS`] ("یک راننده در بندرعباس").
+        "کارگر", "کشاورز", "بازنشسته", "معلم", "پرستار", "دانشجو", "راننده", "کاسب", "ساکن", "شهروند", "معترض",
     ])
 });
 
@@ -716,8 +725,22 @@ impl Clauses<'_, '_> {
             {
                 break;
             }
-            if NP_STOP.contains(&x.key)
-                || PREPOSITIONS.contains(&x.key)
+            // A body's name may join nouns with "و" ("سازمان برنامه و بودجه", "وزارت راه و شهرسازی"), not
+            // another body, office or name ("وزارت امور خارجه و وزیر ...").
+            let in_body_name = x.key == "و"
+                && ORG_HEADS.contains(&words[0])
+                && d.toks.get(i + 1).is_some_and(|y| {
+                    y.s < limit
+                        && !d.gap_has(x.e, y.s, &['،', ',', '.', ':', '\n', '؛'])
+                        && !role_head_at(d, i + 1)
+                        && !ORG_HEADS.contains(&y.key)
+                        && !NP_STOP.contains(&y.key)
+                        && !preposition_at(d, i + 1)
+                        && self.m.at(y.s).is_none()
+                        && crate::lexicon::Lexicon::builtin().verb_phrases.longest_at(&d.toks, i + 1).is_none()
+                });
+            if !in_body_name
+                && (NP_STOP.contains(&x.key) || preposition_at(d, i))
                 || crate::lexicon::Lexicon::builtin()
                     .verb_phrases
                     .longest_at(&d.toks, i)

@@ -1264,3 +1264,22 @@ fn a_bodys_public_relations_speak_for_the_body_and_its_statement_is_the_bodys() 
         assert_eq!(q.speaker.as_deref(), Some("irgc-navy"), "{q:#?}");
     }
 }
+
+#[test]
+fn according_to_an_unnamed_source_and_a_body_whose_name_joins_nouns_with_va() {
+    // BBC Persian style: a driver who would not be named, then a body the knowledge base does not hold.
+    let t = "به گفته یک راننده در بندرعباس که نخواست نامش فاش شود، «بیشتر کامیون‌ها در پایانه خاموش مانده‌اند».\n\
+             سازمان راهداری و حمل و نقل جاده‌ای در بیانیه‌ای اعلام کرد که اعتصاب گسترده نیست.";
+    let l = run(t, Some(Day(2024, 5, 23)));
+    let q = l.quotes.iter().find(|q| q.text.starts_with("بیشتر کامیون")).expect("the driver's words");
+    assert_eq!(q.speaker, None, "{q:#?}");
+    assert_eq!(q.speaker_name_fa.as_deref(), Some("یک راننده"));
+    assert!(q.direct);
+    assert_eq!(q.text, "بیشتر کامیون‌ها در پایانه خاموش مانده‌اند");
+    let q = l.quotes.iter().find(|q| q.text.starts_with("اعتصاب")).expect("the statement");
+    assert_eq!(q.speaker_name_fa.as_deref(), Some("سازمان راهداری و حمل و نقل جاده‌ای"));
+    // "و" before another body or an office ends the name.
+    let t = "وزارت امور خارجه و وزیر کشور در بیانیه‌ای اعلام کردند که اعتصاب گسترده نیست.";
+    let l = run(t, Some(Day(2024, 5, 23)));
+    assert_eq!(l.quotes[0].speaker.as_deref(), Some("mfa-iran"), "{:#?}", l.quotes);
+}
