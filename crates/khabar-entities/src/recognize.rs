@@ -1636,11 +1636,21 @@ impl Builder {
             // Offices held on the article's day: an earlier tenure of the same office is not what the article
             // names (Trump's first presidency, in 2025).
             let held_now: Vec<usize> = mine.iter().filter(|&&ri| current(ri)).filter_map(|&ri| r.role_slot_of[ri]).collect();
+            // Offices that may be held on the article's day (begun, end unknown or to come): a tenure of the same
+            // office known to have ended before that day is not the one named (Aref's first vice-presidency,
+            // 2001–2005, in 2024, when his second began that year).
+            let maybe_now: Vec<usize> = mine
+                .iter()
+                .filter(|&&ri| date.is_some_and(|d| r.kb.roles[ri].plausible_on(d).is_some()))
+                .filter_map(|&ri| r.role_slot_of[ri])
+                .collect();
             for &ri in &mine {
                 let role = &r.kb.roles[ri];
                 let slot = r.role_slot_of[ri];
                 let current = current(ri);
-                let earlier_tenure = !current && slot.is_some_and(|sl| held_now.contains(&sl));
+                let ended = date.is_some_and(|d| role.ended_before(d));
+                let earlier_tenure = !current
+                    && slot.is_some_and(|sl| held_now.contains(&sl) || (ended && maybe_now.contains(&sl)));
                 let named = slot.is_some_and(|sl| in_text.contains(&sl)) && !earlier_tenure;
                 if named || current {
                     x.roles.push(RoleOut {

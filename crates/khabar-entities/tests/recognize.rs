@@ -570,6 +570,12 @@ fn an_earlier_tenure_of_the_office_named_is_not_listed() {
     let t = find(&ents, "donald-trump");
     let named: Vec<_> = t.roles.iter().filter(|r| r.in_text).map(|r| r.start.clone()).collect();
     assert_eq!(named, vec![Some("2025-01-20".to_string())], "{:?}", t.roles);
+    // Aref's second first vice-presidency began in 2024 (a year, no day): in September 2024 his first (2001–2005)
+    // is still not the one named.
+    let ents = tag("محمدرضا عارف معاون اول رئیس جمهور در پیامی به نخست وزیر سریلانکا تبریک گفت.", Some("2024-09-24"));
+    let a = find(&ents, "mohammad-reza-aref");
+    let named: Vec<_> = a.roles.iter().filter(|r| r.in_text).map(|r| r.start.clone()).collect();
+    assert_eq!(named, vec![Some("2024".to_string())], "{:?}", a.roles);
     // "وزیر اقتصاد این کشور" is the minister of a country told before, not Iran's.
     let ents = tag("رئیس‌جمهور مکزیک وزیر اقتصاد این کشور را مامور اجرای طرح کرد.", Some("2025-02-03"));
     assert!(!ents.iter().any(|e| e.id == "abdolnaser-hemmati"), "{:?}", ents.iter().map(|e| &e.id).collect::<Vec<_>>());
