@@ -183,6 +183,11 @@ impl Model {
             if is_non_joining(chars[g]) {
                 continue;
             }
+            // A two-letter first part is a prefix ("هم", "بی", "نا", "می") or a numeral ("دو", "سه"), not a word
+            // the model guesses in a name ("دی|سانایاکه").
+            if g == 1 && !matches!(&chars[..2], ['ه', 'م'] | ['ب', 'ی'] | ['ن', 'ا'] | ['م', 'ی'] | ['د', 'و'] | ['س', 'ه']) {
+                continue;
+            }
             if self.ngram_at(ng, chars, g, &mut buf) >= NG_THRESHOLD {
                 mask |= 1 << g;
             }

@@ -138,6 +138,16 @@ fn plural_follows_the_spelling_of_its_glued_stem() {
 }
 
 #[test]
+fn a_name_the_lexicons_lack_is_not_split_after_two_letters() {
+    // The character model once read "دی" (the month, "دی‌ماه") at the start of a foreign name.
+    assert_eq!(norm("آنورا کومارا دیسانایاکه"), "آنورا کومارا دیسانایاکه");
+    assert_eq!(norm("دیماریا"), "دیماریا");
+    // Prefixes and numerals still open unknown compounds.
+    assert_eq!(norm("همحسی"), z("هم|حسی"));
+    assert_eq!(norm("سهفرسخی"), z("سه|فرسخی"));
+}
+
+#[test]
 fn a_suffix_is_no_stem() {
     // "اشیای" is "اشیا" + ezafe "ی", not the clitic "اش" + "ی" + "ای"; "امهات" is a word, not "ام" + "هات".
     assert_eq!(norm("اشیای قیمتی"), "اشیای قیمتی");
