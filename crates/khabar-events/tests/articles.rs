@@ -1283,3 +1283,16 @@ fn according_to_an_unnamed_source_and_a_body_whose_name_joins_nouns_with_va() {
     let l = run(t, Some(Day(2024, 5, 23)));
     assert_eq!(l.quotes[0].speaker.as_deref(), Some("mfa-iran"), "{:#?}", l.quotes);
 }
+
+#[test]
+fn confirming_and_denying_report_speech() {
+    let t = "پنتاگون در بیانیه‌ای تایید کرد که در این حمله سه نظامی آمریکایی زخمی شدند.\n\n\
+             سخنگوی وزارت امور خارجه ایران این ادعا را تکذیب کرد و گفت: ایران در این حمله نقشی نداشته است.\n\n\
+             شورای نگهبان این لایحه را تایید کرد.";
+    let l = run(t, Some(Day(2024, 8, 4)));
+    let q = l.quotes.iter().find(|q| q.text.starts_with("در این حمله")).expect("the confirmation");
+    assert_eq!(q.speaker.as_deref(), Some("pentagon"));
+    assert_eq!(q.verb_en, "confirmed");
+    // Approving a bill says nothing.
+    assert!(!l.quotes.iter().any(|q| q.text.contains("لایحه")), "{:#?}", l.quotes);
+}
