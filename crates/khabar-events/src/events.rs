@@ -453,10 +453,17 @@ pub fn find(
                         // No entity object, but one described by its country ("۱۲ شخص و نهاد ایرانی را تحریم
                         // کرد"): the object acts for that country, as an official named by an office does.
                         // Not inside a prepositional phrase ("حمله به شرکت‌های ایرانی را": the victims).
+                        // The object may open a reported clause ("در بیانیه‌ای اعلام کرد که ۸ فرد و نهاد ایرانی را
+                        // تحریم کرده است"): prepositions before its "که" belong to the main clause.
+                        let obj_from = (doc.tok_from(from)..t)
+                            .take_while(|&i| doc.toks[i].key != "را")
+                            .filter(|&i| doc.toks[i].key == "که")
+                            .last()
+                            .map_or(doc.tok_from(from), |k| k + 1);
                         if objects == 0
-                            && let Some(ra) = (doc.tok_from(from)..t).find(|&i| doc.toks[i].key == "را")
-                            && ra > doc.tok_from(from)
-                            && !(doc.tok_from(from)..ra).any(|i| PREPOSITIONS.contains(&doc.toks[i].key))
+                            && let Some(ra) = (obj_from..t).find(|&i| doc.toks[i].key == "را")
+                            && ra > obj_from
+                            && !(obj_from..ra).any(|i| PREPOSITIONS.contains(&doc.toks[i].key))
                             && let Some(id) = crate::speaker::country_of_word(&doc.toks[ra - 1].key)
                             && let Some(c) = cl.m.ents.iter().position(|e| e.id == id)
                             && !actors.contains(&c)

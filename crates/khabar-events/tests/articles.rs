@@ -1296,3 +1296,11 @@ fn confirming_and_denying_report_speech() {
     // Approving a bill says nothing.
     assert!(!l.quotes.iter().any(|q| q.text.contains("لایحه")), "{:#?}", l.quotes);
 }
+
+#[test]
+fn a_country_named_by_its_people_in_a_reported_clause_is_the_object() {
+    let t = "شورای اتحادیه اروپا امروز در بیانیه‌ای اعلام کرد که ۸ فرد و نهاد ایرانی را به اتهام ارسال موشک به روسیه تحریم کرده است.\n\nایران این اقدام را محکوم کرد.";
+    let l = run(t, Some(Day(2024, 10, 14)));
+    let s = l.events.iter().find(|e| e.event_type == "SANCTION").expect("the sanctions");
+    assert_eq!(s.actors, vec!["council-eu".to_string(), "country-ir".to_string()], "{s:#?}");
+}
