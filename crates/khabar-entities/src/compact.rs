@@ -60,6 +60,32 @@ pub fn key(name: &str) -> String {
     name.chars().filter_map(name_char).filter(|c| !is_punct(*c)).collect()
 }
 
+/// The lexicon spelling a key may stand for: a key writes "آ" as "ا" (see [`name_char`]), the lexicons do not; the
+/// first "ا" is tried as "آ" too ("اواز" is "آواز"), where the madda mostly is.
+fn with_madda(k: &str) -> Option<String> {
+    let i = k.find('ا')?;
+    Some(format!("{}آ{}", &k[..i], &k[i + 'ا'.len_utf8()..]))
+}
+
+/// [`khabar_normalize::lexicon_log2_frequency`] of a key, also of its spelling with "آ" (the higher).
+pub fn lexicon_log2(k: &str) -> Option<f32> {
+    let f = khabar_normalize::lexicon_log2_frequency(k);
+    match with_madda(k).and_then(|v| khabar_normalize::lexicon_log2_frequency(&v)) {
+        Some(g) => Some(f.map_or(g, |f| f.max(g))),
+        None => f,
+    }
+}
+
+/// [`khabar_normalize::lexicon_is_verb_form`] of a key, also of its spelling with "آ" ("امد" is "آمد").
+pub fn lexicon_verb(k: &str) -> bool {
+    khabar_normalize::lexicon_is_verb_form(k) || with_madda(k).is_some_and(|v| khabar_normalize::lexicon_is_verb_form(&v))
+}
+
+/// [`khabar_normalize::lexicon_is_adjective`] of a key, also of its spelling with "آ" ("ازاد" is "آزاد").
+pub fn lexicon_adjective(k: &str) -> bool {
+    khabar_normalize::lexicon_is_adjective(k) || with_madda(k).is_some_and(|v| khabar_normalize::lexicon_is_adjective(&v))
+}
+
 /// [`key`] of a run of characters.
 pub fn key_of_chars(chars: &[char]) -> String {
     let mut out = String::with_capacity(chars.len() * 2);

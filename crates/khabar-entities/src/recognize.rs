@@ -722,7 +722,10 @@ impl Recognizer {
                     break;
                 }
             }
-            if k > j && (k - j >= 2 || cue == Cue::Honorific) {
+            // One common word after a title is no name unless the lists hold it as a surname ("استاد آواز
+            // ایران": a master of singing; "آواز" is also a given name).
+            let common_alone = k == j + 1 && self.common_word(&toks[j].key) && !self.last_names.contains(&toks[j].key);
+            if k > j && (k - j >= 2 || (cue == Cue::Honorific && !common_alone)) {
                 let ent = b.add_local(toks[j].s, toks[k - 1].e, chars);
                 if cue == Cue::Honorific {
                     b.add_honorifics(ent, &hons);
@@ -776,22 +779,22 @@ impl Recognizer {
             let persian = first_name
                 && surname_like
                 && (self.last_names.contains(&z.key)
-                    || !(khabar_normalize::lexicon_is_verb_form(&z.key) || khabar_normalize::lexicon_is_adjective(&z.key)));
+                    || !(crate::compact::lexicon_verb(&z.key) || crate::compact::lexicon_adjective(&z.key)));
             // Two rare words are a foreign name too ("یاشار گولر وزیر دفاع ترکیه"), when neither is a verb or
             // tagged as an adjective (the lexicons tag names as nouns or not at all).
             let rare_pair = self.rare_word(&a.key)
                 && self.rare_word(&z.key)
-                && ![&a.key, &z.key].iter().any(|k| khabar_normalize::lexicon_is_verb_form(k) || khabar_normalize::lexicon_is_adjective(k));
+                && ![&a.key, &z.key].iter().any(|k| crate::compact::lexicon_verb(k) || crate::compact::lexicon_adjective(k));
             let foreign = (self.unknown_word(&a.key) && (surname_like || self.first_names.contains(&z.key))) || rare_pair;
             // At the start of a sentence, two words and an office are a name and its office whenever the second
             // word is one the lexicons hardly know, even after a first name the lists lack or that is also an
             // ordinary word ("محرم نویدکیا سرمربی سپاهان نیز گفت").
             let no_verb_or_adjective =
-                |k: &str| !(khabar_normalize::lexicon_is_verb_form(k) || khabar_normalize::lexicon_is_adjective(k));
+                |k: &str| !(crate::compact::lexicon_verb(k) || crate::compact::lexicon_adjective(k));
             let initial = sentence_start(chars, a.s)
                 && (self.rare_word(&z.key) || self.unknown_word(&z.key))
                 && a.key.chars().count() >= 2
-                && !khabar_normalize::lexicon_is_verb_form(&a.key)
+                && !crate::compact::lexicon_verb(&a.key)
                 && no_verb_or_adjective(&z.key);
             // Three words at a sentence start, a first name of the lists and two name-like words ("حسین عبده
             // تبریزی کارشناس بازار سرمایه نیز گفت"): a first name with a surname of two words.
@@ -799,7 +802,7 @@ impl Recognizer {
                 let w = &toks[ti - 3];
                 let name_like = |k: &str| {
                     (self.last_names.contains(k) || self.first_names.contains(k) || self.rare_word(k) || self.unknown_word(k))
-                        && !khabar_normalize::lexicon_is_verb_form(k)
+                        && !crate::compact::lexicon_verb(k)
                 };
                 if sentence_start(chars, w.s)
                     && w.e + 1 == a.s
@@ -845,7 +848,7 @@ impl Recognizer {
             let surname = ((self.last_names.contains(&z.key) && !self.first_names.contains(&z.key))
                 || self.rare_word(&z.key)
                 || self.prominent_surname(&z.key))
-                && !khabar_normalize::lexicon_is_verb_form(&z.key);
+                && !crate::compact::lexicon_verb(&z.key);
             if a.e + 1 != z.s
                 || chars[a.e] != ' '
                 || !self.known_first_names.contains(&a.key)
@@ -886,8 +889,8 @@ impl Recognizer {
                         && cue_cache[ti + 1].is_none()
                         && self.rare_word(&n.key)
                         && !self.common_word(&n.key)
-                        && !khabar_normalize::lexicon_is_verb_form(&n.key)
-                        && !khabar_normalize::lexicon_is_adjective(&n.key)
+                        && !crate::compact::lexicon_verb(&n.key)
+                        && !crate::compact::lexicon_adjective(&n.key)
                         && !covered(&b, n.s, n.e)
                 })
                 .map_or(z.e, |n| n.e);
@@ -1105,7 +1108,25 @@ impl Recognizer {
                 });
                 if let Some((k, i)) = found {
                     let e = toks[ti + k.len() - 1].e;
-                    if !covered(&b, t.s, e) {
+                    if covered(&b, t.s, e) {
+                        continue;
+                    }
+                    // Another first name right before the surname ("همایون شجریان" after "محمدرضا شجریان"): a
+                    // relative, another person.
+                    let other_first = ti > 0 && {
+                        let f = &toks[ti - 1];
+                        f.e + 1 == t.s
+                            && chars[f.e] == ' '
+                            // The lists hold some first names only as surnames ("همایون"), and many first names
+                            // are also ordinary words: a title or an office there is none.
+                            && self.is_name_token(f)
+                            && cue_cache[ti - 1].is_none()
+                            && !covered(&b, f.s, f.e)
+                            && !b.entities[*i].1.name_fa.split_whitespace().any(|w| key(w) == f.key)
+                    };
+                    if other_first {
+                        b.add_local(toks[ti - 1].s, e, chars);
+                    } else {
                         b.add_mention(*i, t.s, e, Via::Surname, chars);
                     }
                 }
@@ -1243,7 +1264,7 @@ impl Recognizer {
     /// it is Masoumeh Ebtekar: listed in `data/kb/ambiguous.tsv`).
     fn prominent_surname(&self, k: &str) -> bool {
         self.surnames.get(k).is_some_and(|ps| ps.len() == 1)
-            && khabar_normalize::lexicon_log2_frequency(k).is_none_or(|f| f < COMMON_WORD_LOG2)
+            && crate::compact::lexicon_log2(k).is_none_or(|f| f < COMMON_WORD_LOG2)
             && k.chars().count() >= 4
             && !self.first_names.contains(k)
             && !self.last_names.contains(k)
@@ -1354,7 +1375,7 @@ impl Recognizer {
             if !chars[e..t.s].iter().all(|c| *c == ' ')
                 || ent.is_some_and(|i| b.entities[i].1.kind == Kind::Person)
                 || (ent.is_none() && self.phrase_ends.contains(&t.key))
-                || khabar_normalize::lexicon_is_verb_form(&t.key)
+                || crate::compact::lexicon_verb(&t.key)
                 || !t.key.chars().all(|c| ('\u{0620}'..='\u{06FF}').contains(&c))
             {
                 break;
@@ -1386,7 +1407,7 @@ impl Recognizer {
 
     /// An ordinary word: more frequent in the lexicons than [`COMMON_WORD_LOG2`], or a stop word.
     fn common_word(&self, k: &str) -> bool {
-        khabar_normalize::lexicon_log2_frequency(k).is_some_and(|f| f >= COMMON_WORD_LOG2) || self.stop.contains(k)
+        crate::compact::lexicon_log2(k).is_some_and(|f| f >= COMMON_WORD_LOG2) || self.stop.contains(k)
     }
 
     /// A word of 3+ letters the lexicons have rarely or not at all (below [`RARE_WORD_LOG2`]), no function or
@@ -1394,7 +1415,7 @@ impl Recognizer {
     fn rare_word(&self, k: &str) -> bool {
         k.chars().count() >= 3
             && k.chars().all(char::is_alphabetic)
-            && khabar_normalize::lexicon_log2_frequency(k).is_none_or(|f| f < RARE_WORD_LOG2)
+            && crate::compact::lexicon_log2(k).is_none_or(|f| f < RARE_WORD_LOG2)
             && !self.stop.contains(k)
             && !self.is_number_word(k)
             && !self.plural_of_common_word(k)
@@ -1418,7 +1439,7 @@ impl Recognizer {
     /// name lists: a transliterated foreign name ("کاوادا").
     fn unknown_word(&self, k: &str) -> bool {
         k.chars().count() >= 3
-            && khabar_normalize::lexicon_log2_frequency(k).is_none_or(|f| f < UNKNOWN_WORD_LOG2)
+            && crate::compact::lexicon_log2(k).is_none_or(|f| f < UNKNOWN_WORD_LOG2)
             && !self.first_names.contains(k)
             && !self.last_names.contains(k)
             && !self.stop.contains(k)

@@ -724,8 +724,8 @@ fn relative_head(k: &str) -> bool {
     let Some(stem) = k.strip_suffix('ی') else { return false };
     stem.chars().count() >= 3
         && !stem.ends_with('ا')
-        && khabar_normalize::lexicon_log2_frequency(stem).is_some_and(|f| f >= 10.0)
-        && !khabar_normalize::lexicon_is_adjective(k)
+        && khabar_entities::compact::lexicon_log2(stem).is_some_and(|f| f >= 10.0)
+        && !khabar_entities::compact::lexicon_adjective(k)
 }
 
 /// Documents one side signs alone ("فرمان اجرایی را امضا کرد"): their signing is no agreement.
@@ -740,7 +740,7 @@ fn finite_verb(k: &str) -> bool {
     matches!(
         k,
         "است" | "بود" | "کرد" | "کردند" | "کند" | "کنند" | "شد" | "شدند" | "شود" | "شوند" | "داد" | "دادند" | "دهد" | "دهند"
-    ) || ((k.starts_with("می") || k.starts_with("نمی")) && khabar_normalize::lexicon_is_verb_form(k))
+    ) || ((k.starts_with("می") || k.starts_with("نمی")) && khabar_entities::compact::lexicon_verb(k))
 }
 
 /// True when a reporting verb ("گفت", "گفته بود", "اعلام کرد") ends right before token `i`.
