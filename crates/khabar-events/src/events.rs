@@ -474,8 +474,11 @@ pub fn find(
                         // Treasury's sanctions, condemned by the ministry).
                         if objects == 0
                             && let Some(ra) = (doc.tok_from(from)..t).find(|&i| doc.toks[i].key == "را")
-                            && ra == doc.tok_from(from) + 2
+                            // Adverbs and the statement's phrase may come first ("نیز در بیانیه‌ای این حملات را").
+                            && ra >= doc.tok_from(from) + 2
                             && matches!(doc.toks[ra - 2].key.as_str(), "این" | "همین")
+                            // Not the object of a preposition ("نقش داشتن در این حمله را رد کرد": the role is denied).
+                            && !(ra >= doc.tok_from(from) + 3 && PREPOSITIONS.contains(&doc.toks[ra - 3].key))
                             && ACT_NOUNS.contains(&doc.toks[ra - 1].key.as_str())
                             && let Some(prev) = out.iter().rev().find(|o| o.e <= ss && lex.cues[o.cue].event_type != "CONSULT")
                             && let Some(&doer) = prev.actors.first()

@@ -263,6 +263,13 @@ static NP_STOP: LazyLock<HashSet<String>> = LazyLock::new(|| {
         "پیش",
     ])
 });
+/// A country's armed forces and their arms, before the country's name ("جنگنده‌های", "نیروهای").
+static FORCES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    key_set(&[
+        "نیروهای", "نیروی", "جنگنده‌های", "جنگنده‌ها", "هواپیماهای", "پهپادهای", "بالگردهای", "ناوهای", "ناوگان",
+        "نظامیان", "سربازان", "تانک‌های", "توپخانه", "یگان‌های",
+    ])
+});
 /// Words after a subject that mark a new clause subject ("و هنیه نیز اعلام کرد").
 static ALSO: LazyLock<HashSet<String>> = LazyLock::new(|| key_set(&["نیز", "هم", "همچنین"]));
 /// Connectives that open a clause before its subject ("در ادامه", "سپس", "اما"), as keys of their words
@@ -648,8 +655,9 @@ impl Clauses<'_, '_> {
                 t -= 1;
                 continue;
             }
-            // "ملت فلسطین", "مردم ایران", "کشور قطر": the nation acts for its country.
-            if matches!(p.key.as_str(), "ملت" | "مردم" | "کشور")
+            // "ملت فلسطین", "مردم ایران", "کشور قطر": the nation acts for its country; so do its forces
+            // ("جنگنده‌های رژیم صهیونیستی ... بمباران کردند", "نیروهای روسیه"), as CAMEO codes them.
+            if (matches!(p.key.as_str(), "ملت" | "مردم" | "کشور") || FORCES.contains(&p.key))
                 && self.m.at(s).is_some_and(|e| self.m.ents[e].id.starts_with("country-"))
             {
                 t -= 1;

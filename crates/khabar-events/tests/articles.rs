@@ -1304,3 +1304,21 @@ fn a_country_named_by_its_people_in_a_reported_clause_is_the_object() {
     let s = l.events.iter().find(|e| e.event_type == "SANCTION").expect("the sanctions");
     assert_eq!(s.actors, vec!["council-eu".to_string(), "country-ir".to_string()], "{s:#?}");
 }
+
+#[test]
+fn a_countrys_jets_act_for_it_and_condemning_these_attacks_condemns_their_doer() {
+    let t = "جنگنده‌های رژیم صهیونیستی بامداد امروز اردوگاه نصیرات در مرکز نوار غزه را بمباران کردند.\n\n\
+             جنبش حماس نیز در بیانیه‌ای این حملات را محکوم کرد.\n\n\
+             جمهوری اسلامی ایران نقش داشتن در این حمله را رد کرده است.";
+    let l = run(t, Some(Day(2024, 12, 2)));
+    let bomb = l.events.iter().find(|e| e.event_type == "ASSAULT").expect("the bombing");
+    assert_eq!(bomb.actors, vec!["country-il".to_string()], "{bomb:#?}");
+    let c = l.events.iter().find(|e| e.event_type == "ACCUSE").expect("the condemnation");
+    assert_eq!(c.actors, vec!["hamas".to_string(), "country-il".to_string()], "{c:#?}");
+    // Denying a role in the attack rejects nobody the attack names.
+    assert!(
+        l.events.iter().filter(|e| e.event_type == "REJECT").all(|e| e.actors.len() == 1),
+        "{:#?}",
+        l.events
+    );
+}
