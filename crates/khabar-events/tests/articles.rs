@@ -1322,3 +1322,12 @@ fn a_countrys_jets_act_for_it_and_condemning_these_attacks_condemns_their_doer()
         l.events
     );
 }
+
+#[test]
+fn a_phone_call_told_as_a_noun_phrase_is_a_call() {
+    let t = "رایزنی تلفنی عراقچی و لاوروف\n\nوزیران امور خارجه ایران و روسیه امروز در تماسی تلفنی درباره تحولات منطقه گفت‌وگو کردند.";
+    let l = run(t, Some(Day(2025, 1, 15)));
+    let call = l.events.iter().find(|e| e.event_type == "CONSULT").expect("the call");
+    assert_eq!(call.mode, "phone", "{call:#?}");
+    assert_eq!(call.actors, vec!["abbas-araghchi".to_string(), "sergey-lavrov".to_string()]);
+}
