@@ -167,6 +167,8 @@ pub struct Entry {
     pub description: String,
     /// ISO 3166 alpha-2 country (organizations, places, persons' nationality), when known.
     pub country: String,
+    /// The id of the body or place this one is part of (organizations, places), or empty.
+    pub parent: String,
 }
 
 /// A problem in a knowledge-base file.
@@ -283,6 +285,7 @@ impl Kb {
                 abbrevs: vec![],
                 description: col(&c, 6),
                 country: col(&c, 5),
+                parent: String::new(),
             };
             add(&mut kb, "persons.tsv", line, e)?;
         }
@@ -296,6 +299,7 @@ impl Kb {
                 abbrevs: list(c.get(4)),
                 description: col(&c, 5),
                 country: col(&c, 6),
+                parent: col(&c, 7),
             };
             add(&mut kb, "organizations.tsv", line, e)?;
         }
@@ -310,6 +314,7 @@ impl Kb {
                     abbrevs: vec![],
                     description: col(&c, 4),
                     country: col(&c, 5),
+                    parent: col(&c, 6),
                 };
                 add(&mut kb, "places.tsv", line, e)?;
             }
@@ -324,6 +329,7 @@ impl Kb {
                 abbrevs: vec![],
                 description: col(&c, 6),
                 country: String::new(),
+                parent: String::new(),
             };
             add(&mut kb, "events.tsv", line, e)?;
         }

@@ -686,14 +686,17 @@ fn merge(evs: Vec<RawEvent>, cl: &Clauses<'_, '_>) -> Vec<RawEvent> {
     // country told acting alone ("آمریکا ... تحریم کرد") before its body's same act ("وزارت خزانه‌داری آمریکا ...
     // تحریم کرد"). Told after the officials' event, the countries' is another ("ایران و عربستان اسفند سال گذشته
     // ... توافق کردند").
+    // So is a body told acting ("اتحادیه اروپا ... تحریم کرد") before the same act of its part ("شورای اتحادیه اروپا
+    // ... تحریم کرد"): an actor stands for its root, a country or the topmost body of an international one.
     let countries = |ev: &RawEvent| -> Option<Vec<String>> {
-        let mut c: Vec<String> = ev.actors.iter().map(|&a| actor_country(cl, a)).collect::<Option<_>>()?;
+        let mut c: Vec<String> = ev.actors.iter().map(|&a| actor_root(cl, a)).collect::<Option<_>>()?;
         c.sort();
         c.dedup();
         (c.len() == ev.actors.len()).then_some(c)
     };
+    let is_root = |a: usize| actor_root(cl, a).is_some_and(|r| r == cl.m.ents[a].id);
     for i in 0..across.len() {
-        let only_countries = across[i].actors.iter().all(|&a| cl.m.ents[a].id.starts_with("country-"));
+        let only_countries = across[i].actors.iter().all(|&a| is_root(a));
         if absorbed[i] || across[i].actors.is_empty() || !only_countries {
             continue;
         }
@@ -702,7 +705,7 @@ fn merge(evs: Vec<RawEvent>, cl: &Clauses<'_, '_>) -> Vec<RawEvent> {
             j != i
                 && !absorbed[j]
                 && across[i].s < across[j].s
-                && across[j].actors.iter().any(|&a| !cl.m.ents[a].id.starts_with("country-"))
+                && across[j].actors.iter().any(|&a| !is_root(a))
                 && lex.cues[across[j].cue].event_type == lex.cues[across[i].cue].event_type
                 && across[j].status == across[i].status
                 // The headline's day is the article's when it tells none.
@@ -785,6 +788,22 @@ fn actor_country(cl: &Clauses<'_, '_>, ent: usize) -> Option<String> {
     }
     let entry = khabar_entities::Kb::builtin().get(&e.id)?;
     (!entry.country.is_empty()).then(|| format!("country-{}", entry.country.to_ascii_lowercase()))
+}
+
+/// The root an actor stands for: its country ([`actor_country`]), or else the topmost body of the international
+/// body it is part of ("شورای اتحادیه اروپا" → the European Union).
+fn actor_root(cl: &Clauses<'_, '_>, ent: usize) -> Option<String> {
+    actor_country(cl, ent).or_else(|| {
+        let kb = khabar_entities::Kb::builtin();
+        let mut e = kb.get(&cl.m.ents[ent].id)?;
+        for _ in 0..8 {
+            match kb.get(&e.parent) {
+                Some(p) if p.kind == khabar_entities::Kind::Org => e = p,
+                _ => break,
+            }
+        }
+        Some(e.id.clone())
+    })
 }
 
 /// Whether place `inner` lies in country `outer` (an entity of the article), by the knowledge base.

@@ -1331,3 +1331,14 @@ fn a_phone_call_told_as_a_noun_phrase_is_a_call() {
     assert_eq!(call.mode, "phone", "{call:#?}");
     assert_eq!(call.actors, vec!["abbas-araghchi".to_string(), "sergey-lavrov".to_string()]);
 }
+
+#[test]
+fn a_body_told_acting_in_the_headline_is_its_part_that_acts_in_the_body() {
+    let t = "اتحادیه اروپا ۸ فرد و نهاد ایرانی را تحریم کرد\n\n\
+             شورای اتحادیه اروپا امروز در بیانیه‌ای اعلام کرد که ۸ فرد و نهاد ایرانی را به اتهام ارسال موشک به روسیه تحریم کرده است.\n\n\
+             وزارت امور خارجه ایران این تحریم‌ها را محکوم کرد.";
+    let l = run(t, Some(Day(2024, 10, 14)));
+    let s: Vec<_> = l.events.iter().filter(|e| e.event_type == "SANCTION").collect();
+    assert_eq!(s.len(), 1, "{s:#?}");
+    assert_eq!(s[0].actors, vec!["council-eu".to_string(), "country-ir".to_string()]);
+}
