@@ -492,7 +492,21 @@ pub fn find(
                             continue;
                         }
                     }
-                    Frame::Subject => actors = subjects(),
+                    Frame::Subject => {
+                        // A clause that opens with words no subject was found in ("مولوی عبدالحمید ... خواستار ...
+                        // شد", "بیانیه پایانی این نشست خواستار ... شد") has a subject of its own, unknown: not the
+                        // last one. The last subject acts only in a clause that opens with an adverb, a
+                        // preposition or a pronoun ("وی همچنین خواستار ... شد", "در این دیدار ...").
+                        let opener = doc
+                            .toks
+                            .get(doc.tok_from(clause_s))
+                            .filter(|x| x.s < cs)
+                            .is_none_or(|x| SUBJECTLESS_OPENERS.contains(&x.key.as_str()) || PREPOSITIONS.contains(&x.key));
+                        if !opener && cl.subjects(clause_s, cs, None).is_empty() {
+                            continue;
+                        }
+                        actors = subjects();
+                    }
                     Frame::Noun => {
                         let starts_with_dar = doc.toks[t].key == "در"
                             || (t > 0
@@ -569,7 +583,8 @@ pub fn find(
                 {
                     continue;
                 }
-                let travel = cue.frame == Frame::Subject;
+                // A visit goes "به X"; a demand ("خواستار توقف حملات به لبنان شد") goes nowhere.
+                let travel = cue.frame == Frame::Subject && cue.event_type == "CONSULT";
                 let clause_e = (cs..se)
                     .find(|&c| matches!(doc.chars[c], ':' | '«' | '؛' | '،'))
                     .unwrap_or(se);
@@ -738,6 +753,13 @@ fn relative_head(k: &str) -> bool {
 const SIGNED_ALONE: &[&str] = &[
     "فرمان", "دستور", "حکم", "قانون", "لایحه", "مصوبه", "نامه", "طومار", "بخشنامه", "دستورالعمل", "حکمی", "فرمانی",
     "نامه‌ای", "دستوری",
+];
+
+/// Words that open a clause whose subject is the last one told: adverbs and conjunctions ("همچنین", "سپس"),
+/// pronouns ("وی", "او"), "این" of "این مقام".
+const SUBJECTLESS_OPENERS: &[&str] = &[
+    "همچنین", "نیز", "سپس", "پس", "ضمنا", "ضمن", "همچنان", "وی", "او", "ایشان", "این", "و", "اما", "ولی", "بلکه", "که",
+    "امروز", "دیروز", "روز", "صبح", "عصر", "شب", "بامداد", "هفته", "ماه", "سال", "پیشتر", "قبلا", "اخیرا", "بار", "بارها",
 ];
 
 /// A finite verb or auxiliary: a prefixed verb form ("می‌کند", "نمی‌دهند") or a common light verb ("کرد",
@@ -1051,6 +1073,8 @@ fn light_after<'d>(
         "و" if (t + 1..(t + 8).min(end)).any(|i| doc.toks[i].key == "را") => 10,
         "و" => 3,
         "با" if with_phrase => 7,
+        // "خواستار آزادی فوری نفتکش شد": what is asked for comes between the cue and "شد".
+        _ if past.contains(&"شد") => 8,
         _ => 1,
     };
     let mut prev_e = doc.toks[t.saturating_sub(1)].e;
@@ -1060,6 +1084,9 @@ fn light_after<'d>(
             return None;
         }
         prev_e = x.e;
+        if window == 8 && matches!(x.key.as_str(), "که" | "را" | "تا") {
+            return None;
+        }
         if matches!(
             x.key.as_str(),
             "خواهد"

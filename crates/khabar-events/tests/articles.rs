@@ -1342,3 +1342,16 @@ fn a_body_told_acting_in_the_headline_is_its_part_that_acts_in_the_body() {
     assert_eq!(s.len(), 1, "{s:#?}");
     assert_eq!(s[0].actors, vec!["council-eu".to_string(), "country-ir".to_string()]);
 }
+
+#[test]
+fn a_demand_names_what_is_asked_before_its_verb_and_an_unknown_subject_is_not_the_last() {
+    let t = "عباس عراقچی وزیر امور خارجه امروز با هاکان فیدان دیدار کرد.\n\n\
+             وی همچنین خواستار توقف فوری حملات رژیم صهیونیستی به لبنان شد.\n\n\
+             بیانیه پایانی این نشست خواستار توقف فوری جنگ در غزه شد.";
+    let l = run(t, Some(Day(2024, 11, 11)));
+    let asks: Vec<_> = l.events.iter().filter(|e| e.event_type == "REQUEST").collect();
+    assert_eq!(asks.len(), 1, "{asks:#?}");
+    assert_eq!(asks[0].actors, vec!["abbas-araghchi".to_string()]);
+    // The attacks' target is no place of the demand.
+    assert_eq!(asks[0].location, None, "{:#?}", asks[0]);
+}
