@@ -942,7 +942,22 @@ impl Recognizer {
                     && self.first_names.contains(&toks[ti - 1].key)
                     && toks[ti - 1].e + 1 == toks[ti].s
                     && chars[toks[ti - 1].e] == ' ';
-                if covered(&b, s0, e) || !self.prominent_surname(&k) || self.name_continues(&toks, last, chars) || after_first_name {
+                // A surname that is also an adjective, before a copula, is the adjective ("بر توان داخلی متکی
+                // است": reliant, not Mottaki).
+                let predicate = crate::compact::lexicon_adjective(&k)
+                    && toks.get(last + 1).is_some_and(|n| {
+                        chars[toks[last].e..n.s].iter().all(|c| *c == ' ')
+                            && matches!(
+                                n.key.as_str(),
+                                "است" | "بود" | "باشد" | "هست" | "نیست" | "نبود" | "شد" | "شده" | "بوده" | "هستند" | "باشند" | "شود" | "شدند"
+                            )
+                    });
+                if covered(&b, s0, e)
+                    || !self.prominent_surname(&k)
+                    || self.name_continues(&toks, last, chars)
+                    || after_first_name
+                    || predicate
+                {
                     continue;
                 }
                 let p = self.surnames[&k][0];

@@ -690,3 +690,11 @@ fn a_relative_sharing_a_surname_is_another_person_and_a_title_before_a_common_wo
     let father = ents.iter().find(|e| e.name_fa == "محمدرضا شجریان").unwrap();
     assert!(father.mentions.iter().any(|m| m.text == "شجریان"), "{:?}", father.mentions);
 }
+
+#[test]
+fn a_surname_that_is_an_adjective_before_a_copula_is_the_adjective() {
+    // "متکی" is Mottaki's surname and the adjective "reliant".
+    let ents = tag("وزیر دفاع تصریح کرد: صنعت دفاعی کشور بر توان داخلی متکی است.", Some("2025-01-29"));
+    assert!(!ents.iter().any(|e| e.id == "manouchehr-mottaki"), "{:?}", ents.iter().map(|e| &e.id).collect::<Vec<_>>());
+    find(&tag("متکی گفت که صنعت دفاعی کشور قوی است.", Some("2009-01-29")), "manouchehr-mottaki");
+}
