@@ -67,23 +67,64 @@ fn with_madda(k: &str) -> Option<String> {
     Some(format!("{}آ{}", &k[..i], &k[i + 'ا'.len_utf8()..]))
 }
 
+/// What the lexicons say of a key: its log2 frequency, whether it is a verb form, an adjective.
+#[derive(Clone, Copy)]
+struct LexInfo {
+    log2: Option<f32>,
+    verb: bool,
+    adjective: bool,
+}
+
+/// The lexicon facts of a key, also of its spelling with "آ" (the higher frequency; a verb or adjective in either),
+/// cached per thread: the recognizer asks of the same words many times (the lexicon is static, so the cache is
+/// never stale; it is emptied when it grows past 2^18 words).
+fn lex_info(k: &str) -> LexInfo {
+    thread_local! {
+        static CACHE: std::cell::RefCell<FastMap<String, LexInfo>> = std::cell::RefCell::new(FastMap::default());
+    }
+    if let Some(i) = CACHE.with(|c| c.borrow().get(k).copied()) {
+        return i;
+    }
+    let of = |w: &str| LexInfo {
+        log2: khabar_normalize::lexicon_log2_frequency(w),
+        verb: khabar_normalize::lexicon_is_verb_form(w),
+        adjective: khabar_normalize::lexicon_is_adjective(w),
+    };
+    let mut info = of(k);
+    if let Some(v) = with_madda(k) {
+        let m = of(&v);
+        info = LexInfo {
+            log2: match (info.log2, m.log2) {
+                (Some(a), Some(b)) => Some(a.max(b)),
+                (a, b) => a.or(b),
+            },
+            verb: info.verb || m.verb,
+            adjective: info.adjective || m.adjective,
+        };
+    }
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= 1 << 18 {
+            c.clear();
+        }
+        c.insert(k.to_string(), info);
+    });
+    info
+}
+
 /// [`khabar_normalize::lexicon_log2_frequency`] of a key, also of its spelling with "آ" (the higher).
 pub fn lexicon_log2(k: &str) -> Option<f32> {
-    let f = khabar_normalize::lexicon_log2_frequency(k);
-    match with_madda(k).and_then(|v| khabar_normalize::lexicon_log2_frequency(&v)) {
-        Some(g) => Some(f.map_or(g, |f| f.max(g))),
-        None => f,
-    }
+    lex_info(k).log2
 }
 
 /// [`khabar_normalize::lexicon_is_verb_form`] of a key, also of its spelling with "آ" ("امد" is "آمد").
 pub fn lexicon_verb(k: &str) -> bool {
-    khabar_normalize::lexicon_is_verb_form(k) || with_madda(k).is_some_and(|v| khabar_normalize::lexicon_is_verb_form(&v))
+    lex_info(k).verb
 }
 
 /// [`khabar_normalize::lexicon_is_adjective`] of a key, also of its spelling with "آ" ("ازاد" is "آزاد").
 pub fn lexicon_adjective(k: &str) -> bool {
-    khabar_normalize::lexicon_is_adjective(k) || with_madda(k).is_some_and(|v| khabar_normalize::lexicon_is_adjective(&v))
+    lex_info(k).adjective
 }
 
 /// [`key`] of a run of characters.

@@ -845,14 +845,15 @@ impl Recognizer {
         // ordinary word.
         for ti in 1..toks.len() {
             let (a, z) = (&toks[ti - 1], &toks[ti]);
+            // The cheap tests first: this runs on every pair of words.
+            if a.e + 1 != z.s || chars[a.e] != ' ' || !self.known_first_names.contains(&a.key) {
+                continue;
+            }
             let surname = ((self.last_names.contains(&z.key) && !self.first_names.contains(&z.key))
                 || self.rare_word(&z.key)
                 || self.prominent_surname(&z.key))
                 && !crate::compact::lexicon_verb(&z.key);
-            if a.e + 1 != z.s
-                || chars[a.e] != ' '
-                || !self.known_first_names.contains(&a.key)
-                || !surname
+            if !surname
                 || self.common_word(&z.key)
                 || cue_cache[ti - 1].is_some()
                 || cue_cache[ti].is_some()

@@ -274,34 +274,38 @@ static FORCES: LazyLock<HashSet<String>> = LazyLock::new(|| {
 static ALSO: LazyLock<HashSet<String>> = LazyLock::new(|| key_set(&["نیز", "هم", "همچنین"]));
 /// Connectives that open a clause before its subject ("در ادامه", "سپس", "اما"), as keys of their words
 /// written together.
-static CONNECTIVES: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    [
-        "در ادامه",
-        "در پایان",
-        "در همین حال",
-        "در این میان",
-        "از سوی دیگر",
-        "از طرف دیگر",
-        "در عین حال",
-        "با این حال",
-        "همزمان",
-        "سپس",
-        "اما",
-        "ولی",
-        "بلافاصله",
-        // Openers of an added fact ("گفتنی است وزیر خارجه ترکیه ماه گذشته ... سفر کرده بود").
-        "گفتنی است",
-        "شایان ذکر است",
-        "قابل ذکر است",
-        "لازم به ذکر است",
-        "یادآور می‌شود",
-        "یادآوری می‌شود",
-        "پیش از این",
-        "پیشتر",
-    ]
-        .iter()
-        .map(|p| p.split_whitespace().map(key).collect())
-        .collect()
+static CONNECTIVES: LazyLock<HashSet<String>> =
+    LazyLock::new(|| CONNECTIVE_PHRASES.iter().map(|p| p.split_whitespace().map(key).collect()).collect());
+
+/// The connectives of [`CONNECTIVES`], as written.
+const CONNECTIVE_PHRASES: &[&str] = &[
+    "در ادامه",
+    "در پایان",
+    "در همین حال",
+    "در این میان",
+    "از سوی دیگر",
+    "از طرف دیگر",
+    "در عین حال",
+    "با این حال",
+    "همزمان",
+    "سپس",
+    "اما",
+    "ولی",
+    "بلافاصله",
+    // Openers of an added fact ("گفتنی است وزیر خارجه ترکیه ماه گذشته ... سفر کرده بود").
+    "گفتنی است",
+    "شایان ذکر است",
+    "قابل ذکر است",
+    "لازم به ذکر است",
+    "یادآور می‌شود",
+    "یادآوری می‌شود",
+    "پیش از این",
+    "پیشتر",
+];
+
+/// The last words of [`CONNECTIVES`], as keys: only after one can a connective end.
+static CONNECTIVE_ENDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    CONNECTIVE_PHRASES.iter().filter_map(|p| p.split_whitespace().last()).map(key).collect()
 });
 
 /// A resolved subject.
@@ -673,7 +677,8 @@ impl Clauses<'_, '_> {
                 continue;
             }
             // A connective opening the clause ("در ادامه X گفت", "سپس X افزود"): X is its subject.
-            if let Some(n) = (1..=4).find(|&n| {
+            if CONNECTIVE_ENDS.contains(&p.key)
+                && let Some(n) = (1..=4).find(|&n| {
                 t >= n && {
                     let k: String = d.toks[t - n..t].iter().map(|x| x.key.as_str()).collect();
                     CONNECTIVES.contains(&k)
@@ -831,15 +836,15 @@ impl Clauses<'_, '_> {
                 t += 1;
                 continue;
             }
+            if !self.subject_position(s, tok.s) {
+                t += 1;
+                continue;
+            }
             let two = d.toks.get(t + 1).map(|x| format!("{}{}", tok.key, x.key));
             let three = d
                 .toks
                 .get(t + 2)
                 .and_then(|x| two.as_ref().map(|k| format!("{k}{}", x.key)));
-            if !self.subject_position(s, tok.s) {
-                t += 1;
-                continue;
-            }
             if PRONOUNS.contains(&tok.key) {
                 if let Some(p) = last {
                     out.push(Found {
