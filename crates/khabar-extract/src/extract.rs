@@ -272,11 +272,20 @@ impl Extractor {
 }
 
 /// The article code in an outlet's URL: the digits of the path segment right after "/news/" (5 or more, so
-/// that a year of a dated path, "/news/1403/08/18/...", is not taken for it).
+/// that a year of a dated path is not taken for it), or after the date of a dated path
+/// ("/news/1403/08/18/3192929/...").
 pub fn news_id_in_url(url: &str) -> Option<String> {
     let rest = &url[url.find("/news/")? + "/news/".len()..];
-    let seg = rest.split(['/', '?', '#', '-']).next()?;
-    (seg.len() >= 5 && seg.len() <= 16 && seg.bytes().all(|b| b.is_ascii_digit())).then(|| seg.to_string())
+    let mut segs = rest.split(['/', '?', '#', '-']);
+    let seg = segs.next()?;
+    let digits = |s: &str, n: std::ops::RangeInclusive<usize>| n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    if digits(seg, 5..=16) {
+        return Some(seg.to_string());
+    }
+    // A dated path: year, month, day, then the code.
+    let (m, d) = (segs.next()?, segs.next()?);
+    let id = segs.next()?;
+    (digits(seg, 4..=4) && digits(m, 1..=2) && digits(d, 1..=2) && digits(id, 5..=16)).then(|| id.to_string())
 }
 
 
@@ -286,7 +295,9 @@ mod tests {
     fn news_id_in_an_outlets_url() {
         assert_eq!(super::news_id_in_url("https://www.mehrnews.com/news/6214587/x"), Some("6214587".into()));
         assert_eq!(super::news_id_in_url("https://www.isna.ir/news/1403081812345/y-z"), Some("1403081812345".into()));
-        assert_eq!(super::news_id_in_url("https://www.tasnimnews.com/fa/news/1403/08/18/3192929/x"), None);
+        assert_eq!(super::news_id_in_url("https://www.tasnimnews.com/fa/news/1403/08/18/3192929/x"), Some("3192929".into()));
+        assert_eq!(super::news_id_in_url("https://www.tasnimnews.com/fa/news/1403/08/18/"), None);
+        assert_eq!(super::news_id_in_url("https://example.com/news/2024/abc/def/12345"), None);
         assert_eq!(super::news_id_in_url("https://example.com/a/b"), None);
     }
 }

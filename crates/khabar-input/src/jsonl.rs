@@ -101,7 +101,11 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
                 return Some(Err(self.err(start, "not a JSON object".into())));
             }
             let Some(body) = field_or(&v, &self.opts.text_field, TEXT_NAMES).map(|s| s.into_owned()) else {
-                return Some(Err(self.err(start, format!("no text field `{}`", self.opts.text_field))));
+                // Say whether the field is there but empty or missing: a scraper that saved no body is another
+                // problem than a batch with another field name.
+                let present = field(&v, &self.opts.text_field).is_some();
+                let what = if present { "empty text field" } else { "no text field" };
+                return Some(Err(self.err(start, format!("{what} `{}`", self.opts.text_field))));
             };
             let html = crate::html::looks_like_html(body.as_bytes());
             return Some(Ok(Document {
@@ -138,6 +142,9 @@ mod tests {
         assert!(got[2].as_ref().unwrap_err().message.contains("no text field"));
         assert!(got[3].as_ref().unwrap_err().message.contains("not a JSON object"));
         assert!(got[4].as_ref().unwrap().html);
+        // A record whose text is there but empty says so.
+        let got: Vec<_> = JsonlReader::new("e.jsonl".into(), "{\"text\":\"  \",\"url\":\"u\"}\n".as_bytes(), Options::default()).collect();
+        assert!(got[0].as_ref().unwrap_err().message.contains("empty text field `text`"), "{:?}", got[0]);
         let opts = Options { text_field: "other".into(), url_field: "meta.u".into(), ..Options::default() };
         let got: Vec<_> = JsonlReader::new("d".into(), data.as_bytes(), opts).filter_map(Result::ok).collect();
         assert_eq!(got.len(), 1);
