@@ -154,6 +154,17 @@ impl Extractor {
             a.published = Some(p.rfc3339());
             a.published_jalali = Some(p.jalali_string());
         }
+        // An outlet's dated article URL carries the day: ".../news/1403/05/30/3140001/...".
+        if a.published.is_none()
+            && let Some(p) = hints
+                .url
+                .as_deref()
+                .filter(|u| self.outlets.by_url(u).is_some())
+                .and_then(date_in_url)
+        {
+            a.published = Some(p.rfc3339());
+            a.published_jalali = Some(p.jalali_string());
+        }
         if a.agency.is_none()
             && let Some(k) = hints
                 .url
@@ -271,6 +282,16 @@ impl Extractor {
     }
 }
 
+/// The day of a dated article path, "/news/1403/05/30/...": a Jalali year (1300–1499), month and day.
+pub fn date_in_url(url: &str) -> Option<crate::dates::PublishTime> {
+    let rest = &url[url.find("/news/")? + "/news/".len()..];
+    let mut segs = rest.split('/');
+    let (y, m, d) = (segs.next()?, segs.next()?, segs.next()?);
+    let num = |s: &str, n: usize| (s.len() <= n && !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<i32>().ok()).flatten();
+    let (y, m, d) = (num(y, 4).filter(|y| (1300..1500).contains(y))?, num(m, 2)?, num(d, 2)?);
+    crate::dates::PublishTime::from_jalali(y, u8::try_from(m).ok()?, u8::try_from(d).ok()?, None)
+}
+
 /// The article code in an outlet's URL: the digits of the path segment right after "/news/" (5 or more, so
 /// that a year of a dated path is not taken for it), or after the date of a dated path
 /// ("/news/1403/08/18/3192929/...").
@@ -297,6 +318,11 @@ mod tests {
         assert_eq!(super::news_id_in_url("https://www.isna.ir/news/1403081812345/y-z"), Some("1403081812345".into()));
         assert_eq!(super::news_id_in_url("https://www.tasnimnews.com/fa/news/1403/08/18/3192929/x"), Some("3192929".into()));
         assert_eq!(super::news_id_in_url("https://www.tasnimnews.com/fa/news/1403/08/18/"), None);
+        // Its day: 18 Aban 1403 is 8 November 2024.
+        let d = super::date_in_url("https://www.tasnimnews.com/fa/news/1403/08/18/3192929/x").expect("a day");
+        assert_eq!(d.rfc3339(), "2024-11-08");
+        assert!(super::date_in_url("https://www.mehrnews.com/news/6214587/x").is_none());
+        assert!(super::date_in_url("https://www.tasnimnews.com/fa/news/2024/08/18/3192929/x").is_none());
         assert_eq!(super::news_id_in_url("https://example.com/news/2024/abc/def/12345"), None);
         assert_eq!(super::news_id_in_url("https://example.com/a/b"), None);
     }
