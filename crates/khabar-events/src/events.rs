@@ -1067,14 +1067,16 @@ fn light_after<'d>(
     with_phrase: bool,
 ) -> Option<(Tense, &'d str)> {
     let first = doc.toks.get(t)?;
+    // "خواستار آزادی فوری نفتکش شد": what is asked for comes between the cue and "شد", and ends before a
+    // clause ("که", "تا") or an object ("را") of another verb.
+    let takes_complement = past.contains(&"شد");
     // After "و" the light verb may be shared with the next conjunct ("تقبیح و محکوم کرد"; "دیدار و مراتب
     // همدردی را ابلاغ کرد": a conjunct with its own object, further on), within the clause.
     let window = match first.key.as_str() {
         "و" if (t + 1..(t + 8).min(end)).any(|i| doc.toks[i].key == "را") => 10,
         "و" => 3,
         "با" if with_phrase => 7,
-        // "خواستار آزادی فوری نفتکش شد": what is asked for comes between the cue and "شد".
-        _ if past.contains(&"شد") => 8,
+        _ if takes_complement => 8,
         _ => 1,
     };
     let mut prev_e = doc.toks[t.saturating_sub(1)].e;
@@ -1084,7 +1086,7 @@ fn light_after<'d>(
             return None;
         }
         prev_e = x.e;
-        if window == 8 && matches!(x.key.as_str(), "که" | "را" | "تا") {
+        if takes_complement && matches!(x.key.as_str(), "که" | "را" | "تا") {
             return None;
         }
         if matches!(
