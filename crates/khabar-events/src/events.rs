@@ -348,15 +348,15 @@ pub fn find(
                         // The subject's role written after it ("شریف نخست‌وزیر پاکستان ... محکوم
                         // کرد") names no object.
                         subj_end = cl.role_after(subj_end, cs).unwrap_or(subj_end);
-                        // The object of a cue without a marker ends at its "را"; a relative clause after it
-                        // ("قطعنامه X را که به پیشنهاد آلمان ... تصویب شد، محکوم کردند") holds no object, and a
-                        // comma inside that clause does not start the object.
+                        // The object of a cue without a marker ends at its "را": a relative clause after it
+                        // ("قطعنامه X را که به پیشنهاد آلمان ... تصویب شد، محکوم کردند") or an adverbial ("چندین
+                        // شرکت چینی را به اتهام خرید نفت ایران تحریم کرد": not Iran) holds no object, and a comma
+                        // there does not start the object.
                         let ra = cue
                             .marker
                             .is_none()
                             .then(|| (doc.tok_from(subj_end)..t).rev().find(|&i| doc.toks[i].key == "را"))
-                            .flatten()
-                            .filter(|&i| doc.toks.get(i + 1).is_some_and(|x| x.key == "که"));
+                            .flatten();
                         let obj_end = ra.map_or(cs, |i| doc.toks[i].s);
                         let comma = (subj_end..obj_end)
                             .rev()

@@ -1355,3 +1355,12 @@ fn a_demand_names_what_is_asked_before_its_verb_and_an_unknown_subject_is_not_th
     // The attacks' target is no place of the demand.
     assert_eq!(asks[0].location, None, "{:#?}", asks[0]);
 }
+
+#[test]
+fn an_adverbial_after_the_objects_ra_holds_no_object() {
+    let t = "مائو نینگ سخنگوی وزارت خارجه چین گفت چین با تحریم‌های یکجانبه علیه ایران مخالف است.\n\n\
+             وزارت خزانه‌داری آمریکا هفته گذشته چندین شرکت چینی را به اتهام خرید نفت ایران تحریم کرده بود.";
+    let l = run(t, Some(Day(2025, 2, 28)));
+    let s = l.events.iter().find(|e| e.event_type == "SANCTION").expect("the sanctions");
+    assert_eq!(s.actors, vec!["us-treasury".to_string(), "country-cn".to_string()], "{s:#?}");
+}
