@@ -282,33 +282,45 @@ impl Extractor {
     }
 }
 
+/// The segments of an article path after "/news/", split at "/", "?", "#" and "-".
+fn news_segments(url: &str) -> Option<impl Iterator<Item = &str>> {
+    Some(url[url.find("/news/")? + "/news/".len()..].split(['/', '?', '#', '-']))
+}
+
+/// The number written in `n` ASCII digits, no other characters.
+fn number(s: &str, n: std::ops::RangeInclusive<usize>) -> Option<u64> {
+    (n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
+}
+
+/// The year, month and day that open a dated article path ("/news/1403/08/18/..."), with the segments after.
+fn dated_path<'a>(mut segs: impl Iterator<Item = &'a str>) -> Option<((u64, u64, u64), impl Iterator<Item = &'a str>)> {
+    let y = number(segs.next()?, 4..=4)?;
+    let m = number(segs.next()?, 1..=2)?;
+    let d = number(segs.next()?, 1..=2)?;
+    Some(((y, m, d), segs))
+}
+
 /// The day of a dated article path, "/news/1403/05/30/...": a Jalali year (1300–1499), month and day.
 pub fn date_in_url(url: &str) -> Option<crate::dates::PublishTime> {
-    let rest = &url[url.find("/news/")? + "/news/".len()..];
-    let mut segs = rest.split('/');
-    let (y, m, d) = (segs.next()?, segs.next()?, segs.next()?);
-    let num = |s: &str, n: usize| (s.len() <= n && !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<i32>().ok()).flatten();
-    let (y, m, d) = (num(y, 4).filter(|y| (1300..1500).contains(y))?, num(m, 2)?, num(d, 2)?);
-    crate::dates::PublishTime::from_jalali(y, u8::try_from(m).ok()?, u8::try_from(d).ok()?, None)
+    let ((y, m, d), _) = dated_path(news_segments(url)?)?;
+    if !(1300..1500).contains(&y) {
+        return None;
+    }
+    crate::dates::PublishTime::from_jalali(i32::try_from(y).ok()?, u8::try_from(m).ok()?, u8::try_from(d).ok()?, None)
 }
 
 /// The article code in an outlet's URL: the digits of the path segment right after "/news/" (5 or more, so
 /// that a year of a dated path is not taken for it), or after the date of a dated path
 /// ("/news/1403/08/18/3192929/...").
 pub fn news_id_in_url(url: &str) -> Option<String> {
-    let rest = &url[url.find("/news/")? + "/news/".len()..];
-    let mut segs = rest.split(['/', '?', '#', '-']);
-    let seg = segs.next()?;
-    let digits = |s: &str, n: std::ops::RangeInclusive<usize>| n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
-    if digits(seg, 5..=16) {
-        return Some(seg.to_string());
+    let first = news_segments(url)?.next()?;
+    if number(first, 5..=16).is_some() {
+        return Some(first.to_string());
     }
-    // A dated path: year, month, day, then the code.
-    let (m, d) = (segs.next()?, segs.next()?);
-    let id = segs.next()?;
-    (digits(seg, 4..=4) && digits(m, 1..=2) && digits(d, 1..=2) && digits(id, 5..=16)).then(|| id.to_string())
+    let (_, mut rest) = dated_path(news_segments(url)?)?;
+    let id = rest.next()?;
+    number(id, 5..=16).map(|_| id.to_string())
 }
-
 
 #[cfg(test)]
 mod tests {
