@@ -1052,6 +1052,18 @@ impl Words {
         g
     }
 
+    /// Whether the glued word `key`, ending in "های", can be read as "Xه‌ای": "Xه" is a noun or adjective of
+    /// the lexicons ("گوشه" in "گوشهای", beside the plural "گوش‌های"). Used where the next word decides
+    /// between the two readings (see the normalizer's `indefinite_in_context`).
+    pub(crate) fn heh_reading(&self, key: &[char]) -> bool {
+        let n = key.len();
+        if n < 5 || key[n - 3..] != ['\u{0647}', '\u{0627}', '\u{06CC}'] {
+            return false;
+        }
+        let stem: String = key[..n - 2].iter().collect();
+        model().get(&stem).is_some_and(|e| e.flags & F_VERBFORM == 0 && e.flags & (F_NOUN | F_ADJ) != 0)
+    }
+
     /// Whether two space-separated pieces show the spaced writing style: a verb prefix or a
     /// plural/comparative suffix or clitic written apart ("می شود", "کتاب ها").
     #[inline]

@@ -794,6 +794,7 @@ fn restore_line_with<T: Unit>(
         if !ins.is_empty() && (spaced || has_zwnj) && only_glued_spellings(words, &v, items, keys, ins) {
             ins.clear();
         }
+        indefinite_in_context(words, &v, items, keys, ins);
         join_line(words, &mut v, items, keys, strict, dead);
         if !ins.is_empty() {
             joined_as_parts(words, &v, items, keys, ins);
@@ -817,6 +818,49 @@ fn restore_line_with<T: Unit>(
         out.push(*u);
     }
     out
+}
+
+/// Words after which a glued "...های" is the indefinite "ه‌ای", not a plural with its ezafe: a plural's ezafe
+/// needs a complement, and these cannot be one ("گوشه‌ای از جهان", "نامه‌ای که", "لحظه‌ای است").
+const NO_EZAFE_COMPLEMENT: &[&str] = &["که", "از", "برای", "به", "را", "است", "بود", "نیست", "بودند", "شد"];
+
+/// The next word decides a glued "Xهای" that reads both as the plural "X‌های" and as "Xه‌ای" (see
+/// [`Words::heh_reading`]): where the word restored as the plural ends its clause (a punctuation mark, the end
+/// of a line with other words) or is followed by a word that cannot complete an ezafe
+/// ([`NO_EZAFE_COMPLEMENT`]), its ZWNJ moves after the heh. Only words written glued (no mark, no ZWNJ of the
+/// author's) are touched.
+fn indefinite_in_context<T: Unit>(words: &Words, v: &[T], items: &[Item], keys: &[char], ins: &mut Vec<u32>) {
+    for (i, it) in items.iter().enumerate() {
+        let key = &keys[it.ks as usize..it.ke as usize];
+        let n = key.len();
+        if !it.word || n < 5 || key[n - 3] != '\u{0647}' || (it.e - it.s) as usize != n {
+            continue;
+        }
+        let before_heh = it.s + n as u32 - 3;
+        let Ok(at) = ins.binary_search(&before_heh) else { continue };
+        let ends_clause = match items.get(i + 1) {
+            // A word alone on its line is no clause: the lexical analysis stands.
+            None => items[..i].iter().any(|w| w.word),
+            Some(sep) => {
+                let text = v[sep.s as usize..sep.e as usize].iter().map(|u| u.c()).find(|&c| c != ' ');
+                match text {
+                    Some(c) => matches!(c, '.' | '،' | '؛' | ':' | '!' | '؟' | '?' | ','),
+                    None => {
+                        sep.e == sep.s + 1
+                            && items.get(i + 2).is_some_and(|w| {
+                                let next = &keys[w.ks as usize..w.ke as usize];
+                                w.word
+                                    && (w.e - w.s) as usize == next.len()
+                                    && NO_EZAFE_COMPLEMENT.iter().any(|c| c.chars().eq(next.iter().copied()))
+                            })
+                    }
+                }
+            }
+        };
+        if ends_clause && words.heh_reading(key) {
+            ins[at] = before_heh + 1;
+        }
+    }
 }
 
 /// Whether `items[i]` and `items[i + 2]` are words with one plain space between them.

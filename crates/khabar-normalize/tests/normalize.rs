@@ -127,6 +127,18 @@ fn plural_of_a_common_noun_beats_a_rare_listed_heh_ai_word() {
 }
 
 #[test]
+fn the_next_word_tells_an_indefinite_heh_ai_from_a_plural() {
+    // "گوشهای" is "گوش‌های" (ears of) or "گوشه‌ای" (a corner): a plural's ezafe needs a complement, so before
+    // "از", "که", a punctuation mark or the end of the line it is the indefinite.
+    assert_eq!(norm("در گوشهای از جهان"), z("در گوشه|ای از جهان"));
+    assert_eq!(norm("خانه در گوشهای که"), z("خانه در گوشه|ای که"));
+    assert_eq!(norm("آن را ساختهای."), z("آن را ساخته|ای."));
+    // With a complement it stays the plural.
+    assert_eq!(norm("گوشهای او"), z("گوش|های او"));
+    assert_eq!(norm("سازمانهای از"), z("سازمان|های از"));
+}
+
+#[test]
 fn plural_follows_the_spelling_of_its_glued_stem() {
     // The lexicons list "پژوهش‌گران" (never glued) but write the singular "پژوهشگر" glued and far more often:
     // the plural keeps the stem's spelling.
