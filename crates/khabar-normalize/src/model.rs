@@ -373,6 +373,11 @@ impl Model {
             }
             let last = w.chars[k - 1];
             let mut prior = prior;
+            // A clitic after a two-letter word ending in heh is that word's own ending: "بهای" is "بها" + "ی"
+            // (price of), not the preposition "به" + "ای"; the lexicons list no such clitic form.
+            if kind == Kind::Heh && k - i < 3 {
+                continue;
+            }
             if kind == Kind::Heh && last != HEH {
                 if last != YEH || k - i < 3 {
                     continue;

@@ -127,6 +127,18 @@ fn plural_of_a_common_noun_beats_a_rare_listed_heh_ai_word() {
 }
 
 #[test]
+fn a_two_letter_word_ending_in_heh_takes_no_clitic() {
+    // "بهای" is "بها" + ezafe (the price of), not the preposition "به" + "ای"; "دهات" (villages), "مهام"
+    // (tasks) are words, not "ده‌ات", "مه‌ام".
+    assert_eq!(norm("روسیه باید بهای این جنایت را بپردازد."), "روسیه باید بهای این جنایت را بپردازد.");
+    assert_eq!(norm("دهات"), "دهات");
+    assert_eq!(norm("مهام"), "مهام");
+    // Longer stems still take them.
+    assert_eq!(norm("خامنهای"), z("خامنه|ای"));
+    assert_eq!(norm("خانهام"), z("خانه|ام"));
+}
+
+#[test]
 fn the_next_word_tells_an_indefinite_heh_ai_from_a_plural() {
     // "گوشهای" is "گوش‌های" (ears of) or "گوشه‌ای" (a corner): a plural's ezafe needs a complement, so before
     // "از", "که", a punctuation mark or the end of the line it is the indefinite.
