@@ -20,6 +20,9 @@ use crate::compact::{Compact, FastMap, FastSet, is_wordish, key, key_of_chars, p
 use crate::kb::{Day, Kb, Kind};
 use crate::role_names::{RoleNames, is_former};
 
+/// Words that make a chamber of "مجلس" ("مجلس ملی", "مجلس سنا", "مجلس نمایندگان", "مجلس اعیان").
+const LEGISLATURE_QUALIFIERS: &[&str] = &["ملی", "سنا", "سنای", "نمایندگان", "اعیان", "عوام", "فدرال", "اعلای", "دومای"];
+
 /// How a mention was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -1009,6 +1012,13 @@ impl Recognizer {
             if b.country_starting_near(e, chars).is_some_and(|id| id != "country-ir") {
                 continue;
             }
+            // So is the office of another body whose name begins with the office's last word ("رئیس مجلس
+            // نمایندگان عراق" is not "رئیس مجلس"): an organization named from inside the office past its end,
+            // or a qualifier of a legislature before a foreign country ("رئیس مجلس سنای پاکستان").
+            let own_orgs = |id: &str| self.role_pats[slot].iter().any(|&r| self.kb.roles[r].org == id);
+            if b.org_overrunning(s, e, own_orgs) || self.qualified_abroad(&toks, e, chars, &b) {
+                continue;
+            }
             // So is one of "this country" ("وزیر اقتصاد این کشور" after "رئیس‌جمهور مکزیک"): a country told before.
             let next = toks.partition_point(|t| t.s < e);
             if toks.get(next).is_some_and(|t| matches!(t.key.as_str(), "این" | "آن") && chars[e..t.s].iter().all(|c| *c == ' '))
@@ -1255,6 +1265,16 @@ impl Recognizer {
     }
 
     /// True for number words and ordinals ("چهار", "چهاردهم", "دومین").
+    /// Whether the office ending at char `e` is followed by a legislature's qualifier and a foreign country
+    /// ("رئیس مجلس ملی پاکستان", "رئیس مجلس سنای آمریکا").
+    fn qualified_abroad(&self, toks: &[Tok], e: usize, chars: &[char], b: &Builder) -> bool {
+        let next = toks.partition_point(|t| t.s < e);
+        let Some(q) = toks.get(next) else { return false };
+        chars[e..q.s].iter().all(|c| *c == ' ')
+            && LEGISLATURE_QUALIFIERS.contains(&q.key.as_str())
+            && b.country_starting_near(q.e, chars).is_some_and(|id| id != "country-ir")
+    }
+
     fn is_number_word(&self, k: &str) -> bool {
         let is_num = |w: &str| matches!(self.cues.get(w), Some((Cue::Number, _)));
         is_num(k)
@@ -1629,6 +1649,15 @@ impl Builder {
             x.kind == Kind::Person
                 && x.mentions.iter().any(|m| m.end <= s && chars[m.end..s].iter().all(|c| matches!(c, ' ' | '،' | ',' | '»' | '«')))
         })
+    }
+
+    /// Whether an organization other than the office's own (`own`) is named from inside `s..e` to past `e` (an
+    /// office's title cut short inside another body's name).
+    fn org_overrunning(&self, s: usize, e: usize, own: impl Fn(&str) -> bool) -> bool {
+        self.entities
+            .iter()
+            .filter(|(_, x)| x.kind == Kind::Org && !own(&x.id))
+            .any(|(_, x)| x.mentions.iter().any(|m| m.start > s && m.start < e && m.end > e))
     }
 
     /// The id of a country named right after char `e` (one space apart).

@@ -698,3 +698,23 @@ fn a_surname_that_is_an_adjective_before_a_copula_is_the_adjective() {
     assert!(!ents.iter().any(|e| e.id == "manouchehr-mottaki"), "{:?}", ents.iter().map(|e| &e.id).collect::<Vec<_>>());
     find(&tag("متکی گفت که صنعت دفاعی کشور قوی است.", Some("2009-01-29")), "manouchehr-mottaki");
 }
+
+#[test]
+fn an_office_of_another_chamber_is_not_the_bare_titles_holder() {
+    // "رئیس مجلس" alone is the Majlis speaker; inside "رئیس مجلس نمایندگان عراق" it is Iraq's.
+    let text = "رئیس مجلس نمایندگان عراق روز گذشته وارد تهران شد.";
+    let ents = tag(text, Some("2024-12-09"));
+    assert!(!ents.iter().any(|e| e.id == "mohammad-bagher-ghalibaf"), "{ents:?}");
+    assert_eq!(find(&ents, "mahmoud-al-mashhadani").mentions[0].text, "رئیس مجلس نمایندگان عراق");
+    spans_index_text(text, &ents);
+    // A chamber of a country the knowledge base has no speaker for: nobody.
+    for text in ["رئیس مجلس سنای پاکستان گفت که روابط خوب است.", "رئیس مجلس ملی پاکستان گفت که روابط خوب است."] {
+        let ents = tag(text, Some("2024-12-09"));
+        assert!(!ents.iter().any(|e| e.kind == Kind::Person), "{text}: {ents:?}");
+    }
+    // The office's own body named at length still binds ("قوه قضاییه ایران").
+    let ents = tag("سخنگوی قوه قضاییه ایران گفت که پرونده در دست بررسی است.", Some("2025-03-01"));
+    assert_eq!(find(&ents, "asghar-jahangir").mentions[0].text, "سخنگوی قوه قضاییه");
+    let ents = tag("رئیس مجلس امروز گفت که روابط خوب است.", Some("2024-12-09"));
+    find(&ents, "mohammad-bagher-ghalibaf");
+}
