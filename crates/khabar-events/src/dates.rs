@@ -25,10 +25,12 @@ pub fn resolve(doc: &Doc, s: usize, cue: usize, e: usize, base: Date, future: bo
 /// As [`resolve`], with `true` when the day comes from an expression of the clause ("روز دوشنبه"), `false`
 /// when it is the article's day taken for want of one.
 pub fn resolve_told(doc: &Doc, s: usize, cue: usize, e: usize, base: Date, future: bool) -> Option<(Date, bool)> {
-    // The expression nearest before the cue, else the first after it.
-    let before = resolve_in(doc, s, cue, base, future, true);
+    // The expression nearest before the cue, else the first after it. A plan is for no past day: a past
+    // day before it belongs to an earlier clause ("روز گذشته وارد تهران شد و قرار است ... دیدار کند").
+    let fits = |d: &Date| !future || *d >= base;
+    let before = resolve_in(doc, s, cue, base, future, true).filter(fits);
     before
-        .or_else(|| resolve_in(doc, cue, e, base, future, false))
+        .or_else(|| resolve_in(doc, cue, e, base, future, false).filter(fits))
         .map(|d| (d, true))
         .or_else(|| (!earlier_at_an_untold_time(doc, s, e)).then_some((base, false)))
 }

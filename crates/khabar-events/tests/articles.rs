@@ -1364,3 +1364,19 @@ fn an_adverbial_after_the_objects_ra_holds_no_object() {
     let s = l.events.iter().find(|e| e.event_type == "SANCTION").expect("the sanctions");
     assert_eq!(s.actors, vec!["us-treasury".to_string(), "country-cn".to_string()], "{s:#?}");
 }
+
+#[test]
+fn a_plan_takes_no_past_day_of_an_earlier_clause() {
+    // "روز گذشته" is the day he arrived; the meeting is still to come.
+    let t = "محمود المشهدانی رئیس مجلس نمایندگان عراق روز گذشته وارد تهران شد و قرار است با مسعود پزشکیان \
+             رئیس جمهور کشورمان دیدار کند.";
+    let l = run(t, Some(Day(2024, 12, 9)));
+    let e = l
+        .events
+        .iter()
+        .find(|e| e.actors.contains(&"masoud-pezeshkian".to_string()))
+        .expect("planned meeting");
+    assert_eq!(e.status, EventStatus::Planned);
+    assert!(e.english.starts_with("Mahmoud al-Mashhadani"), "{}", e.english);
+    assert_eq!(e.date.as_deref(), Some("2024-12-09"));
+}
