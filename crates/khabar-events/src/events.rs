@@ -480,8 +480,7 @@ pub fn find(
                             // Not the object of a preposition ("نقش داشتن در این حمله را رد کرد": the role is denied).
                             && !(ra >= doc.tok_from(from) + 3 && PREPOSITIONS.contains(&doc.toks[ra - 3].key))
                             && ACT_NOUNS.contains(&doc.toks[ra - 1].key.as_str())
-                            && let Some(prev) = out.iter().rev().find(|o| o.e <= ss && lex.cues[o.cue].event_type != "CONSULT")
-                            && let Some(&doer) = prev.actors.first()
+                            && let Some(doer) = doer_of_act_told_before(&out, lex, ss)
                             && !actors.contains(&doer)
                         {
                             actors.push(doer);
@@ -626,6 +625,21 @@ pub fn find(
         }
     }
     merge(out, cl)
+}
+
+/// Who did the act that "این اقدام", "این حمله" points back to, from the events told before char `ss`: the first
+/// actor of the last act (an attack, sanctions, aid, an agreement, a threat ...), or the one a condemnation of it
+/// blamed ("X حمله روسیه به کییف را محکوم کرد" then "Y این حمله را محکوم کرد": Russia, not X). Meetings, demands,
+/// rejections, praise and condemnations with no target are words about acts, not acts: passed over.
+fn doer_of_act_told_before(out: &[RawEvent], lex: &Lexicon, ss: usize) -> Option<usize> {
+    out.iter().rev().filter(|o| o.e <= ss).find_map(|o| {
+        let cue = &lex.cues[o.cue];
+        match cue.event_type.as_str() {
+            "CONSULT" | "REQUEST" | "REJECT" | "SUPPORT" => None,
+            "ACCUSE" => o.actors.get(o.sources).copied(),
+            _ => o.actors.first().copied(),
+        }
+    })
 }
 
 /// Events with the same type, status and actors are one event; so are two of the same type and status told

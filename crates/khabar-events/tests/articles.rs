@@ -1380,3 +1380,18 @@ fn a_plan_takes_no_past_day_of_an_earlier_clause() {
     assert!(e.english.starts_with("Mahmoud al-Mashhadani"), "{}", e.english);
     assert_eq!(e.date.as_deref(), Some("2024-12-09"));
 }
+
+#[test]
+fn this_attack_condemned_after_a_condemnation_is_its_doers() {
+    // The attack is Russia's: the first condemnation blamed Russia; its condemner did not attack.
+    let t = "ولودیمیر زلنسکی رئیس جمهور اوکراین حمله موشکی روسیه به کییف را محکوم کرد و خواستار افزایش فشار بر \
+             مسکو شد.\n\nوزارت امور خارجه فرانسه نیز در بیانیه‌ای این حمله را محکوم کرد.";
+    let l = run(t, Some(Day(2025, 4, 15)));
+    let france = l
+        .events
+        .iter()
+        .find(|e| e.actors.first().is_some_and(|a| a == "mfa-france"))
+        .unwrap_or_else(|| panic!("{:#?}", l.events));
+    assert_eq!(france.event_type, "ACCUSE");
+    assert_eq!(france.actors, vec!["mfa-france".to_string(), "country-ru".to_string()], "{}", france.english);
+}
