@@ -261,6 +261,9 @@ static NP_STOP: LazyLock<HashSet<String>> = LazyLock::new(|| {
         "ابتدا",
         "نخست",
         "پیش",
+        // A participle that attaches the body to another ("مرکز لرزه‌نگاری کشوری وابسته به موسسه ژئوفیزیک").
+        "وابسته",
+        "مستقر",
     ])
 });
 /// A country's armed forces and their arms, before the country's name ("جنگنده‌های", "نیروهای").

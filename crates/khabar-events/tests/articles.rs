@@ -1395,3 +1395,12 @@ fn this_attack_condemned_after_a_condemnation_is_its_doers() {
     assert_eq!(france.event_type, "ACCUSE");
     assert_eq!(france.actors, vec!["mfa-france".to_string(), "country-ru".to_string()], "{}", france.english);
 }
+
+#[test]
+fn a_body_attached_to_another_is_named_without_the_attachment() {
+    let t = "مرکز لرزه‌نگاری کشوری وابسته به موسسه ژئوفیزیک دانشگاه تهران اعلام کرد این زلزله در عمق ۱۰ کیلومتری \
+             زمین رخ داده است.";
+    let l = run(t, Some(Day(2025, 1, 21)));
+    let q = l.quotes.iter().find(|q| q.text.starts_with("این زلزله")).unwrap_or_else(|| panic!("{:#?}", l.quotes));
+    assert_eq!(q.speaker_name_fa.as_deref(), Some("مرکز لرزه‌نگاری کشوری"));
+}
