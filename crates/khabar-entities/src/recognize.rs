@@ -145,6 +145,7 @@ const OF_THE_OFFICE: &[&str] = &[
 ];
 /// Short forms trusted only when the organization is named in full in the same article.
 const AMBIGUOUS: &str = include_str!("../../../data/kb/ambiguous.tsv");
+const SPORT_WORDS: &str = include_str!("../../../data/events/sport_words.txt");
 /// Iranian cities recognized without a cue word.
 const MAJOR_CITIES: &str = include_str!("../../../data/kb/major_cities.tsv");
 
@@ -190,6 +191,12 @@ pub struct Recognizer {
     ambiguous: FastSet<String>,
     /// Those of them that name a place, linked also when the article names its country (`context` "country").
     ambiguous_by_country: FastSet<String>,
+    /// Those that name a sports club, linked also when the article names another club (`context` "sport":
+    /// "استقلال" beside "پرسپولیس").
+    ambiguous_by_sport: FastSet<String>,
+    /// Words and phrases of a sports report (`data/events/sport_words.txt`, shared with khabar-events), as keys
+    /// of their words.
+    sport_words: Vec<Vec<String>>,
 }
 
 impl std::fmt::Debug for Recognizer {
@@ -246,12 +253,16 @@ impl Recognizer {
             .filter_map(|l| l.split('\t').next())
             .map(key)
             .collect();
-        let ambiguous_by_country: FastSet<String> = AMBIGUOUS
-            .lines()
-            .filter(|l| !l.starts_with('#') && l.split('\t').nth(2).is_some_and(|c| c.trim() == "country"))
-            .filter_map(|l| l.split('\t').next())
-            .map(key)
-            .collect();
+        let with_context = |context: &str| -> FastSet<String> {
+            AMBIGUOUS
+                .lines()
+                .filter(|l| !l.starts_with('#') && l.split('\t').nth(2).is_some_and(|c| c.trim() == context))
+                .filter_map(|l| l.split('\t').next())
+                .map(key)
+                .collect()
+        };
+        let ambiguous_by_country = with_context("country");
+        let ambiguous_by_sport = with_context("sport");
         let major: HashSet<&str> = MAJOR_CITIES
             .lines()
             .filter(|l| !l.starts_with('#') && !l.starts_with("id\t"))
@@ -442,6 +453,13 @@ impl Recognizer {
             last_names: word_set(LAST),
             ambiguous: ambiguous.iter().cloned().collect(),
             ambiguous_by_country,
+            ambiguous_by_sport,
+            sport_words: SPORT_WORDS
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(|l| l.split_whitespace().map(key).collect())
+                .collect(),
             stop: word_set(STOP),
             phrase_ends,
             role_glosses,
@@ -617,7 +635,7 @@ impl Recognizer {
             }
         }
         // Short forms count once the organization is named in full; a place that is also a word ("آستانه")
-        // once its country is named ("قزاقستان").
+        // once its country is named ("قزاقستان"); a club that is also a word ("استقلال") once another club is.
         for (entry, s, e) in std::mem::take(&mut b.pending_abbrevs) {
             let x = &self.kb.entries[entry];
             let country_named = x.kind == Kind::Location
@@ -627,7 +645,11 @@ impl Recognizer {
                     .kb
                     .index_of(&format!("country-{}", x.country.to_lowercase()))
                     .is_some_and(|c| c != entry && b.kb_index.contains_key(&c));
-            if b.kb_index.contains_key(&entry) || country_named {
+            let other_club_named = x.description == "sport"
+                && self.ambiguous_by_sport.contains(&key(&chars[s..e].iter().collect::<String>()))
+                && b.kb_index.keys().any(|&k| k != entry && self.kb.entries[k].description == "sport")
+                && self.sports_sentence(&toks, chars, s, e, &b);
+            if b.kb_index.contains_key(&entry) || country_named || other_club_named {
                 b.add_kb(self.kb, entry, s, e, Via::Abbrev, chars);
             }
         }
@@ -1265,6 +1287,22 @@ impl Recognizer {
     }
 
     /// True for number words and ordinals ("چهار", "چهاردهم", "دومین").
+    /// Whether the sentence around `s..e` is a sports report: it names a club or holds a word of
+    /// `data/events/sport_words.txt` ("سرمربی استقلال", "تیم‌های استقلال و پرسپولیس", not "سالروز استقلال کشور").
+    fn sports_sentence(&self, toks: &[Tok], chars: &[char], s: usize, e: usize, b: &Builder) -> bool {
+        let end_of_sentence = |c: &char| matches!(c, '.' | '!' | '؟' | '?' | '\n');
+        let from = chars[..s].iter().rposition(end_of_sentence).map_or(0, |i| i + 1);
+        let to = chars[e..].iter().position(end_of_sentence).map_or(chars.len(), |i| e + i);
+        let club = b.entities.iter().any(|(k, x)| {
+            k.is_some_and(|k| self.kb.entries[k].description == "sport")
+                && x.mentions.iter().any(|m| m.start >= from && m.end <= to)
+        });
+        let window = &toks[toks.partition_point(|t| t.s < from)..toks.partition_point(|t| t.s < to)];
+        club || (0..window.len()).any(|i| {
+            self.sport_words.iter().any(|p| p.len() <= window.len() - i && p.iter().zip(&window[i..]).all(|(w, t)| *w == t.key))
+        })
+    }
+
     /// Whether the office ending at char `e` is followed by a legislature's qualifier and a foreign country
     /// ("رئیس مجلس ملی پاکستان", "رئیس مجلس سنای آمریکا").
     fn qualified_abroad(&self, toks: &[Tok], e: usize, chars: &[char], b: &Builder) -> bool {

@@ -718,3 +718,15 @@ fn an_office_of_another_chamber_is_not_the_bare_titles_holder() {
     let ents = tag("رئیس مجلس امروز گفت که روابط خوب است.", Some("2024-12-09"));
     find(&ents, "mohammad-bagher-ghalibaf");
 }
+
+#[test]
+fn a_club_that_is_also_a_word_is_linked_beside_another_club() {
+    let text = "دیدار تیم‌های استقلال و پرسپولیس با تساوی به پایان رسید و سرمربی استقلال از نتیجه راضی بود.";
+    let ents = tag(text, Some("2024-12-04"));
+    assert_eq!(find(&ents, "esteghlal").mentions.len(), 2);
+    find(&ents, "persepolis");
+    spans_index_text(text, &ents);
+    // Independence, with no club named.
+    let ents = tag("مردم برای استقلال کشور جنگیدند.", Some("2024-12-04"));
+    assert!(!ents.iter().any(|e| e.id == "esteghlal"), "{ents:?}");
+}
