@@ -104,16 +104,22 @@ impl Role {
     }
 
     /// True when the dates surely cover `day`: a date given only as a year does not decide a
-    /// day in that same year, and an unknown end ("?") decides nothing.
+    /// day in that same year, one given as a month no day in that month, and an unknown end ("?") decides
+    /// nothing.
     pub fn surely_held_on(&self, day: Day) -> bool {
-        let year_only = |s: &str| !s.trim().contains('-');
+        // Whether a date written as `s` (parsed as `d`) is too coarse to tell `day` from it.
+        let undecided = |s: &str, d: Day| match s.trim().matches('-').count() {
+            0 => d.0 == day.0,
+            1 => (d.0, d.1) == (day.0, day.1),
+            _ => false,
+        };
         let started = match self.start_day {
-            Some(s0) => s0 <= day && !(year_only(&self.start) && s0.0 == day.0),
+            Some(s0) => s0 <= day && !undecided(&self.start, s0),
             None => false,
         };
         let not_ended = match (self.end.trim(), self.end_day) {
             ("", _) => true,
-            (_, Some(e)) => day <= e && !(year_only(&self.end) && e.0 == day.0),
+            (_, Some(e)) => day <= e && !undecided(&self.end, e),
             _ => false,
         };
         started && not_ended
@@ -121,9 +127,13 @@ impl Role {
 
     /// True when the tenure surely began by `day` and its end is unknown ("?").
     pub fn began_with_unknown_end(&self, day: Day) -> bool {
-        let year_only = !self.start.trim().contains('-');
+        let undecided = |s0: Day| match self.start.trim().matches('-').count() {
+            0 => s0.0 == day.0,
+            1 => (s0.0, s0.1) == (day.0, day.1),
+            _ => false,
+        };
         let unknown_end = self.end.trim() == "?" || self.ended_by.is_some_and(|b| day < b);
-        unknown_end && self.start_day.is_some_and(|s0| s0 <= day && !(year_only && s0.0 == day.0))
+        unknown_end && self.start_day.is_some_and(|s0| s0 <= day && !undecided(s0))
     }
 
     /// True when the tenure is known to have ended before `day`.
