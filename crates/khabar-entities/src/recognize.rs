@@ -658,6 +658,8 @@ impl Recognizer {
         // 2. Cues (looked up once per token).
         let cue_cache: Vec<Option<(Cue, &str, usize)>> = (0..toks.len()).map(|i| self.cue_ref(&toks, i)).collect();
         let cue_at = |i: usize| cue_cache.get(i).copied().flatten().map(|(c, s, n)| (c, s.to_string(), n));
+        // Words told as an epithet between a death cue and the name ("عالم ربانی").
+        let mut epithets: Vec<Vec<&str>> = Vec::new();
         let mut i = 0;
         while i < toks.len() {
             let Some((cue, surface, n)) = cue_at(i) else {
@@ -750,7 +752,22 @@ impl Recognizer {
             // One common word after a title is no name unless the lists hold it as a surname ("استاد آواز
             // ایران": a master of singing; "آواز" is also a given name).
             let common_alone = k == j + 1 && self.common_word(&toks[j].key) && !self.last_names.contains(&toks[j].key);
-            if k > j && (k - j >= 2 || (cue == Cue::Honorific && !common_alone)) {
+            // Words between a death cue and a title or a name are an epithet ("درگذشت عالم ربانی آیت‌الله
+            // ..."): the name is the one after them.
+            // Told once so, the same words are an epithet again ("درگذشت عالم ربانی را تسلیت می‌گویم").
+            let words: Vec<&str> = toks[j..k].iter().map(|t| t.key.as_str()).collect();
+            let epithet = cue == Cue::Death
+                && k > j
+                && (toks.get(k).is_some_and(|x| {
+                    chars[toks[k - 1].e..x.s].iter().all(|c| *c == ' ')
+                        && (matches!(cue_cache[k], Some((Cue::Honorific, _, _))) || b.entity_starting_at(x.s).is_some())
+                }) || epithets.contains(&words));
+            if epithet {
+                if !epithets.contains(&words) {
+                    epithets.push(words);
+                }
+                i = k;
+            } else if k > j && (k - j >= 2 || (cue == Cue::Honorific && !common_alone)) {
                 let ent = b.add_local(toks[j].s, toks[k - 1].e, chars);
                 if cue == Cue::Honorific {
                     b.add_honorifics(ent, &hons);
