@@ -485,6 +485,18 @@ pub fn find(
                         {
                             actors.push(doer);
                         }
+                        // "درگذشت این مرجع تقلید را تسلیت گفت": the one whose death a condolence told before
+                        // named.
+                        if objects == 0
+                            && cue.mode == "empathize"
+                            && let Some(ra) = (doc.tok_from(from)..t).find(|&i| doc.toks[i].key == "را")
+                            && (doc.tok_from(from)..ra).any(|i| matches!(doc.toks[i].key.as_str(), "این" | "آن" | "همین"))
+                            && let Some(prev) = out.iter().rev().find(|o| o.e <= ss && lex.cues[o.cue].mode == "empathize")
+                            && let Some(&dead) = prev.actors.get(prev.sources)
+                            && !actors.contains(&dead)
+                        {
+                            actors.push(dead);
+                        }
                         // A verb cue without a light verb ("از X خواست") tells the event only with its object
                         // written: "خواست" alone is also a noun ("خواست مردم", "به خواست خود").
                         if cue.light.is_none() && actors.len() <= subjects_n {

@@ -213,8 +213,11 @@ pub fn find(doc: &Doc, cl: &Clauses<'_, '_>) -> QuotePass {
                 t += n;
                 continue;
             }
-            // "در این بیانیه آمده است:": the statement's issuer speaks.
-            let subj = if is_statement_word(&tok.key) && !subj.as_ref().is_some_and(|f| f.named) {
+            // "در این بیانیه آمده است:", "متن این پیام به این شرح است:": the statement's issuer speaks.
+            let of_statement = is_statement_word(&tok.key)
+                || (tok.key == "به" || tok.key == "بدین")
+                    && doc.toks_in(clause_s, tok.s).any(|i| is_statement_word(&doc.toks[i].key));
+            let subj = if of_statement && !subj.as_ref().is_some_and(|f| f.named) {
                 issuer.clone().map(|who| Found { who, s: tok.s, e: tok.e, named: true }).or(subj)
             } else {
                 subj
