@@ -709,9 +709,24 @@ fn merge(evs: Vec<RawEvent>, cl: &Clauses<'_, '_>) -> Vec<RawEvent> {
             && (o.date.is_none() || ev.date.is_none() || o.date == ev.date)
             && same_place(cl, o.location, ev.location)
     };
+    // Any other act told without its target ("رئیس جمهور آمریکا ... ایران را تهدید کرد" where the object was not
+    // found) is the act the article tells by the same actor with its target, on the same day.
+    let acts_on = |o: &RawEvent, ev: &RawEvent| {
+        o.actors.len() >= 2
+            && o.sources == 1
+            && o.actors[0] == ev.actors[0]
+            && o.status == ev.status
+            && lex.cues[o.cue].event_type == lex.cues[ev.cue].event_type
+            && lex.cues[o.cue].mode == lex.cues[ev.cue].mode
+            && (o.date.is_none() || ev.date.is_none() || o.date == ev.date)
+    };
     let mut absorbed = vec![false; across.len()];
     for i in 0..across.len() {
-        if across[i].actors.len() != 1 || lex.cues[across[i].cue].event_type != "CONSULT" {
+        if across[i].actors.len() != 1 {
+            continue;
+        }
+        if lex.cues[across[i].cue].event_type != "CONSULT" {
+            absorbed[i] = (0..across.len()).any(|j| acts_on(&across[j], &across[i]));
             continue;
         }
         if let Some(j) = (0..across.len()).find(|&j| meets_with(&across[j], &across[i])) {

@@ -1424,3 +1424,13 @@ fn a_condolence_message_its_text_and_a_second_condolence_for_the_same_death() {
         .unwrap_or_else(|| panic!("{:#?}", l.events));
     assert_eq!(second.actors, vec!["masoud-pezeshkian".to_string(), "hossein-nouri-hamedani".to_string()]);
 }
+
+#[test]
+fn an_act_told_again_without_its_target_is_the_same_act() {
+    let t = "ترامپ ایران را به حمله نظامی تهدید کرد\n\nرئیس جمهور آمریکا در مصاحبه با شبکه ان‌بی‌سی ایران را تهدید کرد که \
+             در صورت عدم توافق هسته‌ای، بمباران خواهد شد.";
+    let l = run(t, Some(Day(2025, 3, 31)));
+    let threats: Vec<_> = l.events.iter().filter(|e| e.event_type == "THREATEN").collect();
+    assert_eq!(threats.len(), 1, "{threats:#?}");
+    assert_eq!(threats[0].actors, vec!["donald-trump".to_string(), "country-ir".to_string()]);
+}
