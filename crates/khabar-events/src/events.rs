@@ -965,7 +965,8 @@ fn entities_after(doc: &Doc, cl: &Clauses<'_, '_>, mut t: usize, limit: usize) -
             continue;
         }
         skipped += 1;
-        if skipped > 2 || cl.m.at(x.s).is_some() || x.key == "و" {
+        // A preposition opens a modifier ("پس از دیدار در کاخ کرملین": where, not with whom).
+        if skipped > 2 || cl.m.at(x.s).is_some() || x.key == "و" || crate::speaker::PREPOSITIONS.contains(&x.key) {
             break;
         }
         t += 1;

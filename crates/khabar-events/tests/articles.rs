@@ -1434,3 +1434,12 @@ fn an_act_told_again_without_its_target_is_the_same_act() {
     assert_eq!(threats.len(), 1, "{threats:#?}");
     assert_eq!(threats[0].actors, vec!["donald-trump".to_string(), "country-ir".to_string()]);
 }
+
+#[test]
+fn a_place_after_a_meeting_noun_is_no_party_to_it() {
+    let t = "مسعود پزشکیان و ولادیمیر پوتین پس از دیدار در کاخ کرملین این سند را امضا کردند.";
+    let l = run(t, Some(Day(2025, 1, 17)));
+    assert!(!l.events.iter().any(|e| e.actors.iter().any(|a| a == "kremlin")), "{:#?}", l.events);
+    let signed = l.events.iter().find(|e| e.event_type == "AGREE").unwrap_or_else(|| panic!("{:#?}", l.events));
+    assert_eq!(signed.actors, vec!["masoud-pezeshkian".to_string(), "vladimir-putin".to_string()]);
+}
