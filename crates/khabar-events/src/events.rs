@@ -290,6 +290,8 @@ pub fn find(
                 };
                 let subjects = || subjects_to().0;
                 let mut actors: Vec<usize> = Vec::new();
+                // The place an attack's object names ("شهر رفح را بمباران کرد").
+                let mut attacked_place: Option<usize> = None;
                 // Subjects written before the object ("دو طرف از X قدردانی کردند": both).
                 let mut subjects_n = 1;
                 match cue.frame {
@@ -447,6 +449,13 @@ pub fn find(
                                 actors.push(ent);
                                 objects += 1;
                                 skip_until = cl.role_after(me, cs).unwrap_or(me);
+                            } else if cue.event_type == "ASSAULT"
+                                && objects == 0
+                                && cl.m.ents[ent].kind == Kind::Location
+                                && as_actor(cl, ent).is_none()
+                            {
+                                // A town attacked ("شهر رفح را بمباران کرد") is where the attack was, not a party.
+                                attacked_place = attacked_place.or(Some(ent));
                             }
                             pp_from = doc.tok_from(me.max(skip_until));
                         }
@@ -600,7 +609,8 @@ pub fn find(
                     .find(|&c| matches!(doc.chars[c], ':' | '«' | '؛' | '،'))
                     .unwrap_or(se);
                 let location = location_in(doc, cl, clause_s, cs, travel, true)
-                    .or_else(|| location_in(doc, cl, cs, clause_e, travel, false));
+                    .or_else(|| location_in(doc, cl, cs, clause_e, travel, false))
+                    .or(attacked_place);
                 let (date, date_told) = base
                     .and_then(|b| dates::resolve_told(doc, date_from, cs, se, b, status == EventStatus::Planned))
                     .map_or((None, false), |(d, told)| (Some(d), told));

@@ -1443,3 +1443,12 @@ fn a_place_after_a_meeting_noun_is_no_party_to_it() {
     let signed = l.events.iter().find(|e| e.event_type == "AGREE").unwrap_or_else(|| panic!("{:#?}", l.events));
     assert_eq!(signed.actors, vec!["masoud-pezeshkian".to_string(), "vladimir-putin".to_string()]);
 }
+
+#[test]
+fn a_town_attacked_is_where_the_attack_was() {
+    let t = "ارتش رژیم صهیونیستی ساعاتی بعد شهر رفح را بمباران کرد.";
+    let l = run(t, Some(Day(2024, 5, 6)));
+    let attack = l.events.iter().find(|e| e.event_type == "ASSAULT").unwrap_or_else(|| panic!("{:#?}", l.events));
+    assert_eq!(attack.location_en.as_deref(), Some("Rafah"));
+    assert!(!attack.actors.iter().any(|a| a == "rafah"));
+}
