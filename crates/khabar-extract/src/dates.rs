@@ -225,6 +225,17 @@ static JALALI_NAMED: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
+/// A Jalali date with its year first ("۱۴۰۳ شنبه ۲۴ آذر", as some newspapers print their issue's day).
+static JALALI_YEAR_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    let mut w: Vec<String> = WEEKDAYS.iter().map(|d| d.replace(' ', r"\s*")).collect();
+    w.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    Regex::new(&format!(
+        r"(?:^|[^\d])(1[34]\d\d)\s+(?:(?:{})\s+)?(\d{{1,2}})\s*(?:ام|م)?\s+({})(?:[^\p{{L}}]|$)",
+        w.join("|"),
+        alternation(&JALALI_MONTHS)
+    ))
+    .unwrap()
+});
 static GREG_DMY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?:^|[^\d])(\d{{1,2}})\s+({})\.?,?\s*(\d{{4}})(?:[^\d]|$)",
@@ -335,6 +346,15 @@ pub fn find_date(line: &str) -> Option<DateMatch> {
         let y = two_digit_jalali_year(c[3].parse().ok()?);
         jalali = Some((y, m, d));
         covered_chars += span_len(&c, 1, 3);
+    } else if let Some(c) = JALALI_YEAR_FIRST.captures(f) {
+        let d: u8 = c[2].parse().ok()?;
+        let m = month_index(&JALALI_MONTHS, &c[3])?;
+        jalali = Some((c[1].parse().ok()?, m, d));
+        covered_chars += span_len(&c, 1, 3);
+        // The weekday between year and day is inside the span, counted once.
+        if let Some(w) = WEEKDAY.find(&c[0]) {
+            covered_chars -= w.as_str().chars().count();
+        }
     }
     if let Some(c) = GREG_DMY.captures(f) {
         if let (Ok(d), Some(m), Ok(y)) = (c[1].parse(), month_index(&GREGORIAN_MONTHS, &c[2]), c[3].parse()) {
@@ -403,6 +423,14 @@ mod tests {
 
     fn parse(s: &str) -> PublishTime {
         find_date(s).unwrap_or_else(|| panic!("no date in {s:?}")).value.unwrap()
+    }
+
+    #[test]
+    fn jalali_with_the_year_first() {
+        assert_eq!(parse("شماره ۵۱۲۳ - ۱۴۰۳ شنبه ۲۴ آذر").jalali_string(), "1403-09-24");
+        assert_eq!(parse("۱۴۰۳ پنجشنبه ۱ آذر - ۲۳:۵۷").jalali_string(), "1403-09-01T23:57");
+        // A count before a month is no year.
+        assert!(find_date("۲۴۰۰ نفر در ۲۴ آذر").is_none());
     }
 
     #[test]
