@@ -751,6 +751,8 @@ fn restore_line_with<T: Unit>(
     let n = v.len();
     let Scratch { items, keys, ins, dead } = scratch;
     let mut k = 0;
+    // A Persian word came before on the line.
+    let mut words_before = false;
     while k < n {
         if is_persian_letter(v[k].c()) {
             let s = k;
@@ -759,7 +761,12 @@ fn restore_line_with<T: Unit>(
             }
             // Trailing ZWNJ cannot occur (cleaned), marks stay with their letter.
             let ks = keys.len();
+            let ins0 = ins.len();
             let id = restore_word_at(words, &v, s, k, keys, ins, join_spaced);
+            if ins.len() > ins0 {
+                indefinite_in_context(words, &v, s, k, &keys[ks..], &mut ins[ins0..], words_before);
+            }
+            words_before = true;
             if join_spaced {
                 items.push(Item {
                     word: true,
@@ -794,7 +801,6 @@ fn restore_line_with<T: Unit>(
         if !ins.is_empty() && (spaced || has_zwnj) && only_glued_spellings(words, &v, items, keys, ins) {
             ins.clear();
         }
-        indefinite_in_context(words, &v, items, keys, ins);
         join_line(words, &mut v, items, keys, strict, dead);
         if !ins.is_empty() {
             joined_as_parts(words, &v, items, keys, ins);
@@ -824,42 +830,37 @@ fn restore_line_with<T: Unit>(
 /// needs a complement, and these cannot be one ("گوشه‌ای از جهان", "نامه‌ای که", "لحظه‌ای است").
 const NO_EZAFE_COMPLEMENT: &[&str] = &["که", "از", "برای", "به", "را", "است", "بود", "نیست", "بودند", "شد"];
 
-/// The next word decides a glued "Xهای" that reads both as the plural "X‌های" and as "Xه‌ای" (see
-/// [`Words::heh_reading`]): where the word restored as the plural ends its clause (a punctuation mark, the end
-/// of a line with other words) or is followed by a word that cannot complete an ezafe
-/// ([`NO_EZAFE_COMPLEMENT`]), its ZWNJ moves after the heh. Only words written glued (no mark, no ZWNJ of the
-/// author's) are touched.
-fn indefinite_in_context<T: Unit>(words: &Words, v: &[T], items: &[Item], keys: &[char], ins: &mut Vec<u32>) {
-    for (i, it) in items.iter().enumerate() {
-        let key = &keys[it.ks as usize..it.ke as usize];
-        let n = key.len();
-        if !it.word || n < 5 || key[n - 3] != '\u{0647}' || (it.e - it.s) as usize != n {
-            continue;
-        }
-        let before_heh = it.s + n as u32 - 3;
-        let Ok(at) = ins.binary_search(&before_heh) else { continue };
-        let ends_clause = match items.get(i + 1) {
-            // A word alone on its line is no clause: the lexical analysis stands.
-            None => items[..i].iter().any(|w| w.word),
-            Some(sep) => {
-                let text = v[sep.s as usize..sep.e as usize].iter().map(|u| u.c()).find(|&c| c != ' ');
-                match text {
-                    Some(c) => matches!(c, '.' | '،' | '؛' | ':' | '!' | '؟' | '?' | ','),
-                    None => {
-                        sep.e == sep.s + 1
-                            && items.get(i + 2).is_some_and(|w| {
-                                let next = &keys[w.ks as usize..w.ke as usize];
-                                w.word
-                                    && (w.e - w.s) as usize == next.len()
-                                    && NO_EZAFE_COMPLEMENT.iter().any(|c| c.chars().eq(next.iter().copied()))
-                            })
-                    }
-                }
+/// The next word decides a glued "Xهای" (the letters `v[s..e]`, its key `key`, restored with the ZWNJ positions
+/// `ins`) that reads both as the plural "X‌های" and as "Xه‌ای" (see [`Words::heh_reading`]): where the word
+/// restored as the plural ends its clause (a punctuation mark, the end of a line with words before it) or is
+/// followed by a word that cannot complete an ezafe ([`NO_EZAFE_COMPLEMENT`]), its ZWNJ moves after the heh.
+/// Only words written glued (no mark, no ZWNJ of the author's) are touched.
+fn indefinite_in_context<T: Unit>(words: &Words, v: &[T], s: usize, e: usize, key: &[char], ins: &mut [u32], words_before: bool) {
+    let n = key.len();
+    if n < 5 || key[n - 3] != '\u{0647}' || e - s != n {
+        return;
+    }
+    let before_heh = (s + n - 3) as u32;
+    let Some(at) = ins.iter().rposition(|&p| p == before_heh) else { return };
+    let mut k = e;
+    while k < v.len() && v[k].c() == ' ' {
+        k += 1;
+    }
+    let ends_clause = match v.get(k).map(|u| u.c()) {
+        None | Some('\n' | '\r') => words_before,
+        Some('.' | '،' | '؛' | ':' | '!' | '؟' | '?' | ',') => true,
+        Some(c) if k > e && is_persian_letter(c) => {
+            let mut z = k;
+            while z < v.len() && is_persian_letter(v[z].c()) {
+                z += 1;
             }
-        };
-        if ends_clause && words.heh_reading(key) {
-            ins[at] = before_heh + 1;
+            let boundary = v.get(z).is_none_or(|u| !is_word_unit(u.c()));
+            boundary && NO_EZAFE_COMPLEMENT.iter().any(|w| w.chars().eq(v[k..z].iter().map(|u| u.c())))
         }
+        _ => false,
+    };
+    if ends_clause && words.heh_reading(key) {
+        ins[at] = before_heh + 1;
     }
 }
 

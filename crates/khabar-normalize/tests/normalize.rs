@@ -148,6 +148,9 @@ fn the_next_word_tells_an_indefinite_heh_ai_from_a_plural() {
     // With a complement it stays the plural.
     assert_eq!(norm("گوشهای او"), z("گوش|های او"));
     assert_eq!(norm("سازمانهای از"), z("سازمان|های از"));
+    // The same where spaced affixes are left apart (khabar's record text).
+    let keep_spacing = Normalizer::new(NormalizerOptions { join_spaced: false, ..Default::default() });
+    assert_eq!(keep_spacing.normalize_str("نباید بهانهای برای تجاوز باشد"), z("نباید بهانه|ای برای تجاوز باشد"));
 }
 
 #[test]
