@@ -762,7 +762,12 @@ fn restore_line_with<T: Unit>(
             // Trailing ZWNJ cannot occur (cleaned), marks stay with their letter.
             let ks = keys.len();
             let ins0 = ins.len();
-            let id = restore_word_at(words, &v, s, k, keys, ins, join_spaced);
+            let id = if v[s].c() == '\u{0648}' && second_part_of_compound(&v, s, k) {
+                // "گفت وگوهای" written apart: "وگوهای" is the second part of "گفت‌وگوهای", restored as one.
+                restore_second_part(words, &v, s, k, keys, ins, join_spaced)
+            } else {
+                restore_word_at(words, &v, s, k, keys, ins, join_spaced)
+            };
             if ins.len() > ins0 {
                 indefinite_in_context(words, &v, s, k, &keys[ks..], &mut ins[ins0..], words_before);
             }
@@ -1048,6 +1053,8 @@ fn restore_word_at<T: Unit>(
     // The previous part was a verb prefix: this part is the rest of the verb form and takes no second prefix
     // (as the analysis of the glued word gives: "نمی‌میرند", not "نمی‌می‌رند").
     let mut after_prefix = false;
+    // Where the previous part's key starts ("گفت" of "گفت‌وگوهای"); it ends where this part's starts.
+    let mut prev_ks = 0;
     for k in s..=e {
         if k < e && v[k].c() != ZWNJ {
             continue;
@@ -1079,8 +1086,16 @@ fn restore_word_at<T: Unit>(
         parts += 1;
         // A word with a ZWNJ is restored part by part, each part by the lexicon only.
         let multi = parts > 1 || k < e;
-        let mask = if multi { words.restore_part(id, key, after_prefix) } else { words.restore(id, key) };
+        let mask = if parts > 1 && key.first() == Some(&'\u{0648}') && after_vav_stem(keys, prev_ks, ks) {
+            // The second part of "گفت‌وگو", "جست‌وجو" takes its endings glued ("جست‌وجوهای", not "جست‌وجوه‌ای").
+            0
+        } else if multi {
+            words.restore_part(id, key, after_prefix)
+        } else {
+            words.restore(id, key)
+        };
         after_prefix = is_verb_prefix(key);
+        prev_ks = ks;
         if mask != 0 {
             if plain {
                 let mut m = mask;
@@ -1109,6 +1124,77 @@ fn restore_word_at<T: Unit>(
         return 0;
     }
     if parts == 1 { last_id } else { words.id(&keys[ws..]) }
+}
+
+/// Compounds of two stems joined by "و" ("گفت‌وگو", "جست‌وجو", "شست‌وشو", "پرس‌وجو", "رفت‌وآمد", "گفت‌وشنود",
+/// "ساخت‌وساز", "زد‌وخورد", "داد‌وستد"): first part, and the start of the second.
+const VAV_COMPOUNDS: &[(&str, &str)] = &[
+    ("گفت", "وگو"),
+    ("گفت", "وشنود"),
+    ("جست", "وجو"),
+    ("پرس", "وجو"),
+    ("شست", "وشو"),
+    ("رفت", "وآمد"),
+    ("ساخت", "وساز"),
+    ("زد", "وخورد"),
+    ("داد", "وستد"),
+];
+
+/// Whether `second` (the letters of a word or part) starts the second part of a [`VAV_COMPOUNDS`] compound whose
+/// first part is `first`.
+fn vav_compound(
+    first: impl Iterator<Item = char> + Clone,
+    second: impl Iterator<Item = char> + Clone,
+    second_len: usize,
+) -> bool {
+    VAV_COMPOUNDS.iter().any(|(a, b)| {
+        second_len >= b.chars().count() && a.chars().eq(first.clone()) && b.chars().zip(second.clone()).all(|(x, y)| x == y)
+    })
+}
+
+/// Whether the part whose key is `keys[ks..]` follows the first part `keys[prev_ks..ks]` of a [`VAV_COMPOUNDS`]
+/// compound ("گفت" + "وگوهای").
+#[cold]
+#[inline(never)]
+fn after_vav_stem(keys: &[char], prev_ks: usize, ks: usize) -> bool {
+    vav_compound(keys[prev_ks..ks].iter().copied(), keys[ks..].iter().copied(), keys.len() - ks)
+}
+
+/// Whether the word at `v[s..e]` is the second part of a compound written apart, one space after its first
+/// ("گفت وگوهای"), not a word of its own.
+#[cold]
+#[inline(never)]
+fn second_part_of_compound<T: Unit>(v: &[T], s: usize, e: usize) -> bool {
+    // Second parts have three letters or more; "و" alone, the most frequent word, is none.
+    if v[s].c() != '\u{0648}' || e - s < 3 || s < 3 || v[s - 1].c() != ' ' {
+        return false;
+    }
+    let mut b = s - 1;
+    while b > 0 && is_word_unit(v[b - 1].c()) {
+        b -= 1;
+    }
+    (b == 0 || !is_word_unit(v[b - 1].c()))
+        && vav_compound(v[b..s - 1].iter().map(|u| u.c()), v[s..e].iter().map(|u| u.c()), e - s)
+}
+
+/// The second part of a compound written apart ([`second_part_of_compound`]) takes its endings glued, as
+/// after a ZWNJ ("وگوهای", not the character model's "وگوه‌ای"): its letters become its key, no ZWNJ is
+/// restored. A part with marks or a ZWNJ of its own goes the common way.
+fn restore_second_part<T: Unit>(
+    words: &mut Words,
+    v: &[T],
+    s: usize,
+    e: usize,
+    keys: &mut Vec<char>,
+    ins: &mut Vec<u32>,
+    want_id: bool,
+) -> u32 {
+    if v[s..e].iter().any(|u| !is_persian_letter(u.c())) {
+        return restore_word_at(words, v, s, e, keys, ins, want_id);
+    }
+    let ks = keys.len();
+    keys.extend(v[s..e].iter().map(|u| u.c()));
+    if want_id { words.id(&keys[ks..]) } else { 0 }
 }
 
 /// [`restore_word_at`] for a word with a letter after "ۀ" (rare). "ۀ" (an ezafe on a final heh) ends its word:

@@ -500,3 +500,15 @@ fn glued_words_override_the_model() {
     let once = names.normalize_str("قالیبافها و بلینکن گفت");
     assert_eq!(names.normalize_str(&once), once);
 }
+
+#[test]
+fn the_second_part_of_a_vav_compound_takes_its_endings_glued() {
+    // "گفت‌وگو", "جست‌وجو": "وگوهای" and "وجوهای" are no "وگوه" or "وجوه" (funds) with a clitic.
+    assert_eq!(norm("گفت وگوهای دو طرف"), z("گفت|وگوهای دو طرف"));
+    assert_eq!(norm("جست‌وجوهای پلیس"), z("جست|وجوهای پلیس"));
+    let keep_spacing = Normalizer::new(NormalizerOptions { join_spaced: false, ..Default::default() });
+    assert_eq!(keep_spacing.normalize_str("گفت وگوهای دو طرف"), "گفت وگوهای دو طرف");
+    assert_eq!(keep_spacing.normalize_str("جست‌وجوهای پلیس"), z("جست|وجوهای پلیس"));
+    // A word after "گفت" is no part of it ("او گفت وزیر آمد").
+    assert_eq!(keep_spacing.normalize_str("او گفت وزارتخانههای دولت"), z("او گفت وزارتخانه|های دولت"));
+}
