@@ -59,6 +59,9 @@ fn verb(event_type: &str, mode: &str, status: EventStatus) -> &'static str {
         ),
         ("SANCTION", _) => ("sanctioned", "is to sanction", "did not sanction"),
         ("ASSAULT", _) => ("attacked", "is to attack", "did not attack"),
+        ("COERCE", "seize") => ("seized property of", "is to seize property of", "did not seize property of"),
+        ("COERCE", "arrest") => ("arrested", "is to arrest", "did not arrest"),
+        ("COERCE", _) => ("coerced", "is to coerce", "did not coerce"),
         _ => ("acted towards", "is to act towards", "did not act towards"),
     };
     match status {
@@ -94,7 +97,8 @@ pub fn english_line(
         let v = v
             .trim_end_matches(" with")
             .trim_end_matches(" to")
-            .trim_end_matches(" against");
+            .trim_end_matches(" against")
+            .trim_end_matches(" property of");
         s = format!("{s} {v}");
         if k == 1 && matches!(event_type, "CONSULT") && matches!(mode, "meet" | "consult") {
             s.push_str(" (meeting)");

@@ -1452,3 +1452,15 @@ fn a_town_attacked_is_where_the_attack_was() {
     assert_eq!(attack.location_en.as_deref(), Some("Rafah"));
     assert!(!attack.actors.iter().any(|a| a == "rafah"));
 }
+
+#[test]
+fn seizures_and_arrests_are_coercion() {
+    let t = "پلیس عراق ۱۰ عضو داعش را دستگیر کرد.\n\nعباس عراقچی بازداشت دو تبعه ایرانی در انگلیس را محکوم کرد.";
+    let l = run(t, Some(Day(2024, 4, 11)));
+    let arrest = l.events.iter().find(|e| e.event_type == "COERCE").unwrap_or_else(|| panic!("{:#?}", l.events));
+    assert_eq!(arrest.mode, "arrest");
+    assert_eq!(arrest.actors, vec!["country-iq".to_string(), "isis".to_string()]);
+    assert!(arrest.english.contains("arrested"), "{}", arrest.english);
+    // "بازداشت" as a noun, the object of a condemnation, is no arrest.
+    assert_eq!(l.events.iter().filter(|e| e.event_type == "COERCE").count(), 1, "{:#?}", l.events);
+}
