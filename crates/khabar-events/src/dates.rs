@@ -35,6 +35,10 @@ pub fn resolve_told(doc: &Doc, s: usize, cue: usize, e: usize, base: Date, futur
         .or_else(|| (!earlier_at_an_untold_time(doc, s, e)).then_some((base, false)))
 }
 
+/// Nouns of gatherings and trips (keys): "پیش از این نشست" is before the one the article tells, not some earlier
+/// time.
+const EVENT_NOUNS: &[&str] = &["نشست", "جلسه", "اجلاس", "همایش", "کنفرانس", "مراسم", "سفر", "دیدار", "مذاکرات", "گفتگو", "گفتوگو"];
+
 /// True when the clause `s..e` tells that something happened before, without a day: "پیش از این",
 /// "قبل از این", "قبلاً", "پیشتر", "سابقاً", "ماه گذشته", "سال پیش" — but not "پیش از این دیدار" (before this meeting: an event
 /// of the lexicon follows), which is the day of that meeting.
@@ -52,6 +56,8 @@ fn earlier_at_an_untold_time(doc: &Doc, s: usize, e: usize) -> bool {
                 next(1) == Some("از")
                     && matches!(next(2), Some("این" | "آن"))
                     && cues.longest_at(&doc.toks, range.start + i + 3).is_none()
+                    // "پیش از این نشست": before the meeting the article tells, on its day.
+                    && !next(3).is_some_and(|w| EVENT_NOUNS.contains(&w))
             }
             _ => false,
         }

@@ -963,6 +963,8 @@ impl Clauses<'_, '_> {
         let mut out = vec![first.clone()];
         let d = self.doc;
         let mut prev_end = first.e;
+        // Names of a list joined by commas ("X، Y و Z") count once a "و" ends the list.
+        let mut listed: Vec<Found> = Vec::new();
         for f in c.iter().filter(|f| f.s > first.s) {
             let between = d.toks_in(prev_end, f.s);
             let blocked = between.clone().any(|i| {
@@ -970,10 +972,17 @@ impl Clauses<'_, '_> {
                     || NP_STOP.contains(&d.toks[i].key) && d.toks[i].key != "و"
             });
             let joined = between.clone().last().is_some_and(|i| d.toks[i].key == "و");
-            if blocked || !joined {
+            // Not after a group ("وزرای امور خارجه ایران، روسیه و ترکیه": the ministers' countries, not theirs).
+            let comma = between.is_empty()
+                && d.gap_has(prev_end, f.s, &['،', ','])
+                && matches!(first.who, Subject::Entity(_));
+            if blocked || !(joined || comma) {
                 break;
             }
-            out.push(f.clone());
+            listed.push(f.clone());
+            if joined {
+                out.append(&mut listed);
+            }
             prev_end = f.e;
         }
         out

@@ -1464,3 +1464,22 @@ fn seizures_and_arrests_are_coercion() {
     // "بازداشت" as a noun, the object of a condemnation, is no arrest.
     assert_eq!(l.events.iter().filter(|e| e.event_type == "COERCE").count(), 1, "{:#?}", l.events);
 }
+
+#[test]
+fn a_list_of_names_with_commas_is_one_subject() {
+    let t = "سید عباس عراقچی، سرگئی لاوروف و هاکان فیدان در دوحه درباره تحولات سوریه گفتگو کردند.\n\n\
+             عراقچی پیش از این نشست با شیخ محمد بن عبدالرحمن آل ثانی نخست وزیر قطر دیدار کرده بود.";
+    let l = run(t, Some(Day(2024, 12, 7)));
+    let three = l.events.iter().find(|e| e.actors.len() == 3).unwrap_or_else(|| panic!("{:#?}", l.events));
+    assert_eq!(three.actors, vec!["abbas-araghchi".to_string(), "sergey-lavrov".to_string(), "hakan-fidan".to_string()]);
+    // "پیش از این نشست": before the meeting just told, on the same day, not at an untold earlier time.
+    let qatar = l
+        .events
+        .iter()
+        .find(|e| e.actors.contains(&"mohammed-bin-abdulrahman-al-thani".to_string()))
+        .unwrap_or_else(|| panic!("{:#?}", l.events));
+    assert_eq!(qatar.date.as_deref(), Some("2024-12-07"));
+    // The countries of a group of ministers are not the group: no event of Russia and Turkey without Iran.
+    let l = run("وزرای امور خارجه ایران، روسیه و ترکیه در دوحه گفتگو کردند.", Some(Day(2024, 12, 7)));
+    assert!(!l.events.iter().any(|e| !e.actors.contains(&"country-ir".to_string())), "{:#?}", l.events);
+}
