@@ -47,11 +47,14 @@ fn an_ordinary_word_of_the_name_lists_continues_no_name() {
 
 #[test]
 fn a_third_rare_word_ends_a_name_without_a_cue() {
-    // "محمد سانوسی بارکیندو": a first name, a surname of the lists and a rare word; the last alone is him later.
-    let text = "به گزارش نشریه اویل اند گس، محمد سانوسی بارکیندو در پاسخ به پرسشی گفت که اوپک آماده است.";
+    // "محمد سانوسی اوکونکو" (a made-up name): a first name, a surname of the lists and a rare word.
+    let text = "به گزارش نشریه اویل اند گس، محمد سانوسی اوکونکو در پاسخ به پرسشی گفت که اوپک آماده است.";
     let ents = tag(text, None);
-    assert_eq!(local_persons(&ents), vec![("محمد سانوسی بارکیندو".to_string(), vec!["محمد سانوسی بارکیندو".to_string()])]);
+    assert_eq!(local_persons(&ents), vec![("محمد سانوسی اوکونکو".to_string(), vec!["محمد سانوسی اوکونکو".to_string()])]);
     spans_index_text(text, &ents);
+    // Barkindo himself is in the knowledge base, OPEC's secretary general 2016-2022.
+    let ents = tag("محمد سانوسی بارکیندو دبیرکل اوپک گفت که اوپک آماده است.", Some("2019-05-01"));
+    assert_eq!(find(&ents, "mohammad-barkindo").kind, Kind::Person);
 }
 
 #[test]
