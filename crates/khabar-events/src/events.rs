@@ -555,7 +555,16 @@ pub fn find(
                                 actors.extend(entities_after(doc, cl, t + n, se));
                             }
                         } else {
-                            // "دیدار X و Y": the meeting of X and Y.
+                            // "دیدار X و Y": the meeting of X and Y. Its time or arrangements ("زمان دیدار
+                            // پوتین و ترامپ هنوز مشخص نشده است") tell one still to come; its possibility one that
+                            // may not.
+                            if t > 0 && status == EventStatus::Reported {
+                                match doc.toks[t - 1].key.as_str() {
+                                    "زمان" | "تاریخ" | "مقدمات" | "ترتیبات" | "برنامه" => status = EventStatus::Planned,
+                                    "امکان" | "احتمال" => status = EventStatus::Hypothetical,
+                                    _ => {}
+                                }
+                            }
                             let x = entities_after(doc, cl, t + n, se);
                             if let Some(&first) = x.first() {
                                 actors.extend(&x);

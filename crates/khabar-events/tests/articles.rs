@@ -1483,3 +1483,12 @@ fn a_list_of_names_with_commas_is_one_subject() {
     let l = run("وزرای امور خارجه ایران، روسیه و ترکیه در دوحه گفتگو کردند.", Some(Day(2024, 12, 7)));
     assert!(!l.events.iter().any(|e| !e.actors.contains(&"country-ir".to_string())), "{:#?}", l.events);
 }
+
+#[test]
+fn the_time_of_a_meeting_not_yet_set_tells_a_planned_meeting() {
+    let t = "دیمیتری پسکوف سخنگوی کرملین گفت: زمان دیدار پوتین و ترامپ هنوز مشخص نشده است.";
+    let l = run(t, Some(Day(2025, 2, 23)));
+    let e = l.events.iter().find(|e| e.event_type == "CONSULT").unwrap_or_else(|| panic!("{:#?}", l.events));
+    assert_eq!(e.status, EventStatus::Planned, "{}", e.english);
+    assert_eq!(e.actors, vec!["vladimir-putin".to_string(), "donald-trump".to_string()]);
+}
