@@ -1486,9 +1486,16 @@ fn a_list_of_names_with_commas_is_one_subject() {
 
 #[test]
 fn the_time_of_a_meeting_not_yet_set_tells_a_planned_meeting() {
-    let t = "دیمیتری پسکوف سخنگوی کرملین گفت: زمان دیدار پوتین و ترامپ هنوز مشخص نشده است.";
+    let t = "ولادیمیر پوتین و دونالد ترامپ تلفنی گفتگو کردند.\n\nدیمیتری پسکوف سخنگوی کرملین گفت: زمان دیدار پوتین و ترامپ \\
+             هنوز مشخص نشده است.";
     let l = run(t, Some(Day(2025, 2, 23)));
-    let e = l.events.iter().find(|e| e.event_type == "CONSULT").unwrap_or_else(|| panic!("{:#?}", l.events));
+    let e = l
+        .events
+        .iter()
+        .find(|e| e.event_type == "CONSULT" && e.mode == "meet")
+        .unwrap_or_else(|| panic!("{:#?}", l.events));
     assert_eq!(e.status, EventStatus::Planned, "{}", e.english);
     assert_eq!(e.actors, vec!["vladimir-putin".to_string(), "donald-trump".to_string()]);
+    // The call was reported; the meeting is not.
+    assert!(!l.events.iter().any(|e| e.mode == "meet" && e.status == EventStatus::Reported), "{:#?}", l.events);
 }
