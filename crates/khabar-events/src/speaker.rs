@@ -873,6 +873,16 @@ impl Clauses<'_, '_> {
                 continue;
             } else if role_head_at(d, t) || ORG_HEADS.contains(&tok.key) {
                 let (ne, words) = self.np(t, e);
+                // A rank before a name ("امیر سرتیپ عزیز نصیرزاده"): the phrase ends where the person's name
+                // starts, and the person is the subject.
+                if let Some(x) = d.toks.get(d.tok_from(ne))
+                    && x.s < e
+                    && d.chars[ne..x.s].iter().all(|c| *c == ' ')
+                    && self.m.at(x.s).is_some_and(|ent| self.m.ents[ent].kind == Kind::Person)
+                {
+                    t = d.tok_from(ne).max(t + 1);
+                    continue;
+                }
                 // An unresolved role phrase is still the clause's subject: the clause is not the
                 // previous subject's.
                 let who = match self.m.resolve_role(&words, last) {

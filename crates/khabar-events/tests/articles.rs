@@ -1499,3 +1499,13 @@ fn the_time_of_a_meeting_not_yet_set_tells_a_planned_meeting() {
     // The call was reported; the meeting is not.
     assert!(!l.events.iter().any(|e| e.mode == "meet" && e.status == EventStatus::Reported), "{:#?}", l.events);
 }
+
+#[test]
+fn a_rank_before_a_name_is_the_persons_title() {
+    // "امیر" is also an emir's title; before "سرتیپ" and a name it is a rank, and the named person speaks.
+    let t = "امیر سرتیپ عزیز نصیرزاده وزیر دفاع و پشتیبانی نیروهای مسلح در مراسمی در تهران گفت: توان دفاعی کشور \
+             روز به روز افزایش می‌یابد.";
+    let l = run(t, Some(Day(2024, 10, 1)));
+    let q = l.quotes.iter().find(|q| q.text.starts_with("توان دفاعی")).unwrap_or_else(|| panic!("{:#?}", l.quotes));
+    assert_eq!(q.speaker.as_deref(), Some("aziz-nasirzadeh"));
+}
