@@ -21,7 +21,8 @@ use crate::kb::{Day, Kb, Kind};
 use crate::role_names::{RoleNames, is_former};
 
 /// Words that make a chamber of "مجلس" ("مجلس ملی", "مجلس سنا", "مجلس نمایندگان", "مجلس اعیان").
-const LEGISLATURE_QUALIFIERS: &[&str] = &["ملی", "سنا", "سنای", "نمایندگان", "اعیان", "عوام", "فدرال", "اعلای", "دومای"];
+const LEGISLATURE_QUALIFIERS: &[&str] =
+    &["ملی", "سنا", "سنای", "نمایندگان", "اعیان", "عوام", "فدرال", "اعلای", "دومای"];
 
 /// How a mention was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -755,14 +756,17 @@ impl Recognizer {
             // Words between a death cue and a title or a name are an epithet ("درگذشت عالم ربانی آیت‌الله
             // ..."): the name is the one after them.
             // Told once so, the same words are an epithet again ("درگذشت عالم ربانی را تسلیت می‌گویم").
-            let words: Vec<&str> = toks[j..k].iter().map(|t| t.key.as_str()).collect();
-            let epithet = cue == Cue::Death
-                && k > j
-                && (toks.get(k).is_some_and(|x| {
-                    chars[toks[k - 1].e..x.s].iter().all(|c| *c == ' ')
-                        && (matches!(cue_cache[k], Some((Cue::Honorific, _, _))) || b.entity_starting_at(x.s).is_some())
-                }) || epithets.contains(&words));
-            if epithet {
+            let epithet = (cue == Cue::Death && k > j)
+                .then(|| toks[j..k].iter().map(|t| t.key.as_str()).collect::<Vec<&str>>())
+                .filter(|words| {
+                    epithets.contains(words)
+                        || toks.get(k).is_some_and(|x| {
+                            chars[toks[k - 1].e..x.s].iter().all(|c| *c == ' ')
+                                && (matches!(cue_cache[k], Some((Cue::Honorific, _, _)))
+                                    || b.entity_starting_at(x.s).is_some())
+                        })
+                });
+            if let Some(words) = epithet {
                 if !epithets.contains(&words) {
                     epithets.push(words);
                 }
@@ -1303,7 +1307,6 @@ impl Recognizer {
         khabar_extract::agency::Outlets::builtin().byline(&phrase).is_some()
     }
 
-    /// True for number words and ordinals ("چهار", "چهاردهم", "دومین").
     /// Whether the sentence around `s..e` is a sports report: it names a club or holds a word of
     /// `data/events/sport_words.txt` ("سرمربی استقلال", "تیم‌های استقلال و پرسپولیس", not "سالروز استقلال کشور").
     fn sports_sentence(&self, toks: &[Tok], chars: &[char], s: usize, e: usize, b: &Builder) -> bool {
@@ -1316,7 +1319,9 @@ impl Recognizer {
         });
         let window = &toks[toks.partition_point(|t| t.s < from)..toks.partition_point(|t| t.s < to)];
         club || (0..window.len()).any(|i| {
-            self.sport_words.iter().any(|p| p.len() <= window.len() - i && p.iter().zip(&window[i..]).all(|(w, t)| *w == t.key))
+            self.sport_words
+                .iter()
+                .any(|p| p.len() <= window.len() - i && p.iter().zip(&window[i..]).all(|(w, t)| *w == t.key))
         })
     }
 
@@ -1330,6 +1335,7 @@ impl Recognizer {
             && b.country_starting_near(q.e, chars).is_some_and(|id| id != "country-ir")
     }
 
+    /// True for number words and ordinals ("چهار", "چهاردهم", "دومین").
     fn is_number_word(&self, k: &str) -> bool {
         let is_num = |w: &str| matches!(self.cues.get(w), Some((Cue::Number, _)));
         is_num(k)

@@ -37,7 +37,8 @@ pub fn resolve_told(doc: &Doc, s: usize, cue: usize, e: usize, base: Date, futur
 
 /// Nouns of gatherings and trips (keys): "پیش از این نشست" is before the one the article tells, not some earlier
 /// time.
-const EVENT_NOUNS: &[&str] = &["نشست", "جلسه", "اجلاس", "همایش", "کنفرانس", "مراسم", "سفر", "دیدار", "مذاکرات", "گفتگو", "گفتوگو"];
+const EVENT_NOUNS: &[&str] =
+    &["نشست", "جلسه", "اجلاس", "همایش", "کنفرانس", "مراسم", "سفر", "دیدار", "مذاکرات", "گفتگو", "گفتوگو"];
 
 /// True when the clause `s..e` tells that something happened before, without a day: "پیش از این",
 /// "قبل از این", "قبلاً", "پیشتر", "سابقاً", "ماه گذشته", "سال پیش" — but not "پیش از این دیدار" (before this meeting: an event

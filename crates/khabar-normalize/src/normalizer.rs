@@ -840,7 +840,15 @@ const NO_EZAFE_COMPLEMENT: &[&str] = &["که", "از", "برای", "به", "را
 /// restored as the plural ends its clause (a punctuation mark, the end of a line with words before it) or is
 /// followed by a word that cannot complete an ezafe ([`NO_EZAFE_COMPLEMENT`]), its ZWNJ moves after the heh.
 /// Only words written glued (no mark, no ZWNJ of the author's) are touched.
-fn indefinite_in_context<T: Unit>(words: &Words, v: &[T], s: usize, e: usize, key: &[char], ins: &mut [u32], words_before: bool) {
+fn indefinite_in_context<T: Unit>(
+    words: &Words,
+    v: &[T],
+    s: usize,
+    e: usize,
+    key: &[char],
+    ins: &mut [u32],
+    words_before: bool,
+) {
     let n = key.len();
     if n < 5 || key[n - 3] != '\u{0647}' || e - s != n {
         return;
@@ -1127,7 +1135,7 @@ fn restore_word_at<T: Unit>(
 }
 
 /// Compounds of two stems joined by "و" ("گفت‌وگو", "جست‌وجو", "شست‌وشو", "پرس‌وجو", "رفت‌وآمد", "گفت‌وشنود",
-/// "ساخت‌وساز", "زد‌وخورد", "داد‌وستد"): first part, and the start of the second.
+/// "ساخت‌وساز", "زدوخورد", "دادوستد"): first part, and the start of the second.
 const VAV_COMPOUNDS: &[(&str, &str)] = &[
     ("گفت", "وگو"),
     ("گفت", "وشنود"),
