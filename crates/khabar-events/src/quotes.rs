@@ -352,10 +352,10 @@ fn named_after_role(doc: &Doc, cl: &Clauses<'_, '_>, quotes: &mut [RawQuote]) {
     let mut done: Vec<String> = Vec::new();
     for (i, &(ss, se)) in doc.sents.iter().enumerate().take(4) {
         let Some(Found { who: Subject::Role(r), .. }) = cl.subject(ss, se, None) else { continue };
+        // An office told again (the headline's, then the lead's) is tried again with the sentence after it.
         if done.contains(&r) {
             continue;
         }
-        done.push(r.clone());
         let Some(&(ns, ne)) = doc.sents.get(i + 1) else { continue };
         // The subject is named before what the sentence quotes ("وی ادامه داد: مهدی طارمی ..." names a player).
         let ne = (ns..ne).find(|&c| matches!(doc.chars[c], ':' | '«')).unwrap_or(ne);
@@ -374,6 +374,7 @@ fn named_after_role(doc: &Doc, cl: &Clauses<'_, '_>, quotes: &mut [RawQuote]) {
                 q.who = Some(Subject::Entity(p));
             }
         }
+        done.push(r);
     }
 }
 

@@ -1509,3 +1509,13 @@ fn a_rank_before_a_name_is_the_persons_title() {
     let q = l.quotes.iter().find(|q| q.text.starts_with("توان دفاعی")).unwrap_or_else(|| panic!("{:#?}", l.quotes));
     assert_eq!(q.speaker.as_deref(), Some("aziz-nasirzadeh"));
 }
+
+#[test]
+fn an_office_in_the_headline_and_the_lead_is_the_person_named_next() {
+    let t = "نماینده مردم تبریز: مجلس از این طرح حمایت می‌کند\n\nنماینده مردم تبریز، آذرشهر و اسکو در مجلس شورای \
+             اسلامی گفت: طرح مالیات بر عایدی سرمایه به زودی بررسی می‌شود.\n\nمحمود عباس‌زاده مشکینی روز پنجشنبه در \
+             گفتگو با خبرنگار ایرنا افزود: این طرح از سفته‌بازی جلوگیری می‌کند.";
+    let l = run(t, Some(Day(2025, 2, 21)));
+    let lead = l.quotes.iter().find(|q| q.text.starts_with("طرح مالیات")).unwrap_or_else(|| panic!("{:#?}", l.quotes));
+    assert_eq!(lead.speaker_name_fa.as_deref(), Some("محمود عباس‌زاده مشکینی"));
+}
