@@ -222,6 +222,14 @@ pub fn find(doc: &Doc, cl: &Clauses<'_, '_>) -> QuotePass {
             } else {
                 subj
             };
+            // A subject naming no one known, inside which a body or country is named ("دفتر نخست وزیری انگلیس در
+            // بیانیه‌ای اعلام کرد"): that described speaker, not the last person.
+            let subj = subj.or_else(|| {
+                (!inside && matches!(form, Form::Colon(_) | Form::That(_) | Form::Bare(_)))
+                    .then(|| cl.unnamed_subject(subj_from, tok.s))
+                    .flatten()
+                    .map(|r| Found { who: Subject::Role(r), s: tok.s, e: tok.e, named: false })
+            });
             let who = subj.map(|f: Found| f.who).or(if inside {
                 None
             } else {

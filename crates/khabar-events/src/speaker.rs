@@ -235,6 +235,17 @@ pub fn is_pair(group: &str) -> bool {
     group.starts_with("دو ") || key(group) == "طرفین"
 }
 
+/// Clause openers that are no subject of their own: adverbs, pronouns and time words.
+static UNNAMED_OPENERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    [
+        "همچنین", "نیز", "سپس", "پس", "ضمنا", "ضمن", "همچنان", "وی", "او", "ایشان", "این", "آن", "و", "اما", "ولی",
+        "بلکه", "که", "امروز", "دیروز", "روز", "صبح", "عصر", "شب", "بامداد", "هفته", "ماه", "سال", "پیشتر", "قبلا",
+        "اخیرا", "بار", "بارها", "در", "هم",
+    ]
+    .into_iter()
+    .collect()
+});
+
 /// Words that end a subject noun phrase.
 static NP_STOP: LazyLock<HashSet<String>> = LazyLock::new(|| {
     key_set(&[
@@ -695,6 +706,51 @@ impl Clauses<'_, '_> {
             }
             return had_honorific;
         }
+    }
+
+    /// A subject the clause `s..e` opens with (after an attribution, "به گزارش ایسنا به نقل از رویترز،") that
+    /// names no one known but a part of a body or country named inside it ("دفتر نخست وزیری انگلیس"): its
+    /// words, for a speaker described, not the last person's. `None` when the clause opens with an adverb, a
+    /// pronoun, a preposition, a connective or a name.
+    pub fn unnamed_subject(&self, s: usize, e: usize) -> Option<String> {
+        let d = self.doc;
+        let r = d.toks_in(s, e);
+        let mut t = r.start;
+        // Skip "به گزارش X،", "به نقل از X،" up to their comma.
+        if d.toks.get(t).is_some_and(|x| x.key == "به")
+            && d.toks.get(t + 1).is_some_and(|x| matches!(x.key.as_str(), "گزارش" | "نقل"))
+        {
+            let comma = (d.toks[t].e..e).find(|&c| matches!(d.chars[c], '،' | ','))?;
+            t = d.tok_from(comma);
+        }
+        let x = d.toks.get(t).filter(|x| x.s < e)?;
+        if self.m.at(x.s).is_some()
+            || UNNAMED_OPENERS.contains(x.key.as_str())
+            || PREPOSITIONS.contains(&x.key)
+            || NP_STOP.contains(&x.key)
+            || CONNECTIVES.iter().any(|c| c.starts_with(x.key.as_str()))
+            || role_head_at(d, t)
+        {
+            return None;
+        }
+        // The phrase runs to a preposition, "که"/"را" or the verb ("نخست" here is no adverb: "نخست وزیری").
+        let mut u = t;
+        while let Some(y) = d.toks.get(u + 1).filter(|y| y.s < e) {
+            if PREPOSITIONS.contains(&y.key)
+                || matches!(y.key.as_str(), "در" | "که" | "را" | "و" | "نیز" | "هم")
+                || d.gap_has(d.toks[u].e, y.s, &['(', '،', ',', ':', '«', '\n'])
+            {
+                break;
+            }
+            u += 1;
+        }
+        let ne = d.toks[u].e;
+        let body_inside = self
+            .m
+            .within(x.s, ne)
+            .iter()
+            .any(|&(_, _, ent)| matches!(self.m.ents[ent].kind, Kind::Org | Kind::Location));
+        body_inside.then(|| d.slice(x.s, ne))
     }
 
     /// Whether a person's mention covers char `c`.

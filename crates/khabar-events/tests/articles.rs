@@ -1519,3 +1519,13 @@ fn an_office_in_the_headline_and_the_lead_is_the_person_named_next() {
     let lead = l.quotes.iter().find(|q| q.text.starts_with("طرح مالیات")).unwrap_or_else(|| panic!("{:#?}", l.quotes));
     assert_eq!(lead.speaker_name_fa.as_deref(), Some("محمود عباس‌زاده مشکینی"));
 }
+
+#[test]
+fn an_unknown_part_of_a_named_body_speaks_not_the_last_person() {
+    let t = "امانوئل ماکرون رئیس جمهور فرانسه در پاریس سخنرانی کرد.\n\nبه گزارش ایسنا به نقل از رویترز، دفتر نخست وزیری \
+             انگلیس در بیانیه‌ای اعلام کرد: دو رهبر بر ضرورت صلح تاکید کردند.";
+    let l = run(t, Some(Day(2025, 3, 10)));
+    let q = l.quotes.iter().find(|q| q.text.starts_with("دو رهبر")).unwrap_or_else(|| panic!("{:#?}", l.quotes));
+    assert_eq!(q.speaker, None, "{q:#?}");
+    assert_eq!(q.speaker_name_fa.as_deref(), Some("دفتر نخست وزیری انگلیس"));
+}
