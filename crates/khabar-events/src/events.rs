@@ -7,7 +7,7 @@ use khabar_entities::compact::key;
 use khabar_entities::{Day, Kind};
 
 use crate::lexicon::{Frame, Lexicon, Tense, light_form};
-use crate::speaker::{Clauses, PREPOSITIONS, Subject, honorific_at, is_pair};
+use crate::speaker::{Clauses, PREPOSITIONS, SUBJECTLESS_OPENERS, Subject, honorific_at, is_pair};
 use crate::text::Doc;
 use crate::{EventStatus, dates};
 
@@ -815,12 +815,6 @@ const SIGNED_ALONE: &[&str] = &[
     "نامه‌ای", "دستوری",
 ];
 
-/// Words that open a clause whose subject is the last one told: adverbs and conjunctions ("همچنین", "سپس"),
-/// pronouns ("وی", "او"), "این" of "این مقام".
-const SUBJECTLESS_OPENERS: &[&str] = &[
-    "همچنین", "نیز", "سپس", "پس", "ضمنا", "ضمن", "همچنان", "وی", "او", "ایشان", "این", "و", "اما", "ولی", "بلکه", "که",
-    "امروز", "دیروز", "روز", "صبح", "عصر", "شب", "بامداد", "هفته", "ماه", "سال", "پیشتر", "قبلا", "اخیرا", "بار", "بارها",
-];
 
 /// A finite verb or auxiliary: a prefixed verb form ("می‌کند", "نمی‌دهند") or a common light verb ("کرد",
 /// "کند", "است"). Bare forms that are also nouns ("مردم") are not counted.

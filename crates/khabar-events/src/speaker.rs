@@ -235,16 +235,12 @@ pub fn is_pair(group: &str) -> bool {
     group.starts_with("دو ") || key(group) == "طرفین"
 }
 
-/// Clause openers that are no subject of their own: adverbs, pronouns and time words.
-static UNNAMED_OPENERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    [
-        "همچنین", "نیز", "سپس", "پس", "ضمنا", "ضمن", "همچنان", "وی", "او", "ایشان", "این", "آن", "و", "اما", "ولی",
-        "بلکه", "که", "امروز", "دیروز", "روز", "صبح", "عصر", "شب", "بامداد", "هفته", "ماه", "سال", "پیشتر", "قبلا",
-        "اخیرا", "بار", "بارها", "در", "هم",
-    ]
-    .into_iter()
-    .collect()
-});
+/// Words that open a clause whose subject is the last one told: adverbs and conjunctions ("همچنین", "سپس"),
+/// pronouns ("وی", "او"), "این" of "این مقام".
+pub(crate) const SUBJECTLESS_OPENERS: &[&str] = &[
+    "همچنین", "نیز", "سپس", "پس", "ضمنا", "ضمن", "همچنان", "وی", "او", "ایشان", "این", "و", "اما", "ولی", "بلکه", "که",
+    "امروز", "دیروز", "روز", "صبح", "عصر", "شب", "بامداد", "هفته", "ماه", "سال", "پیشتر", "قبلا", "اخیرا", "بار", "بارها",
+];
 
 /// Words that end a subject noun phrase.
 static NP_STOP: LazyLock<HashSet<String>> = LazyLock::new(|| {
@@ -725,7 +721,8 @@ impl Clauses<'_, '_> {
         }
         let x = d.toks.get(t).filter(|x| x.s < e)?;
         if self.m.at(x.s).is_some()
-            || UNNAMED_OPENERS.contains(x.key.as_str())
+            || SUBJECTLESS_OPENERS.contains(&x.key.as_str())
+            || matches!(x.key.as_str(), "آن" | "در" | "هم")
             || PREPOSITIONS.contains(&x.key)
             || NP_STOP.contains(&x.key)
             || CONNECTIVES.iter().any(|c| c.starts_with(x.key.as_str()))

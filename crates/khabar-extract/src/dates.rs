@@ -203,6 +203,14 @@ pub fn fold_for_dates(s: &str) -> String {
         .collect()
 }
 
+/// The weekday names as a regex alternation, longest first, a space inside one matching any spacing or none
+/// ("سه شنبه", "سهشنبه").
+fn weekday_alternation() -> String {
+    let mut w: Vec<String> = WEEKDAYS.iter().map(|d| d.replace(' ', r"\s*")).collect();
+    w.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    w.join("|")
+}
+
 fn alternation(groups: &[&[&str]]) -> String {
     let mut all: Vec<&str> = groups.iter().flat_map(|g| g.iter().copied()).collect();
     all.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
@@ -227,11 +235,9 @@ static JALALI_NAMED: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A Jalali date with its year first ("۱۴۰۳ شنبه ۲۴ آذر", as some newspapers print their issue's day).
 static JALALI_YEAR_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    let mut w: Vec<String> = WEEKDAYS.iter().map(|d| d.replace(' ', r"\s*")).collect();
-    w.sort_by_key(|s| std::cmp::Reverse(s.len()));
     Regex::new(&format!(
         r"(?:^|[^\d])(1[34]\d\d)\s+(?:(?:{})\s+)?(\d{{1,2}})\s*(?:ام|م)?\s+({})(?:[^\p{{L}}]|$)",
-        w.join("|"),
+        weekday_alternation(),
         alternation(&JALALI_MONTHS)
     ))
     .unwrap()
@@ -257,18 +263,14 @@ static NUMERIC_DMY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^\d/.\-])(\d{1,2})\s*([/.])\s*(\d{1,2})\s*([/.])\s*(\d{4})(?:[^\d/.\-]|$)").unwrap()
 });
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
-    let mut w: Vec<String> = WEEKDAYS.iter().map(|d| d.replace(' ', r"\s*")).collect();
-    w.sort_by_key(|s| std::cmp::Reverse(s.len()));
-    Regex::new(&format!("({})", w.join("|"))).unwrap()
+    Regex::new(&format!("({})", weekday_alternation())).unwrap()
 });
 
 /// "امروز [weekday] D month YYYY": the text's own day, told in its lead.
 static TODAY_JALALI: LazyLock<Regex> = LazyLock::new(|| {
-    let mut w: Vec<String> = WEEKDAYS.iter().map(|d| d.replace(' ', r"\s*")).collect();
-    w.sort_by_key(|s| std::cmp::Reverse(s.len()));
     Regex::new(&format!(
         r"(?:^|[^\p{{L}}])امروز\s+(?:(?:{})\s+)?(?:\(?\s*)?(\d{{1,2}})\s*(?:ام|م)?\s+({})(?:\s*ماه)?(?:\s*سال)?\s*(\d{{4}})(?:[^\d]|$)",
-        w.join("|"),
+        weekday_alternation(),
         alternation(&JALALI_MONTHS)
     ))
     .unwrap()
