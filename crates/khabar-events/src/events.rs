@@ -126,6 +126,8 @@ pub fn find(
                 if prev_anaphoric && cue.frame != Frame::Session {
                     continue;
                 }
+                // "ضمن محکوم کردن X ... گفت", "با تشکر از X": the cue as an adverbial of the clause's own verb.
+                let adverbial = adverbial_object(doc, t, n, cue);
                 // The light verb and its tense.
                 let (tense, first_person) = match &cue.light {
                     None => (None, false),
@@ -138,6 +140,24 @@ pub fn find(
                         past.contains(&"داشت"),
                     ) {
                         Some((x, k)) => (Some(x), k.ends_with('م')),
+                        // The clause's verb tells when: the first verb after the object, before any quote.
+                        None if adverbial.is_some() => {
+                            let mut future = false;
+                            for i in t + n..range.end {
+                                let k = doc.toks[i].key.as_str();
+                                if doc.gap_has(doc.toks[i - 1].e, doc.toks[i].s, &[':', '«'])
+                                    || lex.verb_phrases.longest_at(&doc.toks, i).is_some()
+                                    || finite_verb(k)
+                                {
+                                    break;
+                                }
+                                if matches!(k, "خواهد" | "خواهند") {
+                                    future = true;
+                                    break;
+                                }
+                            }
+                            (Some(if future { Tense::Future } else { Tense::Past }), false)
+                        }
                         None => continue,
                     },
                 };
@@ -325,6 +345,21 @@ pub fn find(
                             };
                             actors.extend(partners);
                         }
+                    }
+                    // The adverbial's object follows it: "ضمن محکوم کردن حملات رژیم صهیونیستی به لبنان" (the
+                    // attacker, not the place after "به"), "با تشکر از مواضع ترکیه".
+                    Frame::Object if let Some(o) = adverbial => {
+                        actors = subjects();
+                        if actors.is_empty() {
+                            continue;
+                        }
+                        subjects_n = actors.len();
+                        let clause_e = (ce..se).find(|&c| matches!(doc.chars[c], ':' | '«' | '؛' | '،')).unwrap_or(se);
+                        let objects = entities_after(doc, cl, o, clause_e);
+                        if objects.is_empty() {
+                            continue;
+                        }
+                        actors.extend(objects);
                     }
                     Frame::Object => {
                         let written_end;
@@ -526,6 +561,7 @@ pub fn find(
                             continue;
                         }
                         actors = subjects();
+                        subjects_n = actors.len();
                     }
                     Frame::Noun => {
                         let starts_with_dar = doc.toks[t].key == "در"
@@ -987,6 +1023,22 @@ fn entities_after(doc: &Doc, cl: &Clauses<'_, '_>, mut t: usize, limit: usize) -
     out
 }
 
+/// Where the object of a cue used as an adverbial starts: "ضمن/با" + cue + its light verb's infinitive
+/// ("ضمن محکوم کردن X") or its object's preposition ("با تشکر از X", "ضمن تبریک به X"). `None` otherwise: a cue
+/// without its marker after "با" is a manner ("با حمایت آمریکا": backed by it), not an act of the subject.
+fn adverbial_object(doc: &Doc, t: usize, n: usize, cue: &crate::lexicon::Cue) -> Option<usize> {
+    if cue.frame != Frame::Object || t == 0 || !matches!(doc.toks[t - 1].key.as_str(), "ضمن" | "با") {
+        return None;
+    }
+    let (past, _) = cue.light.as_ref()?;
+    let next = doc.toks.get(t + n)?;
+    let opens = match &cue.marker {
+        Some(m) => next.key == *m,
+        None => past.iter().any(|p| next.key.strip_suffix('ن') == Some(p)),
+    };
+    opens.then_some(t + n + 1)
+}
+
 /// The partners after the "با" at token `b` (a counterpart "همتای ایرانی" too), or `None` when the event is to be
 /// dropped: a partner is written ("با نخست وزیر و رئیس جمهور عراق", "با همتای ترکیه‌ای") but names nobody known,
 /// and one side alone is no dyad. A manner phrase ("با میانجی‌گری عمان") and a refusal to meet anyone ("با هیچ
@@ -1062,7 +1114,8 @@ fn location_in(
         let k = doc.toks[i].key.as_str();
         // After the cue, a complement ("در دیدار با Y بر ضرورت توقف جنگ در غزه تأکید کرد") or a clause
         // ("... که در غزه ...") tells something else, not where the event happened.
-        if !nearest_last && matches!(k, "بر" | "که") {
+        // What a demand asks for ("خواستار آتش‌بس فوری در غزه شد") is not where it was made either.
+        if !nearest_last && matches!(k, "بر" | "که" | "خواستار") {
             break;
         }
         // "در X", "وارد X" (arrived in X), and for a trip "به X".

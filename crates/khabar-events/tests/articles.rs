@@ -1529,3 +1529,47 @@ fn an_unknown_part_of_a_named_body_speaks_not_the_last_person() {
     assert_eq!(q.speaker, None, "{q:#?}");
     assert_eq!(q.speaker_name_fa.as_deref(), Some("دفتر نخست وزیری انگلیس"));
 }
+
+#[test]
+fn a_cue_used_as_an_adverbial_takes_the_object_after_it() {
+    // "ضمن/با + cue + infinitive or marker": the act is the subject's, its object follows ("با محکوم کردن حملات
+    // رژیم صهیونیستی به لبنان": the attacker, not the place after "به").
+    let t = "مسعود پزشکیان در گفتگوی تلفنی با رجب طیب اردوغان ضمن تشکر از مواضع ترکیه اظهار داشت: جنایات باید متوقف شود.\n\n\
+             رئیس جمهور ترکیه نیز در این گفتگو با محکوم کردن حملات رژیم صهیونیستی به لبنان گفت: ترکیه در کنار لبنان است.\n\n\
+             عباس عراقچی با قدردانی از مواضع روسیه گفت: همکاری دو کشور گسترش خواهد یافت.";
+    let l = run(t, Some(Day(2024, 10, 3)));
+    let find = |ty: &str, first: &str| {
+        l.events
+            .iter()
+            .find(|e| e.event_type == ty && e.actors.first().map(String::as_str) == Some(first))
+            .unwrap_or_else(|| panic!("no {ty} by {first}: {:#?}", l.events))
+    };
+    let thanks = find("SUPPORT", "masoud-pezeshkian");
+    assert_eq!(thanks.actors, ["masoud-pezeshkian", "country-tr"]);
+    let condemn = find("ACCUSE", "recep-tayyip-erdogan");
+    assert_eq!(condemn.actors, ["recep-tayyip-erdogan", "country-il"]);
+    assert_eq!(condemn.status, EventStatus::Reported);
+    // The future inside the quote is not the praise's tense.
+    let praise = find("SUPPORT", "abbas-araghchi");
+    assert_eq!(praise.actors, ["abbas-araghchi", "country-ru"]);
+    assert_eq!(praise.status, EventStatus::Reported);
+    // A cue after "با" without its marker is a manner: "با حمایت آمریکا" is no support by the subject.
+    let t = "ارتش اسرائیل با حمایت آمریکا به غزه حمله کرد.";
+    let l = run(t, Some(Day(2024, 10, 3)));
+    assert!(!l.events.iter().any(|e| e.event_type == "SUPPORT"), "{:#?}", l.events);
+}
+
+#[test]
+fn a_demand_places_nothing_and_a_pair_demands_together() {
+    let t = "آنتونیو گوترش دبیرکل سازمان ملل متحد در نیویورک خواستار آتش بس فوری در غزه شد.\n\n\
+             سید ابراهیم رئیسی در تماس تلفنی با ولادیمیر پوتین درباره روابط دو کشور گفتگو کرد.\n\n\
+             دو رئیس جمهور همچنین خواستار توقف فوری حملات اسرائیل شدند.";
+    let l = run(t, Some(Day(2024, 3, 8)));
+    let asks: Vec<_> = l.events.iter().filter(|e| e.event_type == "REQUEST").collect();
+    assert_eq!(asks.len(), 2, "{asks:#?}");
+    // Where the demand was made, not the place it asks about.
+    assert_eq!(asks[0].location_en.as_deref(), Some("New York"));
+    // "دو رئیس جمهور": both ask; neither is asked.
+    assert_eq!(asks[1].actors, ["ebrahim-raisi", "vladimir-putin"]);
+    assert_eq!(asks[1].sources, 2);
+}
