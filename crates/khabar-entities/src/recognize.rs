@@ -1276,7 +1276,12 @@ impl Recognizer {
     /// office ("فرماندار", "امام جمعه").
     fn place_cue_before(&self, chars: &[char], s: usize) -> bool {
         let (b, e) = word_before(chars, s);
-        let w = key(&chars[b..e].iter().collect::<String>());
+        let mut w = key(&chars[b..e].iter().collect::<String>());
+        // A plural written apart, as copies that carry a space for the ZWNJ do: "شهرستان های".
+        if matches!(w.as_str(), "ها" | "های") {
+            let (a0, a) = word_before(chars, b);
+            w = format!("{}{w}", key(&chars[a0..a].iter().collect::<String>()));
+        }
         // One- and two-word offices ("فرماندار", "امام جمعه").
         matches!(self.cues.get(&w), Some((Cue::Place, _))) || words_before_in(chars, s, &self.place_offices)
     }
