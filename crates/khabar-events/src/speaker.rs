@@ -778,7 +778,13 @@ impl Clauses<'_, '_> {
         if tok.s >= limit || !role_head_at(d, t) || d.gap_has(e, tok.s, &['.', ':', '\n', '؛']) {
             return None;
         }
-        Some(self.np(t, limit).0)
+        let (end, words) = self.np(t, limit);
+        // A bare office shared with the next ("سفیر و نماینده دائم ایران در سازمان ملل"): both are the title.
+        let u = d.tok_from(end);
+        if words.len() == 1 && d.toks.get(u).is_some_and(|x| x.key == "و" && x.s < limit) && role_head_at(d, u + 1) {
+            return Some(self.np(u + 1, limit).0);
+        }
+        Some(end)
     }
 
     /// The noun phrase of a role or group head at token `t`: its end and word keys.
@@ -1039,7 +1045,11 @@ impl Clauses<'_, '_> {
             let comma = between.is_empty()
                 && d.gap_has(prev_end, f.s, &['،', ','])
                 && matches!(first.who, Subject::Entity(_));
-            if blocked || !(joined || comma) {
+            // A bare office before the "و" is the first one's title shared with the next ("ایروانی سفیر و
+            // نماینده دائم ایران در سازمان ملل": one person, not also Iran).
+            // A name after it is another person ("پزشکیان رئیس‌جمهور و پوتین ...").
+            let shared_title = between.len() == 2 && role_head_at(d, between.start) && matches!(f.who, Subject::Role(_));
+            if blocked || shared_title || !(joined || comma) {
                 break;
             }
             listed.push(f.clone());

@@ -1573,3 +1573,18 @@ fn a_demand_places_nothing_and_a_pair_demands_together() {
     assert_eq!(asks[1].actors, ["ebrahim-raisi", "vladimir-putin"]);
     assert_eq!(asks[1].sources, 2);
 }
+
+#[test]
+fn an_office_shared_by_two_titles_is_one_subject() {
+    // "سفیر و نماینده دائم ایران": one person's title, not Iran as a second subject (nor Iran condemned).
+    let t = "امیرسعید ایروانی سفیر و نماینده دائم ایران در سازمان ملل در این نشست حملات رژیم صهیونیستی را محکوم کرد.\n\n\
+             مسعود پزشکیان رئیس‌جمهور و ولادیمیر پوتین رئیس‌جمهور روسیه پیمان همکاری دو کشور را امضا کردند.";
+    let l = run(t, Some(Day(2024, 10, 14)));
+    let condemn = l.events.iter().find(|e| e.event_type == "ACCUSE").unwrap_or_else(|| panic!("{:#?}", l.events));
+    assert_eq!(condemn.actors, ["amir-saeid-iravani", "country-il"]);
+    assert_eq!(condemn.sources, 1);
+    // Two names, each with an office: two subjects.
+    let signed = l.events.iter().find(|e| e.event_type == "AGREE").unwrap_or_else(|| panic!("{:#?}", l.events));
+    assert_eq!(signed.actors, ["masoud-pezeshkian", "vladimir-putin"]);
+    assert_eq!(signed.sources, 2);
+}
