@@ -179,10 +179,12 @@ pub fn find(
                 };
                 // A plan word that heads a prepositional object ("از تصمیم اوپک حمایت می‌کند") tells no plan;
                 // "قرار" after one still does ("طبق قرار قبلی ... دیدار می‌کند": as arranged).
+                // A demonstrative may stand between ("از این تصمیم حمایت می‌کند").
                 let planned_in = |r: std::ops::Range<usize>| {
                     r.into_iter().any(|i| {
+                        let p = if i > 1 && anaphoric.contains(&doc.toks[i - 1].key) { i - 1 } else { i };
                         plan.contains(&doc.toks[i].key)
-                            && !(i > 0 && PREPOSITIONS.contains(&doc.toks[i - 1].key) && doc.toks[i].key != "قرار")
+                            && !(p > 0 && PREPOSITIONS.contains(&doc.toks[p - 1].key) && doc.toks[i].key != "قرار")
                     })
                 };
                 let mut status = match tense {
@@ -543,7 +545,7 @@ pub fn find(
                         }
                         // A verb cue without a light verb ("از X خواست") tells the event only with its object
                         // written: "خواست" alone is also a noun ("خواست مردم", "به خواست خود").
-                        if cue.light.is_none() && actors.len() <= subjects_n {
+                        if (cue.light.is_none() || cue.needs_object) && actors.len() <= subjects_n {
                             continue;
                         }
                     }
@@ -653,9 +655,10 @@ pub fn find(
                 let clause_e = (cs..se)
                     .find(|&c| matches!(doc.chars[c], ':' | '«' | '؛' | '،'))
                     .unwrap_or(se);
-                let location = location_in(doc, cl, clause_s, cs, travel, true)
-                    .or_else(|| location_in(doc, cl, cs, clause_e, travel, false))
-                    .or(attacked_place);
+                // The town attacked is more precise than a "در X" inside its phrase ("شهر نبطیه در جنوب لبنان را").
+                let location = attacked_place
+                    .or_else(|| location_in(doc, cl, clause_s, cs, travel, true))
+                    .or_else(|| location_in(doc, cl, cs, clause_e, travel, false));
                 let (date, date_told) = base
                     .and_then(|b| dates::resolve_told(doc, date_from, cs, se, b, status == EventStatus::Planned))
                     .map_or((None, false), |(d, told)| (Some(d), told));

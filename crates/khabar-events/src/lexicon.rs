@@ -113,6 +113,9 @@ pub struct Cue {
     /// With [`Frame::Object`], the preposition that marks the object ("از" in "از X حمایت کرد", "به" in
     /// "به X تبریک گفت"); `None` for "را". Other prepositions before an entity make it a modifier.
     pub marker: Option<String>,
+    /// With [`Frame::Object`], whether the event needs its object written ("!" in the frame column): help to
+    /// nobody named ("به ثبات بازار کمک خواهد کرد") is no dyad.
+    pub needs_object: bool,
     /// Past and present stems of the expected light verb (empty: none).
     pub light: Option<(Vec<&'static str>, Vec<&'static str>)>,
 }
@@ -281,9 +284,11 @@ impl Lexicon {
             if f.len() < 6 {
                 return Err(err("expected 6 columns"));
             }
-            let (frame_name, marker) = match f[4].split_once(':') {
+            // A trailing "!" ("object:به!"): the event needs its object written.
+            let needs_object = f[4].ends_with('!');
+            let (frame_name, marker) = match f[4].trim_end_matches('!').split_once(':') {
                 Some((fr, m)) => (fr, Some(m.to_string())),
-                None => (f[4], None),
+                None => (f[4].trim_end_matches('!'), None),
             };
             if marker.is_some() && frame_name != "object" {
                 return Err(err("only the object frame takes a marker (object:از)"));
@@ -314,6 +319,7 @@ impl Lexicon {
                 cameo: f[3].to_string(),
                 frame,
                 marker,
+                needs_object,
                 light,
             });
             for c in f[0].split('|') {

@@ -1,6 +1,6 @@
 //! Words, sentences and paragraphs of a record's `text`, with char offsets.
 
-use khabar_entities::compact::{is_wordish, key};
+use khabar_entities::compact::{is_wordish, key, lexicon_verb};
 
 /// A word: char range in `text` and its folded key (letters unified, ZWNJ and diacritics
 /// dropped), so spellings compare equal.
@@ -12,6 +12,36 @@ pub struct Tok {
     pub e: usize,
     /// Folded key ([`khabar_entities::compact::key`]).
     pub key: String,
+}
+
+/// Plural suffixes a copy may write apart with a space for the ZWNJ ("جنگنده های", "تحریم ها").
+const APART_SUFFIXES: &[&str] = &["ها", "های", "هایی", "هایش", "هایشان", "هایمان", "هایتان"];
+
+/// Joins an affix written apart to its word, as one token spanning the space: "می کند" reads as "میکند",
+/// "جنگنده های" as "جنگندههای" (keys drop the ZWNJ, so both spellings then compare equal). Record text
+/// keeps the author's spacing; the analysis reads through it.
+fn join_apart_affixes(chars: &[char], toks: Vec<Tok>) -> Vec<Tok> {
+    let mut out: Vec<Tok> = Vec::with_capacity(toks.len());
+    let mut it = toks.into_iter().peekable();
+    while let Some(mut t) = it.next() {
+        let glued_next = |t: &Tok, x: &Tok| x.s == t.e + 1 && chars[t.e] == ' ';
+        // "می"/"نمی" before a word that makes a verb form with it: the verb's prefix (not the month "می").
+        if matches!(t.key.as_str(), "می" | "نمی")
+            && let Some(x) = it.next_if(|x| glued_next(&t, x) && lexicon_verb(&format!("{}{}", t.key, x.key)))
+        {
+            t = Tok { s: t.s, e: x.e, key: format!("{}{}", t.key, x.key) };
+        }
+        if let Some(prev) = out.last_mut()
+            && APART_SUFFIXES.contains(&t.key.as_str())
+            && glued_next(prev, &t)
+        {
+            prev.e = t.e;
+            prev.key.push_str(&t.key);
+            continue;
+        }
+        out.push(t);
+    }
+    out
 }
 
 /// The analysed text: chars, words, sentences, paragraphs.
@@ -51,6 +81,7 @@ impl Doc {
                 i += 1;
             }
         }
+        let toks = join_apart_affixes(&chars, toks);
         let mut tok_at = vec![toks.len() as u32; n + 1];
         let mut t = toks.len();
         for c in (0..n).rev() {

@@ -1588,3 +1588,35 @@ fn an_office_shared_by_two_titles_is_one_subject() {
     assert_eq!(signed.actors, ["masoud-pezeshkian", "vladimir-putin"]);
     assert_eq!(signed.sources, 2);
 }
+
+#[test]
+fn affixes_written_apart_read_as_their_words() {
+    // Copies with a space for the ZWNJ: "می کند", "جنگنده های". The forces act for their country (not the last
+    // person named), the present tense is read, and the town attacked is the place.
+    let t = "عباس عراقچی از طرح چین حمایت می کند.\n\n\
+             جنگنده های رژیم صهیونیستی بامداد امروز شهر نبطیه در جنوب لبنان را بمباران کردند.\n\n\
+             حزب الله لبنان پایگاه نظامی رژیم صهیونیستی را با موشک هدف قرار داد.";
+    let l = run(t, Some(Day(2024, 9, 26)));
+    let support = l.events.iter().find(|e| e.event_type == "SUPPORT").unwrap_or_else(|| panic!("{:#?}", l.events));
+    assert_eq!(support.actors, ["abbas-araghchi", "country-cn"]);
+    let attacks: Vec<_> = l.events.iter().filter(|e| e.event_type == "ASSAULT").collect();
+    assert_eq!(attacks.len(), 2, "{attacks:#?}");
+    assert_eq!(attacks[0].actors, ["country-il"]);
+    assert_eq!(attacks[0].location.as_deref(), Some("nabatieh"));
+    // "هدف قرار داد": an attack on the object.
+    assert_eq!(attacks[1].actors, ["hezbollah", "country-il"]);
+}
+
+#[test]
+fn help_to_nobody_named_and_a_decision_supported_are_no_plans() {
+    // "به ثبات بازار کمک خواهد کرد" helps no actor; "از این تصمیم حمایت می‌کند" supports now ("تصمیم" after a
+    // preposition and a demonstrative tells no plan).
+    let t = "محسن پاک‌نژاد وزیر نفت گفت: ایران از این تصمیم حمایت می‌کند زیرا به ثبات بازار کمک خواهد کرد.";
+    let l = run(t, Some(Day(2024, 12, 5)));
+    assert!(!l.events.iter().any(|e| e.event_type == "AID"), "{:#?}", l.events);
+    let support = l.events.iter().find(|e| e.event_type == "SUPPORT").unwrap_or_else(|| panic!("{:#?}", l.events));
+    assert_eq!(support.status, EventStatus::Reported);
+    // Help to someone named is aid.
+    let l = run("چین به ایران کمک کرد.", Some(Day(2024, 12, 5)));
+    assert!(l.events.iter().any(|e| e.event_type == "AID" && e.actors == ["country-cn", "country-ir"]), "{:#?}", l.events);
+}
