@@ -53,7 +53,9 @@ const ADVERB_AFTER_PREP: &[&str] = &[
 ];
 
 /// Nouns of an act that "این X" refers back to, as the object of a reaction ("این اقدام را محکوم کرد"): keys.
-const ACT_NOUNS: &[&str] = &["اقدام", "حمله", "تصمیم", "تحریم", "تحریمها", "حملات", "اقدامات", "تجاوز", "جنایت", "ترور", "بیانیه", "قطعنامه"];
+const ACT_NOUNS: &[&str] = &[
+    "اقدام", "حمله", "تصمیم", "تحریم", "تحریمها", "تحریمهای", "حملات", "اقدامات", "تجاوز", "جنایت", "ترور", "بیانیه", "قطعنامه",
+];
 
 /// Finite verbs that end a coordinated clause ("... وارد ریاض شد و با Y دیدار کرد").
 const CLAUSE_VERBS: &[&str] = &["شد", "شدند", "کرد", "کردند", "بود", "بودند", "است", "داد", "دادند", "رفت", "رفتند"];
@@ -522,10 +524,17 @@ pub fn find(
                             && let Some(ra) = (doc.tok_from(from)..t).find(|&i| doc.toks[i].key == "را")
                             // Adverbs and the statement's phrase may come first ("نیز در بیانیه‌ای این حملات را").
                             && ra >= doc.tok_from(from) + 2
-                            && matches!(doc.toks[ra - 2].key.as_str(), "این" | "همین")
+                            // "این حمله", or the act called new or recent ("تحریم‌های جدید را محکوم کرد").
+                            && let Some(noun) = if matches!(doc.toks[ra - 2].key.as_str(), "این" | "همین") {
+                                Some(ra - 1)
+                            } else if matches!(doc.toks[ra - 1].key.as_str(), "جدید" | "اخیر") {
+                                Some(ra - 2)
+                            } else {
+                                None
+                            }
                             // Not the object of a preposition ("نقش داشتن در این حمله را رد کرد": the role is denied).
-                            && !(ra >= doc.tok_from(from) + 3 && PREPOSITIONS.contains(&doc.toks[ra - 3].key))
-                            && ACT_NOUNS.contains(&doc.toks[ra - 1].key.as_str())
+                            && !(noun >= doc.tok_from(from) + 2 && PREPOSITIONS.contains(&doc.toks[noun - 2].key))
+                            && ACT_NOUNS.contains(&doc.toks[noun].key.as_str())
                             && let Some(doer) = doer_of_act_told_before(&out, lex, ss)
                             && !actors.contains(&doer)
                         {

@@ -1620,3 +1620,12 @@ fn help_to_nobody_named_and_a_decision_supported_are_no_plans() {
     let l = run("چین به ایران کمک کرد.", Some(Day(2024, 12, 5)));
     assert!(l.events.iter().any(|e| e.event_type == "AID" && e.actors == ["country-cn", "country-ir"]), "{:#?}", l.events);
 }
+
+#[test]
+fn an_act_called_new_is_the_one_told_before() {
+    let t = "وزارت خزانه‌داری آمریکا شش شرکت چینی را تحریم کرد.\n\n\
+             اسماعیل بقائی سخنگوی وزارت امور خارجه تحریم‌های جدید را محکوم کرد.";
+    let l = run(t, Some(Day(2024, 11, 21)));
+    let condemn = l.events.iter().find(|e| e.event_type == "ACCUSE").unwrap_or_else(|| panic!("{:#?}", l.events));
+    assert_eq!(condemn.actors, ["esmaeil-baghaei", "us-treasury"]);
+}
