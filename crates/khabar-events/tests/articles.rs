@@ -1629,3 +1629,12 @@ fn an_act_called_new_is_the_one_told_before() {
     let condemn = l.events.iter().find(|e| e.event_type == "ACCUSE").unwrap_or_else(|| panic!("{:#?}", l.events));
     assert_eq!(condemn.actors, ["esmaeil-baghaei", "us-treasury"]);
 }
+
+#[test]
+fn the_friday_preacher_is_the_friday_prayer_leader_told_before() {
+    let t = "حجت الاسلام والمسلمین کاظم صدیقی امام جمعه موقت تهران در خطبه‌های نماز جمعه گفت: دشمن شکست خورده است.\n\n\
+             خطیب نماز جمعه تهران با اشاره به تحولات سوریه گفت: جبهه مقاومت زنده است.";
+    let l = run(t, Some(Day(2024, 12, 13)));
+    let q = l.quotes.iter().find(|q| q.text.starts_with("جبهه مقاومت")).unwrap_or_else(|| panic!("{:#?}", l.quotes));
+    assert_eq!(q.speaker.as_deref(), Some("kazem-seddiqi"));
+}
