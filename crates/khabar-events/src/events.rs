@@ -203,7 +203,7 @@ pub fn find(
                     Some(Tense::Present)
                         if quoted_by.is_some()
                             && first_person
-                            && (cue.event_type == "CONSULT" || cue.frame == Frame::Subject) =>
+                            && (cue.event_type == "CONSULT" || matches!(cue.frame, Frame::Subject | Frame::Arrival)) =>
                     {
                         EventStatus::Planned
                     }
@@ -558,7 +558,7 @@ pub fn find(
                             continue;
                         }
                     }
-                    Frame::Subject => {
+                    Frame::Subject | Frame::Arrival => {
                         // A clause that opens with words no subject was found in ("مولوی عبدالحمید ... خواستار ...
                         // شد", "بیانیه پایانی این نشست خواستار ... شد") has a subject of its own, unknown: not the
                         // last one. The last subject acts only in a clause that opens with an adverb, a
@@ -660,14 +660,28 @@ pub fn find(
                     continue;
                 }
                 // A visit goes "به X"; a demand ("خواستار توقف حملات به لبنان شد") goes nowhere.
-                let travel = cue.frame == Frame::Subject && cue.event_type == "CONSULT";
+                let travel = matches!(cue.frame, Frame::Subject | Frame::Arrival) && cue.event_type == "CONSULT";
                 let clause_e = (cs..se)
                     .find(|&c| matches!(doc.chars[c], ':' | '«' | '؛' | '،'))
                     .unwrap_or(se);
                 // The town attacked is more precise than a "در X" inside its phrase ("شهر نبطیه در جنوب لبنان را").
-                let location = attacked_place
-                    .or_else(|| location_in(doc, cl, clause_s, cs, travel, true))
-                    .or_else(|| location_in(doc, cl, cs, clause_e, travel, false));
+                // An arrival's place follows its cue ("پس از سفر به مالزی وارد توکیو شد": Tokyo).
+                let location = if cue.frame == Frame::Arrival {
+                    location_in(doc, cl, cs, clause_e, false, false)
+                } else {
+                    attacked_place
+                        .or_else(|| location_in(doc, cl, clause_s, cs, travel, true))
+                        .or_else(|| location_in(doc, cl, cs, clause_e, travel, false))
+                };
+                // An arrival is a visit only to a place abroad for all its subjects, both known.
+                if cue.frame == Frame::Arrival {
+                    let abroad = location.and_then(|l| actor_country(cl, l)).is_some_and(|there| {
+                        actors.iter().all(|&a| actor_country(cl, a).is_some_and(|home| home != there))
+                    });
+                    if !abroad {
+                        continue;
+                    }
+                }
                 let (date, date_told) = base
                     .and_then(|b| dates::resolve_told(doc, date_from, cs, se, b, status == EventStatus::Planned))
                     .map_or((None, false), |(d, told)| (Some(d), told));

@@ -90,6 +90,9 @@ pub enum Frame {
     Object,
     /// The subject(s) alone.
     Subject,
+    /// The subject(s) arriving at the place after the cue ("X وارد ریاض شد"): a visit only to a place abroad for
+    /// them (a return home is none).
+    Arrival,
     /// A noun phrase "cue X با Y" / "در cue با Y".
     Noun,
     /// Taking part in a meeting.
@@ -297,6 +300,7 @@ impl Lexicon {
                 "with" => Frame::With,
                 "object" => Frame::Object,
                 "subject" => Frame::Subject,
+                "arrival" => Frame::Arrival,
                 "noun" => Frame::Noun,
                 "session" => Frame::Session,
                 "none" => Frame::None,

@@ -1638,3 +1638,26 @@ fn the_friday_preacher_is_the_friday_prayer_leader_told_before() {
     let q = l.quotes.iter().find(|q| q.text.starts_with("جبهه مقاومت")).unwrap_or_else(|| panic!("{:#?}", l.quotes));
     assert_eq!(q.speaker.as_deref(), Some("kazem-seddiqi"));
 }
+
+#[test]
+fn an_arrival_abroad_is_a_visit_and_a_return_home_is_none() {
+    let t = "عبداللطیف رشید رئیس جمهور عراق صبح امروز وارد تهران شد.\n\n\
+             مسعود پزشکیان رئیس جمهور پس از پایان سفر به نیویورک وارد تهران شد.\n\n\
+             عباس عراقچی وزیر امور خارجه وارد مذاکره با طرف اروپایی شد.";
+    let l = run(t, Some(Day(2024, 12, 8)));
+    let visits: Vec<_> = l.events.iter().filter(|e| e.mode == "visit").collect();
+    // Rashid's arrival in Tehran; not Pezeshkian's return to Tehran; no place, no visit.
+    assert_eq!(visits[0].actors, ["abdul-latif-rashid"]);
+    assert_eq!(visits[0].location.as_deref(), Some("ir-city-tehran"));
+    assert_eq!(visits[0].date.as_deref(), Some("2024-12-08"));
+    assert!(
+        !visits.iter().any(|e| e.actors[0] != "abdul-latif-rashid" && e.location.as_deref() == Some("ir-city-tehran")),
+        "{visits:#?}"
+    );
+    assert!(!visits.iter().any(|e| e.actors[0] == "abbas-araghchi"), "{visits:#?}");
+    // The place after the arrival, not the trip before it.
+    let t = "حسن روحانی رئیس‌جمهور که پس از سفر به مالزی امروز وارد توکیو شده است، با شینزو آبه نخست‌وزیر ژاپن دیدار کرد.";
+    let l = run(t, Some(Day(2019, 12, 20)));
+    let met = l.events.iter().find(|e| e.mode == "meet").unwrap_or_else(|| panic!("{:#?}", l.events));
+    assert_eq!(met.location.as_deref(), Some("tokyo"));
+}
