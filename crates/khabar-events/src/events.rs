@@ -535,7 +535,14 @@ pub fn find(
                             // Not the object of a preposition ("نقش داشتن در این حمله را رد کرد": the role is denied).
                             && !(noun >= doc.tok_from(from) + 2 && PREPOSITIONS.contains(&doc.toks[noun - 2].key))
                             && ACT_NOUNS.contains(&doc.toks[noun].key.as_str())
-                            && let Some(doer) = doer_of_act_told_before(&out, lex, ss)
+                            && let Some(doer) = doer_of_act_told_before(
+                                &out,
+                                lex,
+                                ss,
+                                act_type(&doc.toks[noun].key),
+                                (cue.event_type == "ACCUSE").then(|| actors.first().and_then(|&a| actor_country(cl, a))).flatten(),
+                                cl,
+                            )
                             && !actors.contains(&doer)
                         {
                             actors.push(doer);
@@ -724,15 +731,44 @@ pub fn find(
 /// actor of the last act (an attack, sanctions, aid, an agreement, a threat ...), or the one a condemnation of it
 /// blamed ("X حمله روسیه به کییف را محکوم کرد" then "Y این حمله را محکوم کرد": Russia, not X). Meetings, demands,
 /// rejections, praise and condemnations with no target are words about acts, not acts: passed over.
-fn doer_of_act_told_before(out: &[RawEvent], lex: &Lexicon, ss: usize) -> Option<usize> {
-    out.iter().rev().filter(|o| o.e <= ss).find_map(|o| {
-        let cue = &lex.cues[o.cue];
-        match cue.event_type.as_str() {
-            "CONSULT" | "REQUEST" | "REJECT" | "SUPPORT" => None,
-            "ACCUSE" => o.actors.get(o.sources).copied(),
-            _ => o.actors.first().copied(),
-        }
-    })
+/// An act noun that names the act's type ("این حمله": an attack), or `None` for any act ("این اقدام").
+fn act_type(noun: &str) -> Option<&'static str> {
+    match noun {
+        "حمله" | "حملات" | "تجاوز" | "ترور" => Some("ASSAULT"),
+        "تحریم" | "تحریمها" | "تحریمهای" => Some("SANCTION"),
+        _ => None,
+    }
+}
+
+/// `of_type`: the act the noun names, when it names one (an attack is no sanction; a condemnation told before stands
+/// for the act it condemned). `not_of`: a condemner's country;
+/// of the acts told, the last one by another country's actor is the one condemned ("حمله اسرائیل به نبطیه" then
+/// "حمله حزب‌الله به حیفا" then "میقاتی این حمله را محکوم کرد": Israel's), else the last.
+fn doer_of_act_told_before(
+    out: &[RawEvent],
+    lex: &Lexicon,
+    ss: usize,
+    of_type: Option<&str>,
+    not_of: Option<String>,
+    cl: &Clauses<'_, '_>,
+) -> Option<usize> {
+    let doers: Vec<usize> = out
+        .iter()
+        .rev()
+        .filter(|o| o.e <= ss)
+        // A condemnation told before names the act's doer as its target, whatever the act.
+        .filter(|o| of_type.is_none_or(|ty| matches!(lex.cues[o.cue].event_type.as_str(), "ACCUSE") || lex.cues[o.cue].event_type == ty))
+        .filter_map(|o| {
+            let cue = &lex.cues[o.cue];
+            match cue.event_type.as_str() {
+                "CONSULT" | "REQUEST" | "REJECT" | "SUPPORT" => None,
+                "ACCUSE" => o.actors.get(o.sources).copied(),
+                _ => o.actors.first().copied(),
+            }
+        })
+        .collect();
+    let foreign = not_of.and_then(|home| doers.iter().copied().find(|&d| actor_country(cl, d).is_none_or(|c| c != home)));
+    foreign.or(doers.first().copied())
 }
 
 /// Events with the same type, status and actors are one event; so are two of the same type and status told

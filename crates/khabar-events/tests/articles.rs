@@ -1661,3 +1661,21 @@ fn an_arrival_abroad_is_a_visit_and_a_return_home_is_none() {
     let met = l.events.iter().find(|e| e.mode == "meet").unwrap_or_else(|| panic!("{:#?}", l.events));
     assert_eq!(met.location.as_deref(), Some("tokyo"));
 }
+
+#[test]
+fn a_condemned_attack_is_the_last_one_by_another_country_and_of_its_kind() {
+    // Two attacks told: Lebanon's prime minister condemns Israel's, not Hezbollah's reply.
+    let t = "جنگنده‌های رژیم صهیونیستی بامداد امروز شهر نبطیه را بمباران کردند.\n\n\
+             حزب‌الله لبنان در واکنش، پایگاه نظامی رژیم صهیونیستی را با موشک هدف قرار داد.\n\n\
+             نجیب میقاتی نخست‌وزیر لبنان این حمله را محکوم کرد.";
+    let l = run(t, Some(Day(2024, 9, 26)));
+    let condemn = l.events.iter().find(|e| e.event_type == "ACCUSE").unwrap_or_else(|| panic!("{:#?}", l.events));
+    assert_eq!(condemn.actors, ["najib-mikati", "country-il"]);
+    // "این تحریم‌ها" is the sanctions, not the attack told after them.
+    let t = "وزارت خزانه‌داری آمریکا شش شرکت چینی را تحریم کرد.\n\n\
+             ارتش اسرائیل شهر رفح را بمباران کرد.\n\n\
+             وزارت امور خارجه چین این تحریم‌ها را محکوم کرد.";
+    let l = run(t, Some(Day(2024, 9, 26)));
+    let condemn = l.events.iter().find(|e| e.event_type == "ACCUSE").unwrap_or_else(|| panic!("{:#?}", l.events));
+    assert_eq!(condemn.actors, ["mfa-china", "us-treasury"]);
+}
