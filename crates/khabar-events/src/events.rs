@@ -7,7 +7,7 @@ use khabar_entities::compact::key;
 use khabar_entities::{Day, Kind};
 
 use crate::lexicon::{Frame, Lexicon, Tense, light_form};
-use crate::speaker::{Clauses, PREPOSITIONS, SUBJECTLESS_OPENERS, Subject, honorific_at, is_pair};
+use crate::speaker::{Clauses, PREPOSITIONS, SUBJECTLESS_OPENERS, Subject, finite_verb, honorific_at, is_pair};
 use crate::text::Doc;
 use crate::{EventStatus, dates};
 
@@ -366,6 +366,21 @@ pub fn find(
                         actors.extend(objects);
                     }
                     Frame::Object => {
+                        // A clause coordinated after a finite verb with words of its own before the object's marker
+                        // ("چین شریک ایران است و مجلس از ... حمایت می‌کند") has its own subject: unknown when none is
+                        // found there, not the first clause's.
+                        if let Some(mk) = cue.marker.as_deref()
+                            && let Some(v) = (doc.tok_from(clause_s)..t.saturating_sub(1))
+                                .rev()
+                                .find(|&i| doc.toks[i + 1].key == "و" && finite_verb(&doc.toks[i].key))
+                            && let Some(m) = (v + 2..t).find(|&i| doc.toks[i].key == mk)
+                            && m > v + 2
+                            && !SUBJECTLESS_OPENERS.contains(&doc.toks[v + 2].key.as_str())
+                            && !PREPOSITIONS.contains(&doc.toks[v + 2].key)
+                            && cl.subjects(doc.toks[v + 2].s, doc.toks[m].s, None).is_empty()
+                        {
+                            continue;
+                        }
                         let written_end;
                         (actors, written_end) = subjects_to();
                         // A subject is written but names no actor ("فرماندهان مقاومت فلسطین ... تمجید
@@ -914,14 +929,6 @@ const SIGNED_ALONE: &[&str] = &[
 ];
 
 
-/// A finite verb or auxiliary: a prefixed verb form ("می‌کند", "نمی‌دهند") or a common light verb ("کرد",
-/// "کند", "است"). Bare forms that are also nouns ("مردم") are not counted.
-fn finite_verb(k: &str) -> bool {
-    matches!(
-        k,
-        "است" | "بود" | "کرد" | "کردند" | "کند" | "کنند" | "شد" | "شدند" | "شود" | "شوند" | "داد" | "دادند" | "دهد" | "دهند"
-    ) || ((k.starts_with("می") || k.starts_with("نمی")) && khabar_entities::compact::lexicon_verb(k))
-}
 
 /// True when a reporting verb ("گفت", "گفته بود", "اعلام کرد") ends right before token `i`.
 fn reports_before(doc: &Doc, lex: &Lexicon, i: usize) -> bool {

@@ -1007,7 +1007,8 @@ impl Clauses<'_, '_> {
             // دیدار می‌کند" coordinates objects); so is "و" right after the previous name ("ماکرون و مرتس
             // همچنین ... گفت‌وگو کردند": two subjects of one clause).
             let coordinated = self.doc.toks_in(prev_end, f.s).len() == 1;
-            if self.new_clause_subject(f) && !matches!(f.who, Subject::Role(_)) && !coordinated {
+            // After a finite verb and "و" any subject opens the new clause, an office too.
+            if self.after_finite_verb(f) || self.new_clause_subject(f) && !matches!(f.who, Subject::Role(_)) && !coordinated {
                 best = f.clone();
             }
             prev_end = f.e;
@@ -1015,11 +1016,20 @@ impl Clauses<'_, '_> {
         Some(best)
     }
 
+    /// Whether `f` opens a coordinated clause: "و X نیز/همچنین ...", or "و X" right after a finite verb.
     fn new_clause_subject(&self, f: &Found) -> bool {
         let d = self.doc;
         let t = d.tok_from(f.s);
         let after = d.toks.get(d.tok_from(f.e));
-        t > 0 && d.toks[t - 1].key == "و" && after.is_some_and(|x| ALSO.contains(&x.key))
+        t > 0 && d.toks[t - 1].key == "و" && after.is_some_and(|x| ALSO.contains(&x.key)) || self.after_finite_verb(f)
+    }
+
+    /// Whether `f` follows a finite verb and "و": the subject of a new clause ("چین شریک راهبردی ایران است و
+    /// مجلس از ... حمایت می‌کند").
+    fn after_finite_verb(&self, f: &Found) -> bool {
+        let d = self.doc;
+        let t = d.tok_from(f.s);
+        t > 1 && d.toks[t - 1].key == "و" && finite_verb(&d.toks[t - 2].key)
     }
 
     /// All subjects of the clause: the subject and persons coordinated with it by "و" before
@@ -1060,6 +1070,15 @@ impl Clauses<'_, '_> {
         }
         out
     }
+}
+
+/// A finite verb or auxiliary: a prefixed verb form ("می‌کند", "نمی‌دهند") or a common light verb ("کرد",
+/// "کند", "است"). Bare forms that are also nouns ("مردم") are not counted.
+pub(crate) fn finite_verb(k: &str) -> bool {
+    matches!(
+        k,
+        "است" | "بود" | "کرد" | "کردند" | "کند" | "کنند" | "شد" | "شدند" | "شود" | "شوند" | "داد" | "دادند" | "دهد" | "دهند"
+    ) || ((k.starts_with("می") || k.starts_with("نمی")) && khabar_entities::compact::lexicon_verb(k))
 }
 
 #[cfg(test)]

@@ -1679,3 +1679,31 @@ fn a_condemned_attack_is_the_last_one_by_another_country_and_of_its_kind() {
     let condemn = l.events.iter().find(|e| e.event_type == "ACCUSE").unwrap_or_else(|| panic!("{:#?}", l.events));
     assert_eq!(condemn.actors, ["mfa-china", "us-treasury"]);
 }
+
+#[test]
+fn a_clause_after_a_finite_verb_and_vav_has_its_own_subject() {
+    // "چین ... است و مجلس از ... حمایت می‌کند": the parliament supports, not China; with no subject found in
+    // that clause, nobody.
+    let t = "محمدباقر قالیباف رئیس مجلس شورای اسلامی گفت: چین شریک راهبردی ایران است و مجلس از گسترش همکاری‌ها حمایت می‌کند.";
+    let l = run(t, Some(Day(2024, 12, 9)));
+    assert!(!l.events.iter().any(|e| e.actors.first().map(String::as_str) == Some("country-cn")), "{:#?}", l.events);
+    let t = "محمدباقر قالیباف گفت: چین شریک راهبردی ایران است و دولت ما از گسترش همکاری‌ها با روسیه حمایت می‌کند.";
+    let l = run(t, Some(Day(2024, 12, 9)));
+    assert!(!l.events.iter().any(|e| e.actors.first().map(String::as_str) == Some("country-cn")), "{:#?}", l.events);
+    // The same subject going on after "و" with a preposition still acts.
+    let t = "عباس عراقچی وارد ریاض شد و از مواضع عربستان سعودی قدردانی کرد.";
+    let l = run(t, Some(Day(2024, 10, 8)));
+    assert!(l.events.iter().any(|e| e.event_type == "SUPPORT" && e.actors == ["abbas-araghchi", "country-sa"]), "{:#?}", l.events);
+}
+
+#[test]
+fn an_office_of_a_country_named_in_full_is_the_person_named_for_it() {
+    // "سفیر جمهوری خلق چین" in the body and "سفیر چین" in the headline: one office, one person.
+    let t = "دیدار سفیر چین با رئیس مجلس\n\n\
+             محمدباقر قالیباف رئیس مجلس شورای اسلامی با کونگ پیو سفیر جمهوری خلق چین در تهران دیدار کرد.\n\n\
+             سفیر چین نیز در این دیدار گفت: پکن به روابط خود با تهران اهمیت می‌دهد.";
+    let l = run(t, Some(Day(2024, 12, 9)));
+    let q = l.quotes.iter().find(|q| q.text.starts_with("پکن")).unwrap_or_else(|| panic!("{:#?}", l.quotes));
+    assert_eq!(q.speaker_name_fa.as_deref(), Some("کونگ پیو"));
+    assert!(!l.events.iter().any(|e| e.actors.contains(&"country-cn".to_string())), "{:#?}", l.events);
+}
