@@ -795,15 +795,16 @@ impl Clauses<'_, '_> {
         let mut i = t + 1;
         while let Some(x) = d.toks.get(i) {
             if x.s >= limit
-                || words.len() >= 7
+                || words.len() >= 9
                 || d.gap_has(e, x.s, &['،', ',', '.', ':', '\n', '؛', '('])
             {
                 break;
             }
-            // A body's name may join nouns with "و" ("سازمان برنامه و بودجه", "وزارت راه و شهرسازی"), not
-            // another body, office or name ("وزارت امور خارجه و وزیر ...").
+            // A body's name may join nouns with "و" ("سازمان برنامه و بودجه", "وزارت راه و شهرسازی"), also inside
+            // an office ("سخنگوی سازمان امداد و نجات"), not another body, office or name ("وزارت امور خارجه و
+            // وزیر ...").
             let in_body_name = x.key == "و"
-                && ORG_HEADS.contains(&words[0])
+                && words.iter().any(|w| ORG_HEADS.contains(w))
                 && d.toks.get(i + 1).is_some_and(|y| {
                     y.s < limit
                         && !d.gap_has(x.e, y.s, &['،', ',', '.', ':', '\n', '؛'])

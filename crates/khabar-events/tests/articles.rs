@@ -1707,3 +1707,11 @@ fn an_office_of_a_country_named_in_full_is_the_person_named_for_it() {
     assert_eq!(q.speaker_name_fa.as_deref(), Some("کونگ پیو"));
     assert!(!l.events.iter().any(|e| e.actors.contains(&"country-cn".to_string())), "{:#?}", l.events);
 }
+
+#[test]
+fn an_office_of_a_body_named_with_vav_is_written_whole() {
+    let t = "سخنگوی سازمان امداد و نجات جمعیت هلال احمر گفت: سه نفر در این حادثه جان باختند.";
+    let l = run(t, Some(Day(2025, 1, 9)));
+    let q = l.quotes.first().unwrap_or_else(|| panic!("{:#?}", l.quotes));
+    assert_eq!(q.speaker_name_fa.as_deref(), Some("سخنگوی سازمان امداد و نجات جمعیت هلال احمر"));
+}
