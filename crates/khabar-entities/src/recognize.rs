@@ -18,7 +18,7 @@ use serde::Serialize;
 
 use crate::compact::{Compact, FastMap, FastSet, is_wordish, key, key_of_chars, parts};
 use crate::kb::{Day, Kb, Kind};
-use crate::role_names::{RoleNames, is_former};
+use crate::role_names::{RoleNames, not_held_now};
 
 /// Words that make a chamber of "مجلس" ("مجلس ملی", "مجلس سنا", "مجلس نمایندگان", "مجلس اعیان").
 const LEGISLATURE_QUALIFIERS: &[&str] =
@@ -1087,9 +1087,10 @@ impl Recognizer {
                 b.add_role_text(ent, slot, s, e, self.slot_role_en(slot), chars);
                 continue;
             }
-            // A former office alone ("وزیر امور خارجه سابق") is not the holder on the article's date.
+            // A former office alone ("وزیر امور خارجه سابق") is not the holder on the article's date, nor is one
+            // still to come ("رئیس‌جمهور منتخب آمریکا").
             let after = toks.partition_point(|t| t.s < e);
-            if toks.get(after).is_some_and(|t| chars[e..t.s].iter().all(|c| *c == ' ') && is_former(&t.key)) {
+            if toks.get(after).is_some_and(|t| chars[e..t.s].iter().all(|c| *c == ' ') && not_held_now(&t.key)) {
                 continue;
             }
             // Alone: the holder on the article's date when the article names them or nobody else who held

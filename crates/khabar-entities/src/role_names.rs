@@ -16,6 +16,12 @@ pub fn is_former(word: &str) -> bool {
     matches!(word, "سابق" | "اسبق" | "پیشین")
 }
 
+/// True for the words that mark an office as not held on the article's day: former ones ([`is_former`]) and
+/// ones still to come ("رئیس‌جمهور منتخب آمریکا", the president-elect; "نخست‌وزیر آینده").
+pub fn not_held_now(word: &str) -> bool {
+    is_former(word) || matches!(word, "منتخب" | "آینده")
+}
+
 /// Rewrite rules from written forms of offices to canonical forms, on word keys.
 #[derive(Debug, Clone, Default)]
 pub struct RoleNames {

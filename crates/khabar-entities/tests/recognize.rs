@@ -752,3 +752,19 @@ fn an_office_alone_in_late_2024_is_the_new_governments() {
         spans_index_text(text, &ents);
     }
 }
+
+#[test]
+fn an_office_still_to_come_or_past_is_not_its_holder_today() {
+    // "رئیس‌جمهور منتخب آمریکا" in November 2024 is the president-elect, not Iran's president nor the US one.
+    let text = "رئیس جمهور منتخب آمریکا اعلام کرد که تعرفه‌ها را افزایش می‌دهد.";
+    let ents = tag(text, Some("2024-11-26"));
+    assert!(!ents.iter().any(|e| e.kind == Kind::Person), "{:?}", ents.iter().map(|e| &e.id).collect::<Vec<_>>());
+    let ents = tag("نخست وزیر سابق ژاپن در توکیو سخنرانی کرد.", Some("2024-11-26"));
+    assert!(!ents.iter().any(|e| e.kind == Kind::Person), "{:?}", ents.iter().map(|e| &e.id).collect::<Vec<_>>());
+    // The office alone is its holder on the day.
+    let ents = tag("نخست وزیر ژاپن در توکیو سخنرانی کرد.", Some("2024-11-26"));
+    find(&ents, "shigeru-ishiba");
+    let ents = tag("کلودیا شینباوم رئیس جمهور مکزیک گفت مکزیک پاسخ می‌دهد.", Some("2024-11-26"));
+    let p = find(&ents, "claudia-sheinbaum");
+    assert!(p.roles.iter().any(|r| r.role_en.as_deref() == Some("President of Mexico") && r.in_text), "{:?}", p.roles);
+}

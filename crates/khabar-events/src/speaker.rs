@@ -417,8 +417,8 @@ impl<'a> Mentions<'a> {
                         break;
                     }
                 }
-                // A former office ("X، وزیر امور خارجه اسبق") is not what a later role phrase means.
-                if !k.iter().any(|w| khabar_entities::role_names::is_former(w)) {
+                // A former office ("X، وزیر امور خارجه اسبق") or one to come is not what a later role phrase means.
+                if !k.iter().any(|w| khabar_entities::role_names::not_held_now(w)) {
                     roles.push((ent, role_names.canonical_key(&k)));
                 }
             }
@@ -566,6 +566,11 @@ impl<'a> Mentions<'a> {
         // names another or none (Iran's offices are written without "ایران": "رئیس مجلس شورای اسلامی"); one
         // naming Iran ("وزیر خارجه ایران") is not a foreign office.
         let (foreign, iran) = (&self.foreign_keys, &self.iran_keys);
+        // A former office or one still to come ("رئیس‌جمهور سابق آمریکا", "رئیس‌جمهور منتخب") is nobody's role
+        // in the article: not the holder it names now.
+        if words.iter().any(|w| khabar_entities::role_names::not_held_now(w)) {
+            return None;
+        }
         let role_names = RoleNames::builtin();
         // "کشورمان" ("our country") in Iranian media is Iran: "رئیس سازمان انرژی اتمی کشورمان".
         let ours: Vec<String> =

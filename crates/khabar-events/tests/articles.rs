@@ -1715,3 +1715,11 @@ fn an_office_of_a_body_named_with_vav_is_written_whole() {
     let q = l.quotes.first().unwrap_or_else(|| panic!("{:#?}", l.quotes));
     assert_eq!(q.speaker_name_fa.as_deref(), Some("سخنگوی سازمان امداد و نجات جمعیت هلال احمر"));
 }
+
+#[test]
+fn a_former_office_is_not_the_person_the_article_names_for_it_now() {
+    let t = "جو بایدن رئیس جمهور آمریکا گفت: تعرفه‌ها اعمال نمی‌شود.\n\nرئیس جمهور سابق آمریکا گفت: ما پیروز می‌شویم.";
+    let l = run(t, Some(Day(2024, 11, 26)));
+    let q = l.quotes.iter().find(|q| q.text.starts_with("ما پیروز")).unwrap_or_else(|| panic!("{:#?}", l.quotes));
+    assert_eq!(q.speaker, None, "{q:#?}");
+}
