@@ -302,11 +302,15 @@ pub fn find(
                                     .into_iter()
                                     .collect()
                             }
-                            // A pair ("دو طرف", "دو رئیس‌جمهور") is the two parties of the last event told
-                            // with two.
-                            Subject::Group(g) if is_pair(&g) => {
-                                out.iter().rev().find(|o| o.actors.len() == 2).map_or_else(Vec::new, |o| o.actors.clone())
-                            }
+                            // A pair ("دو طرف", "دو رئیس‌جمهور") is the two parties of an event told before.
+                            // Pairs form at meetings and calls: the last one with two is theirs ("دو وزیر توافق
+                            // کردند" after a call and a praise of one's country: the two ministers).
+                            Subject::Group(g) if is_pair(&g) => out
+                                .iter()
+                                .rev()
+                                .find(|o| o.actors.len() == 2 && lex.cues[o.cue].event_type == "CONSULT")
+                                .or_else(|| out.iter().rev().find(|o| o.actors.len() == 2))
+                                .map_or_else(Vec::new, |o| o.actors.clone()),
                             Subject::Group(_) => vec![],
                         })
                         .collect();

@@ -1723,3 +1723,13 @@ fn a_former_office_is_not_the_person_the_article_names_for_it_now() {
     let q = l.quotes.iter().find(|q| q.text.starts_with("ما پیروز")).unwrap_or_else(|| panic!("{:#?}", l.quotes));
     assert_eq!(q.speaker, None, "{q:#?}");
 }
+
+#[test]
+fn a_pair_is_the_two_who_met_not_the_last_two_actors() {
+    let t = "سید عباس عراقچی وزیر امور خارجه در گفتگوی تلفنی با هاکان فیدان وزیر خارجه ترکیه رایزنی کرد.\n\n\
+             عراقچی همچنین از مواضع ترکیه در حمایت از مردم فلسطین قدردانی کرد.\n\n\
+             دو وزیر توافق کردند که رایزنی‌ها را ادامه دهند.";
+    let l = run(t, Some(Day(2024, 10, 19)));
+    let agreed = l.events.iter().find(|e| e.event_type == "AGREE").unwrap_or_else(|| panic!("{:#?}", l.events));
+    assert_eq!(agreed.actors, ["abbas-araghchi", "hakan-fidan"]);
+}
