@@ -390,10 +390,21 @@ fn named_after_role(doc: &Doc, cl: &Clauses<'_, '_>, quotes: &mut [RawQuote]) {
 fn headline(doc: &Doc, cl: &Clauses<'_, '_>, ps: usize, pe: usize) -> Option<RawQuote> {
     let t0 = doc.tok_from(ps);
     let first = doc.toks.get(t0)?;
-    let (me, ent) = cl.m.starting_at(first.s)?;
-    if cl.m.ents[ent].kind != Kind::Person {
-        return None;
-    }
+    let (me, who) = match cl.m.starting_at(first.s) {
+        Some((me, ent)) if cl.m.ents[ent].kind == Kind::Person => (me, Subject::Entity(ent)),
+        Some(_) => return None,
+        // An office right before the colon ("عضو کمیسیون امنیت ملی: ..."): the person the article gives it, or
+        // the office as written.
+        None if crate::speaker::role_head_at(doc, t0) => {
+            let (ne, words) = cl.np(t0, pe);
+            if doc.next_nonspace(ne).is_none_or(|(_, ch)| ch != ':') {
+                return None;
+            }
+            let who = cl.m.resolve_role(&words, None).map_or_else(|| Subject::Role(doc.slice(first.s, ne)), Subject::Entity);
+            (ne, who)
+        }
+        None => return None,
+    };
     let colon = (me..pe).find(|&c| doc.chars[c] == ':')?;
     let between = doc.toks_in(me, colon);
     if between.len() > 6 || doc.gap_has(me, colon, &['.', '؟', '!', '\n']) {
@@ -408,7 +419,7 @@ fn headline(doc: &Doc, cl: &Clauses<'_, '_>, ps: usize, pe: usize) -> Option<Raw
     }
     let (s, e) = trim_quote(&doc.chars, colon + 1, pe);
     (doc.toks_in(s, e).len() >= 2).then(|| RawQuote {
-        who: Some(Subject::Entity(ent)),
+        who: Some(who),
         verb: ":".into(),
         verb_en: "said".into(),
         s,

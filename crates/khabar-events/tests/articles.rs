@@ -1733,3 +1733,19 @@ fn a_pair_is_the_two_who_met_not_the_last_two_actors() {
     let agreed = l.events.iter().find(|e| e.event_type == "AGREE").unwrap_or_else(|| panic!("{:#?}", l.events));
     assert_eq!(agreed.actors, ["abbas-araghchi", "hakan-fidan"]);
 }
+
+#[test]
+fn a_headline_opened_by_an_office_quotes_the_person_given_it() {
+    let t = "عضو کمیسیون امنیت ملی: مذاکره با آمریکا باید با حفظ خطوط قرمز باشد\n\n\
+             احمد بخشایش اردستانی عضو کمیسیون امنیت ملی و سیاست خارجی مجلس شورای اسلامی گفت: هرگونه مذاکره باید با \
+             حفظ خطوط قرمز باشد.";
+    let l = run(t, Some(Day(2024, 12, 23)));
+    let q = l.quotes.iter().find(|q| q.verb == ":").unwrap_or_else(|| panic!("{:#?}", l.quotes));
+    assert!(q.text.starts_with("مذاکره با آمریکا"), "{q:#?}");
+    assert_eq!(q.speaker_name_fa.as_deref(), Some("احمد بخشایش اردستانی"));
+    // An office nobody is named for stays the office.
+    let l = run("وزیر کشور پاکستان: مرزها امن است\n\nاو گفت مرزها امن است.", Some(Day(2024, 12, 23)));
+    let q = l.quotes.iter().find(|q| q.verb == ":").unwrap_or_else(|| panic!("{:#?}", l.quotes));
+    assert_eq!(q.speaker, None);
+    assert_eq!(q.speaker_name_fa.as_deref(), Some("وزیر کشور پاکستان"));
+}
