@@ -768,3 +768,11 @@ fn an_office_still_to_come_or_past_is_not_its_holder_today() {
     let p = find(&ents, "claudia-sheinbaum");
     assert!(p.roles.iter().any(|r| r.role_en.as_deref() == Some("President of Mexico") && r.in_text), "{:?}", p.roles);
 }
+
+#[test]
+fn a_committee_named_short_is_the_committee() {
+    // "کمیسیون امنیت ملی" for "کمیسیون امنیت ملی و سیاست خارجی" (data/kb/role_aliases.tsv).
+    let ents = tag("ابراهیم عزیزی رئیس کمیسیون امنیت ملی مجلس گفت مذاکره ادامه دارد.", Some("2024-12-23"));
+    let p = find(&ents, "ebrahim-azizi");
+    assert!(p.roles.iter().any(|r| r.in_text && r.role_en.as_deref() == Some("Chairman of the National Security and Foreign Policy Committee")), "{:?}", p.roles);
+}
