@@ -126,6 +126,10 @@ fn expression_at(toks: &[crate::text::Tok], i: usize, base: Date, future: bool) 
             }
             // "دوشنبه گذشته" told on a Monday is a week ago; "دوشنبه آینده" a week ahead.
             let after = toks.get(i + len).map(|x| x.key.as_str());
+            // "در دوشنبه پایتخت تاجیکستان": the city, no day.
+            if after == Some("پایتخت") {
+                return None;
+            }
             // "دوشنبه هفته گذشته/آینده": that day of the previous/next week (weeks start on Saturday).
             if after == Some("هفته") {
                 let weeks = match toks.get(i + len + 1).map(|x| x.key.as_str()) {

@@ -600,6 +600,28 @@ pub fn find(
                         actors = subjects();
                         subjects_n = actors.len();
                     }
+                    // "در جریان سفر X (role) به Y": X visits Y.
+                    Frame::Trip => {
+                        // Words about the trip may come first ("در سفر آتی X", "در سفر دو روزه X").
+                        let Some((me, who)) = (t + n..(t + n + 3).min(range.end)).find_map(|i| cl.m.starting_at(doc.toks[i].s)) else {
+                            continue;
+                        };
+                        if cl.m.ents[who].kind != Kind::Person {
+                            continue;
+                        }
+                        let from = cl.role_after(me, se).unwrap_or(me);
+                        let ba = doc.tok_from(from);
+                        if doc.toks.get(ba).is_none_or(|x| x.key != "به" || doc.gap_has(from, x.s, &['،', '.', ':', '؛']))
+                            || !doc.toks.get(ba + 1).and_then(|x| cl.m.starting_at(x.s)).is_some_and(|(_, p)| cl.m.ents[p].kind == Kind::Location)
+                        {
+                            continue;
+                        }
+                        // A trip still to come ("سفر آتی", "سفر قریب‌الوقوع") is planned.
+                        if (t + n..ba).any(|i| matches!(doc.toks[i].key.as_str(), "آتی" | "اتی" | "آینده" | "اینده" | "قریبالوقوع")) {
+                            status = EventStatus::Planned;
+                        }
+                        actors.push(who);
+                    }
                     Frame::Noun => {
                         let starts_with_dar = doc.toks[t].key == "در"
                             || (t > 0
@@ -694,6 +716,8 @@ pub fn find(
                 // An arrival's place follows its cue ("پس از سفر به مالزی وارد توکیو شد": Tokyo).
                 let location = if cue.frame == Frame::Arrival {
                     location_in(doc, cl, cs, clause_e, false, false)
+                } else if cue.frame == Frame::Trip {
+                    location_in(doc, cl, cs, clause_e, true, false)
                 } else {
                     attacked_place
                         .or_else(|| location_in(doc, cl, clause_s, cs, travel, true))

@@ -95,6 +95,8 @@ pub enum Frame {
     Arrival,
     /// A noun phrase "cue X با Y" / "در cue با Y".
     Noun,
+    /// A trip told as a noun phrase, "در سفر X به Y": the traveller X after the cue, the place Y after "به".
+    Trip,
     /// Taking part in a meeting.
     Session,
     /// A phrase that starts like a cue but tells no event ("در نشست خبری": a press conference is no
@@ -302,6 +304,7 @@ impl Lexicon {
                 "subject" => Frame::Subject,
                 "arrival" => Frame::Arrival,
                 "noun" => Frame::Noun,
+                "trip" => Frame::Trip,
                 "session" => Frame::Session,
                 "none" => Frame::None,
                 x => return Err(err(&format!("unknown frame {x:?}"))),

@@ -1749,3 +1749,22 @@ fn a_headline_opened_by_an_office_quotes_the_person_given_it() {
     assert_eq!(q.speaker, None);
     assert_eq!(q.speaker_name_fa.as_deref(), Some("وزیر کشور پاکستان"));
 }
+
+#[test]
+fn a_trip_told_as_a_noun_is_a_visit_and_dushanbe_is_no_monday() {
+    let t = "در جریان سفر مسعود پزشکیان رئیس جمهور به تاشکند، ۱۰ سند همکاری به امضا رسید.\n\n\
+             در سفر آتی عباس عراقچی به مسکو، سند همکاری امضا می‌شود.\n\n\
+             مسعود پزشکیان و شوکت میرضیایف پیش از این در دوشنبه پایتخت تاجیکستان با یکدیگر دیدار کرده بودند.";
+    let l = run(t, Some(Day(2024, 12, 4)));
+    let visits: Vec<_> = l.events.iter().filter(|e| e.mode == "visit").collect();
+    assert_eq!(visits.len(), 2, "{visits:#?}");
+    assert_eq!(visits[0].actors, ["masoud-pezeshkian"]);
+    assert_eq!(visits[0].location.as_deref(), Some("tashkent"));
+    assert_eq!(visits[0].status, EventStatus::Reported);
+    assert_eq!(visits[1].location.as_deref(), Some("moscow"));
+    assert_eq!(visits[1].status, EventStatus::Planned);
+    // The earlier meeting was in Dushanbe, on no day the text tells (not "Monday").
+    let met = l.events.iter().find(|e| e.mode == "meet").unwrap_or_else(|| panic!("{:#?}", l.events));
+    assert_eq!(met.location.as_deref(), Some("dushanbe"));
+    assert_eq!(met.date, None);
+}
