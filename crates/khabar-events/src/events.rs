@@ -923,6 +923,9 @@ fn merge(evs: Vec<RawEvent>, cl: &Clauses<'_, '_>) -> Vec<RawEvent> {
                 && across[i].s < across[j].s
                 && across[j].actors.iter().any(|&a| !is_root(a))
                 && lex.cues[across[j].cue].event_type == lex.cues[across[i].cue].event_type
+                // Praise of a country's stance is not its support ("ایران و قطر از گفت‌وگو حمایت کرده‌اند", then
+                // "نخست‌وزیر قطر با قدردانی از مواضع ایران"): another act.
+                && lex.cues[across[j].cue].mode == lex.cues[across[i].cue].mode
                 && across[j].status == across[i].status
                 // The headline's day is the article's when it tells none.
                 && (across[j].date.is_none()

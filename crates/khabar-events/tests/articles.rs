@@ -1768,3 +1768,14 @@ fn a_trip_told_as_a_noun_is_a_visit_and_dushanbe_is_no_monday() {
     assert_eq!(met.location.as_deref(), Some("dushanbe"));
     assert_eq!(met.date, None);
 }
+
+#[test]
+fn a_countrys_support_and_an_officials_praise_are_two_acts() {
+    let t = "سرگئی لاوروف در این گفتگو گفت: روسیه از حق ایران برای استفاده صلح‌آمیز از انرژی هسته‌ای حمایت می‌کند.\n\n\
+             عباس عراقچی نیز با قدردانی از مواضع روسیه گفت: همکاری دو کشور گسترش می‌یابد.";
+    let l = run(t, Some(Day(2025, 1, 15)));
+    let support: Vec<_> = l.events.iter().filter(|e| e.event_type == "SUPPORT").collect();
+    assert_eq!(support.len(), 2, "{support:#?}");
+    assert_eq!(support[0].actors, ["country-ru", "country-ir"]);
+    assert_eq!(support[1].actors, ["abbas-araghchi", "country-ru"]);
+}
