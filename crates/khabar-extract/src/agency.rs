@@ -451,5 +451,7 @@ irna\tIslamic Republic News Agency (IRNA)\tایرنا\tخبرگزاری جمهو
         let a = o.attribution("به گزارش ایسنا به نقل از پایگاه اطلاع‌رسانی ریاست جمهوری، پزشکیان گفت").unwrap();
         assert_eq!(o.all()[a.publisher].id, "isna");
         assert_eq!(a.origin.map(|k| o.all()[k].id.as_str()), Some("president-ir"));
+        let a = o.attribution("به گزارش پایگاه اطلاع رسانی دولت، محمدرضا عارف گفت").unwrap();
+        assert_eq!(o.all()[a.publisher].id, "dolat-ir");
     }
 }
