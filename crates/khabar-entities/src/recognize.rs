@@ -869,8 +869,10 @@ impl Recognizer {
                         b.add_kb(self.kb, p, a.s, z.e, Via::Name, chars);
                     }
                     None => {
-                        // A third word before a foreign name ("خوان کارلوس گاریدو سرمربی ...").
-                        let start = (ti >= 3 && foreign)
+                        // A third word before a foreign name ("خوان کارلوس گاریدو سرمربی ...") or an Arabic one whose
+                        // surname has the article ("اثیر داوود الغریری وزیر بازرگانی عراق").
+                        let arabic = z.key.starts_with("ال") && z.key.chars().count() >= 5;
+                        let start = (ti >= 3 && (foreign || arabic))
                             .then(|| &toks[ti - 3])
                             .filter(|w| {
                                 chars[w.e..a.s].iter().all(|c| *c == ' ')

@@ -776,3 +776,12 @@ fn a_committee_named_short_is_the_committee() {
     let p = find(&ents, "ebrahim-azizi");
     assert!(p.roles.iter().any(|r| r.in_text && r.role_en.as_deref() == Some("Chairman of the National Security and Foreign Policy Committee")), "{:?}", p.roles);
 }
+
+#[test]
+fn an_arabic_name_of_three_words_before_an_office_is_whole() {
+    let text = "محمدرضا عارف در دیدار اثیر داوود الغریری وزیر بازرگانی عراق گفت تجارت افزایش می‌یابد.";
+    let ents = tag(text, Some("2024-12-22"));
+    let p = ents.iter().find(|e| e.id.starts_with("local-")).unwrap_or_else(|| panic!("{:?}", ents.iter().map(|e| &e.id).collect::<Vec<_>>()));
+    assert_eq!(p.mentions[0].text, "اثیر داوود الغریری");
+    spans_index_text(text, &ents);
+}
