@@ -616,8 +616,9 @@ pub fn find(
                         {
                             continue;
                         }
-                        // A trip still to come ("سفر آتی", "سفر قریب‌الوقوع") is planned.
-                        if (t + n..ba).any(|i| matches!(doc.toks[i].key.as_str(), "آتی" | "اتی" | "آینده" | "اینده" | "قریبالوقوع")) {
+                        // A trip still to come ("سفر آتی", "سفر آینده", "سفر قریب‌الوقوع"; keys fold "آ" to "ا") is
+                        // planned.
+                        if (t + n..ba).any(|i| matches!(doc.toks[i].key.as_str(), "اتی" | "اینده" | "قریبالوقوع")) {
                             status = EventStatus::Planned;
                         }
                         actors.push(who);
