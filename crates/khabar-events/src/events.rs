@@ -612,7 +612,7 @@ pub fn find(
                         let from = cl.role_after(me, se).unwrap_or(me);
                         let ba = doc.tok_from(from);
                         if doc.toks.get(ba).is_none_or(|x| x.key != "به" || doc.gap_has(from, x.s, &['،', '.', ':', '؛']))
-                            || !doc.toks.get(ba + 1).and_then(|x| cl.m.starting_at(x.s)).is_some_and(|(_, p)| cl.m.ents[p].kind == Kind::Location)
+                            || doc.toks.get(ba + 1).and_then(|x| cl.m.starting_at(x.s)).is_none_or(|(_, p)| cl.m.ents[p].kind != Kind::Location)
                         {
                             continue;
                         }
