@@ -107,19 +107,13 @@ impl Role {
     /// day in that same year, one given as a month no day in that month, and an unknown end ("?") decides
     /// nothing.
     pub fn surely_held_on(&self, day: Day) -> bool {
-        // Whether a date written as `s` (parsed as `d`) is too coarse to tell `day` from it.
-        let undecided = |s: &str, d: Day| match s.trim().matches('-').count() {
-            0 => d.0 == day.0,
-            1 => (d.0, d.1) == (day.0, day.1),
-            _ => false,
-        };
         let started = match self.start_day {
-            Some(s0) => s0 <= day && !undecided(&self.start, s0),
+            Some(s0) => s0 <= day && !too_coarse(&self.start, s0, day),
             None => false,
         };
         let not_ended = match (self.end.trim(), self.end_day) {
             ("", _) => true,
-            (_, Some(e)) => day <= e && !undecided(&self.end, e),
+            (_, Some(e)) => day <= e && !too_coarse(&self.end, e, day),
             _ => false,
         };
         started && not_ended
@@ -127,13 +121,8 @@ impl Role {
 
     /// True when the tenure surely began by `day` and its end is unknown ("?").
     pub fn began_with_unknown_end(&self, day: Day) -> bool {
-        let undecided = |s0: Day| match self.start.trim().matches('-').count() {
-            0 => s0.0 == day.0,
-            1 => (s0.0, s0.1) == (day.0, day.1),
-            _ => false,
-        };
         let unknown_end = self.end.trim() == "?" || self.ended_by.is_some_and(|b| day < b);
-        unknown_end && self.start_day.is_some_and(|s0| s0 <= day && !undecided(s0))
+        unknown_end && self.start_day.is_some_and(|s0| s0 <= day && !too_coarse(&self.start, s0, day))
     }
 
     /// True when the tenure is known to have ended before `day`.
@@ -155,6 +144,16 @@ impl Role {
             _ => false,
         };
         started && not_ended
+    }
+}
+
+/// Whether a tenure date written as `written` (parsed as `d`) is too coarse to tell `day` from it: a year-only
+/// date in `day`'s year, a month-only date in its month.
+fn too_coarse(written: &str, d: Day, day: Day) -> bool {
+    match written.trim().matches('-').count() {
+        0 => d.0 == day.0,
+        1 => (d.0, d.1) == (day.0, day.1),
+        _ => false,
     }
 }
 
