@@ -356,7 +356,8 @@ pub fn find(
                     }
                     // The adverbial's object follows it: "ضمن محکوم کردن حملات رژیم صهیونیستی به لبنان" (the
                     // attacker, not the place after "به"), "با تشکر از مواضع ترکیه".
-                    Frame::Object if let Some(o) = adverbial => {
+                    Frame::Object if adverbial.is_some() => {
+                        let Some(o) = adverbial else { continue };
                         actors = subjects();
                         if actors.is_empty() {
                             continue;
