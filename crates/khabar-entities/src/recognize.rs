@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Serialize;
 
-use crate::compact::{Compact, FastMap, FastSet, is_wordish, key, key_of_chars, parts};
+use crate::compact::{Compact, FastMap, FastSet, is_alphabetic, is_wordish, key, key_of_chars, parts, search_bytes};
 use crate::kb::{Day, Kb, Kind};
 use crate::role_names::{RoleNames, not_held_now};
 
@@ -154,9 +154,13 @@ const MAJOR_CITIES: &str = include_str!("../../../data/kb/major_cities.tsv");
 pub struct Recognizer {
     kb: &'static Kb,
     names: AhoCorasick,
+    /// Pattern of `names` → its compact key (a match of the automaton is checked against it).
+    name_keys: Vec<String>,
     pats: Vec<Pat>,
     /// Every written form of every role (see [`RoleNames`]).
     roles: AhoCorasick,
+    /// Pattern of `roles` → its compact key.
+    role_keys: Vec<String>,
     /// Pattern of `roles` → its slot.
     role_slot_of_pat: Vec<usize>,
     /// Slot (an office, however written) → indices into `kb.roles`.
@@ -208,14 +212,15 @@ impl std::fmt::Debug for Recognizer {
 
 /// A word of the text: char range and compact key.
 #[derive(Debug, Clone)]
-struct Tok {
+struct Tok<'a> {
     s: usize,
     e: usize,
-    key: String,
+    key: &'a str,
 }
 
-fn tokens(chars: &[char]) -> Vec<Tok> {
-    let mut out = Vec::new();
+fn tokens(c: &Compact) -> Vec<Tok<'_>> {
+    let chars = c.chars();
+    let mut out = Vec::with_capacity(chars.len() / 5);
     let mut i = 0;
     while i < chars.len() {
         if is_wordish(chars[i]) && chars[i] != '\u{200c}' {
@@ -223,7 +228,7 @@ fn tokens(chars: &[char]) -> Vec<Tok> {
             while i < chars.len() && is_wordish(chars[i]) {
                 i += 1;
             }
-            out.push(Tok { s, e: i, key: key_of_chars(&chars[s..i]) });
+            out.push(Tok { s, e: i, key: c.key_of(s, i) });
         } else {
             i += 1;
         }
@@ -374,11 +379,12 @@ impl Recognizer {
                 k.char_indices().enumerate().filter(move |(ci, _)| *ci >= 2 && n - ci >= 3).map(|(_, (i, _))| k[..i].to_string()).collect::<Vec<_>>()
             })
             .collect();
+        // The automata read one byte per letter (see `compact::search_byte`).
         let build = |k: &[String]| {
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::Standard)
                 .kind(Some(AhoCorasickKind::DFA))
-                .build(k)
+                .build(k.iter().map(|k| search_bytes(k)))
                 .expect("patterns build")
         };
         let names = build(&keys);
@@ -438,8 +444,10 @@ impl Recognizer {
             place_offices,
             media_words,
             names,
+            name_keys: keys,
             pats,
             roles,
+            role_keys,
             role_slot_of_pat,
             role_pats,
             role_parts,
@@ -479,9 +487,13 @@ impl Recognizer {
         // Small towns without a cue word of their own: kept when listed after a place that has one
         // ("شهرستان‌های شوشتر و دزفول", "شهرهای اهواز، شوشتر و ایذه"), not after any place ("تهران و مهر").
         let mut uncued = Vec::new();
-        for m in self.names.find_overlapping_iter(&c.text) {
+        for m in self.names.find_overlapping_iter(c.search_text()) {
+            let (bs, be) = c.text_range(m.start(), m.end());
+            if c.text[bs..be] != self.name_keys[m.pattern().as_usize()] {
+                continue;
+            }
             let p = self.pats[m.pattern().as_usize()];
-            let Some((s, e)) = c.to_original(m.start(), m.end()) else { continue };
+            let Some((s, e)) = c.to_original(bs, be) else { continue };
             let gaps = c.gaps(s, e);
             let want = p.parts.saturating_sub(1);
             let ok = if p.letters <= 4 { gaps == want } else { gaps <= want + 1 && gaps + 1 >= want };
@@ -510,7 +522,7 @@ impl Recognizer {
         if !uncued.is_empty() {
             let found: FastSet<usize> = cands.iter().map(|(_, _, q)| q.entry).collect();
             uncued.retain(|&(s, e, p)| {
-                let again = found.contains(&p.entry) && !self.common_word(&key(&chars[s..e].iter().collect::<String>()));
+                let again = found.contains(&p.entry) && !self.common_word(&key_of_chars(&chars[s..e]));
                 if again {
                     cands.push((s, e, p));
                 }
@@ -564,12 +576,13 @@ impl Recognizer {
 
     /// A cue phrase of 1–3 tokens starting at token `i`: (cue, surface, tokens used).
     fn cue_ref(&self, toks: &[Tok], i: usize) -> Option<(Cue, &str, usize)> {
-        if !self.cue_prefixes.contains(toks.get(i)?.key.as_str()) {
+        let first = toks.get(i)?.key;
+        if !self.cue_prefixes.contains(first) {
             return None;
         }
-        let mut best = None;
-        let mut k = String::new();
-        for n in 1..=3 {
+        let mut best = self.cues.get(first).map(|(cue, fa)| (*cue, fa.as_str(), 1));
+        let mut k = first.to_string();
+        for n in 2..=3 {
             let Some(t) = toks.get(i + n - 1) else { break };
             k.push_str(&t.key);
             if !self.cue_prefixes.contains(&k) {
@@ -583,7 +596,7 @@ impl Recognizer {
     }
 
     fn is_name_token(&self, t: &Tok) -> bool {
-        (self.first_names.contains(&t.key) || self.last_names.contains(&t.key)) && !self.stop.contains(&t.key)
+        (self.first_names.contains(t.key) || self.last_names.contains(t.key)) && !self.stop.contains(t.key)
     }
 
     /// Recognizes the entities of an article text. `date` (the article's publication day)
@@ -591,7 +604,7 @@ impl Recognizer {
     pub fn recognize(&self, text: &str, date: Option<Day>) -> Vec<Entity> {
         let c = Compact::new(text);
         let chars = c.chars();
-        let toks = tokens(chars);
+        let toks = tokens(&c);
         let mut b = Builder { covered: vec![false; chars.len()], ..Builder::default() };
 
         // 1. Gazetteer.
@@ -640,14 +653,14 @@ impl Recognizer {
         for (entry, s, e) in std::mem::take(&mut b.pending_abbrevs) {
             let x = &self.kb.entries[entry];
             let country_named = x.kind == Kind::Location
-                && self.ambiguous_by_country.contains(&key(&chars[s..e].iter().collect::<String>()))
+                && self.ambiguous_by_country.contains(&key_of_chars(&chars[s..e]))
                 && !x.country.is_empty()
                 && self
                     .kb
                     .index_of(&format!("country-{}", x.country.to_lowercase()))
                     .is_some_and(|c| c != entry && b.kb_index.contains_key(&c));
             let other_club_named = x.description == "sport"
-                && self.ambiguous_by_sport.contains(&key(&chars[s..e].iter().collect::<String>()))
+                && self.ambiguous_by_sport.contains(&key_of_chars(&chars[s..e]))
                 && b.kb_index.keys().any(|&k| k != entry && self.kb.entries[k].description == "sport")
                 && self.sports_sentence(&toks, chars, s, e, &b);
             if b.kb_index.contains_key(&entry) || country_named || other_club_named {
@@ -735,13 +748,13 @@ impl Recognizer {
             let mut k = j;
             while k < toks.len() && k - j < 4 {
                 let tk = &toks[k];
-                if covered(&b, tk.s, tk.e) || cue_cache[k].is_some() || self.stop.contains(&tk.key) {
+                if covered(&b, tk.s, tk.e) || cue_cache[k].is_some() || self.stop.contains(tk.key) {
                     break;
                 }
                 let adjacent = k == j || toks[k - 1].e + 1 == tk.s;
                 let punct_after = chars.get(tk.e).is_some_and(|c| matches!(c, '،' | ',' | '.' | '«' | '»' | ':' | '('));
                 // A rare word after a first name is a surname outside the lists ("سید محمدرضا موالی‌زاده").
-                let surname_after_first = k > j && self.first_names.contains(&toks[k - 1].key) && self.rare_word(&tk.key);
+                let surname_after_first = k > j && self.first_names.contains(toks[k - 1].key) && self.rare_word(&tk.key);
                 if !adjacent || !(self.is_name_token(tk) || surname_after_first || (k > j && punct_after)) {
                     break;
                 }
@@ -752,12 +765,12 @@ impl Recognizer {
             }
             // One common word after a title is no name unless the lists hold it as a surname ("استاد آواز
             // ایران": a master of singing; "آواز" is also a given name).
-            let common_alone = k == j + 1 && self.common_word(&toks[j].key) && !self.last_names.contains(&toks[j].key);
+            let common_alone = k == j + 1 && self.common_word(&toks[j].key) && !self.last_names.contains(toks[j].key);
             // Words between a death cue and a title or a name are an epithet ("درگذشت عالم ربانی آیت‌الله
             // ..."): the name is the one after them.
             // Told once so, the same words are an epithet again ("درگذشت عالم ربانی را تسلیت می‌گویم").
             let epithet = (cue == Cue::Death && k > j)
-                .then(|| toks[j..k].iter().map(|t| t.key.as_str()).collect::<Vec<&str>>())
+                .then(|| toks[j..k].iter().map(|t| t.key).collect::<Vec<&str>>())
                 .filter(|words| {
                     epithets.contains(words)
                         || toks.get(k).is_some_and(|x| {
@@ -794,10 +807,10 @@ impl Recognizer {
             let (a, z) = (&toks[ti - 2], &toks[ti - 1]);
             // An Arabic name with a patronymic ("عبدالعزیز بن سلمان وزیر انرژی عربستان"): a name of the lists or
             // one the lexicons lack on both sides of "بن".
-            if ti >= 3 && matches!(a.key.as_str(), "بن" | "بنت" | "ابن") {
+            if ti >= 3 && matches!(a.key, "بن" | "بنت" | "ابن") {
                 let f = &toks[ti - 3];
                 let name = |k: &str| self.first_names.contains(k) || self.last_names.contains(k) || self.unknown_word(k);
-                let spaced = chars[f.e..z.e].iter().filter(|c| !c.is_alphabetic()).all(|c| *c == ' ')
+                let spaced = chars[f.e..z.e].iter().filter(|c| !is_alphabetic(**c)).all(|c| *c == ' ')
                     && chars[z.e..t.s].iter().all(|c| matches!(c, ' ' | '،' | ','));
                 if spaced
                     && name(&f.key)
@@ -811,27 +824,27 @@ impl Recognizer {
                 continue;
             }
             let gap_ok = chars[a.e..z.s].iter().all(|c| *c == ' ') && chars[z.e..t.s].iter().all(|c| matches!(c, ' ' | '،' | ','));
-            let plain = |k: usize| cue_cache[k].is_none() && !self.stop.contains(&toks[k].key);
+            let plain = |k: usize| cue_cache[k].is_none() && !self.stop.contains(toks[k].key);
             // A first name of the name lists and a surname of the lists or a rare word ("محمدرضا
             // موالی‌زاده استاندار ..."), or a word the lexicons do not know, as transliterated foreign
             // names are, and a rare word or a name of the lists ("تسوکاسا کاوادا سفیر ...", "کامیل ادریس
             // نخست‌وزیر ...").
-            let surname_like = self.last_names.contains(&z.key) || self.rare_word(&z.key) || self.surnames.contains_key(&z.key);
+            let surname_like = self.last_names.contains(z.key) || self.rare_word(&z.key) || self.surnames.contains_key(z.key);
             // The lists' first names hold ordinary words ("سفر", "اقدام"): one of those counts only when a
             // person of the knowledge base bears it, and a rare word after it that is an adjective or a verb is
             // no surname ("سفر قریب‌الوقوع وزیر ...": the imminent trip).
-            let first_name = self.first_names.contains(&a.key)
-                && (self.known_first_names.contains(&a.key) || !self.common_word(&a.key));
+            let first_name = self.first_names.contains(a.key)
+                && (self.known_first_names.contains(a.key) || !self.common_word(&a.key));
             let persian = first_name
                 && surname_like
-                && (self.last_names.contains(&z.key)
+                && (self.last_names.contains(z.key)
                     || !(crate::compact::lexicon_verb(&z.key) || crate::compact::lexicon_adjective(&z.key)));
             // Two rare words are a foreign name too ("یاشار گولر وزیر دفاع ترکیه"), when neither is a verb or
             // tagged as an adjective (the lexicons tag names as nouns or not at all).
             let rare_pair = self.rare_word(&a.key)
                 && self.rare_word(&z.key)
                 && ![&a.key, &z.key].iter().any(|k| crate::compact::lexicon_verb(k) || crate::compact::lexicon_adjective(k));
-            let foreign = (self.unknown_word(&a.key) && (surname_like || self.first_names.contains(&z.key))) || rare_pair;
+            let foreign = (self.unknown_word(&a.key) && (surname_like || self.first_names.contains(z.key))) || rare_pair;
             // At the start of a sentence, two words and an office are a name and its office whenever the second
             // word is one the lexicons hardly know, even after a first name the lists lack or that is also an
             // ordinary word ("محرم نویدکیا سرمربی سپاهان نیز گفت").
@@ -853,8 +866,8 @@ impl Recognizer {
                 if sentence_start(chars, w.s)
                     && w.e + 1 == a.s
                     && chars[w.e] == ' '
-                    && self.first_names.contains(&w.key)
-                    && (self.known_first_names.contains(&w.key) || !self.common_word(&w.key))
+                    && self.first_names.contains(w.key)
+                    && (self.known_first_names.contains(w.key) || !self.common_word(&w.key))
                     && name_like(&a.key)
                     && name_like(&z.key)
                     && !covered(&b, w.s, z.e)
@@ -879,7 +892,7 @@ impl Recognizer {
                                     && w.e + 1 == a.s
                                     && plain(ti - 3)
                                     && !covered(&b, w.s, w.e)
-                                    && (self.unknown_word(&w.key) || self.first_names.contains(&w.key))
+                                    && (self.unknown_word(&w.key) || self.first_names.contains(w.key))
                             })
                             .map_or(a.s, |w| w.s);
                         b.add_local(start, z.e, chars);
@@ -894,10 +907,10 @@ impl Recognizer {
         for ti in 1..toks.len() {
             let (a, z) = (&toks[ti - 1], &toks[ti]);
             // The cheap tests first: this runs on every pair of words.
-            if a.e + 1 != z.s || chars[a.e] != ' ' || !self.known_first_names.contains(&a.key) {
+            if a.e + 1 != z.s || chars[a.e] != ' ' || !self.known_first_names.contains(a.key) {
                 continue;
             }
-            let surname = ((self.last_names.contains(&z.key) && !self.first_names.contains(&z.key))
+            let surname = ((self.last_names.contains(z.key) && !self.first_names.contains(z.key))
                 || self.rare_word(&z.key)
                 || self.prominent_surname(&z.key))
                 && !crate::compact::lexicon_verb(&z.key);
@@ -905,7 +918,7 @@ impl Recognizer {
                 || self.common_word(&z.key)
                 || cue_cache[ti - 1].is_some()
                 || cue_cache[ti].is_some()
-                || self.stop.contains(&a.key)
+                || self.stop.contains(a.key)
                 || covered(&b, a.s, z.e)
                 || self.name_continues(&toks, ti, chars)
                 // Before an office the name is the office's holder's (step 3 and the role-head rule above).
@@ -913,7 +926,7 @@ impl Recognizer {
             {
                 continue;
             }
-            if let Some(bearers) = self.surnames.get(&z.key) {
+            if let Some(bearers) = self.surnames.get(z.key) {
                 // A surname of the knowledge base after a first name: the bearer whose full name it is, or whose
                 // first name starts or ends with it ("جواد ظریف" for "محمدجواد ظریف"); after a first name none
                 // of them bears ("علی صحرایی" is not "رضامراد صحرایی"), another person, outside the knowledge base.
@@ -925,7 +938,7 @@ impl Recognizer {
                 continue;
             }
             // An Arabic patronymic chain before the first name ("مساعد بن محمد العیبان").
-            let start = (ti >= 3 && matches!(toks[ti - 2].key.as_str(), "بن" | "بنت" | "ابن"))
+            let start = (ti >= 3 && matches!(toks[ti - 2].key, "بن" | "بنت" | "ابن"))
                 .then(|| &toks[ti - 3])
                 .filter(|w| w.e + 1 == toks[ti - 2].s && toks[ti - 2].e + 1 == a.s && !covered(&b, w.s, w.e) && cue_cache[ti - 3].is_none())
                 .map_or(a.s, |w| w.s);
@@ -954,7 +967,7 @@ impl Recognizer {
                 let t = &toks[i];
                 cue_cache[i].is_none()
                     && self.unknown_word(&t.key)
-                    && t.key.chars().all(char::is_alphabetic)
+                    && t.key.chars().all(is_alphabetic)
                     && !covered(&b, t.s, t.e)
             };
             if !sentence_start(chars, a.s) || a.e + 1 != z.s || chars[a.e] != ' ' || !foreign(ti - 1) || !foreign(ti) {
@@ -965,7 +978,7 @@ impl Recognizer {
             let says = toks[ti + 1..]
                 .iter()
                 .take_while(|t| !chars[z.e..t.s].iter().any(|c| matches!(c, '.' | '!' | '?' | '؟' | '\n')))
-                .any(|t| SPEECH_WORDS.contains(&t.key.as_str()));
+                .any(|t| SPEECH_WORDS.contains(&t.key));
             if !says {
                 continue;
             }
@@ -979,16 +992,16 @@ impl Recognizer {
         // Prominent surnames alone ("قالیباف", "امیرعبداللهیان"): one person in the knowledge base
         // bears them and they are not common names.
         for ti in 0..toks.len() {
-            if !self.surnames.contains_key(&toks[ti].key) && !self.surname_prefixes.contains(&toks[ti].key) {
+            if !self.surnames.contains_key(toks[ti].key) && !self.surname_prefixes.contains(toks[ti].key) {
                 continue;
             }
-            let cands = [self.two_token_surname(&toks, ti), Some((toks[ti].key.clone(), toks[ti].e))];
+            let cands = [self.two_token_surname(&toks, ti), Some((toks[ti].key.to_string(), toks[ti].e))];
             for (k, e) in cands.into_iter().flatten() {
                 let s0 = toks[ti].s;
                 let last = if e == toks[ti].e { ti } else { ti + 1 };
                 // After a first name the surname is that person's: handled with the first name above.
                 let after_first_name = ti > 0
-                    && self.first_names.contains(&toks[ti - 1].key)
+                    && self.first_names.contains(toks[ti - 1].key)
                     && toks[ti - 1].e + 1 == toks[ti].s
                     && chars[toks[ti - 1].e] == ' ';
                 // A surname that is also an adjective, before a copula, is the adjective ("بر توان داخلی متکی
@@ -997,7 +1010,7 @@ impl Recognizer {
                     && toks.get(last + 1).is_some_and(|n| {
                         chars[toks[last].e..n.s].iter().all(|c| *c == ' ')
                             && matches!(
-                                n.key.as_str(),
+                                n.key,
                                 "است" | "بود" | "باشد" | "هست" | "نیست" | "نبود" | "شد" | "شده" | "بوده" | "هستند" | "باشند" | "شود" | "شدند"
                             )
                     });
@@ -1017,8 +1030,12 @@ impl Recognizer {
 
         // 3. Roles.
         let mut role_hits = Vec::new();
-        for m in self.roles.find_overlapping_iter(&c.text) {
-            let Some((s, e)) = c.to_original(m.start(), m.end()) else { continue };
+        for m in self.roles.find_overlapping_iter(c.search_text()) {
+            let (bs, be) = c.text_range(m.start(), m.end());
+            if c.text[bs..be] != self.role_keys[m.pattern().as_usize()] {
+                continue;
+            }
+            let Some((s, e)) = c.to_original(bs, be) else { continue };
             let pat = m.pattern().as_usize();
             // A number before the office makes a group ("دو رئیس‌جمهور"), not its holder.
             let before = toks.partition_point(|t| t.e <= s).checked_sub(1).map(|i| &toks[i]);
@@ -1049,7 +1066,7 @@ impl Recognizer {
             // The office after a word that names someone else by it ("معاون وزیر آموزش و پرورش", "دفتر
             // رئیس‌جمهور", "همسر ..."): not its holder.
             let prev = toks.partition_point(|t| t.e <= s).checked_sub(1).map(|i| &toks[i]);
-            if prev.is_some_and(|t| chars[t.e..s].iter().all(|c| *c == ' ') && OF_THE_OFFICE.contains(&t.key.as_str())) {
+            if prev.is_some_and(|t| chars[t.e..s].iter().all(|c| *c == ' ') && OF_THE_OFFICE.contains(&t.key)) {
                 continue;
             }
             // The office followed by another country's name ("وزیر کشور پاکستان") is that country's, not
@@ -1066,7 +1083,7 @@ impl Recognizer {
             }
             // So is one of "this country" ("وزیر اقتصاد این کشور" after "رئیس‌جمهور مکزیک"): a country told before.
             let next = toks.partition_point(|t| t.s < e);
-            if toks.get(next).is_some_and(|t| matches!(t.key.as_str(), "این" | "آن") && chars[e..t.s].iter().all(|c| *c == ' '))
+            if toks.get(next).is_some_and(|t| matches!(t.key, "این" | "آن") && chars[e..t.s].iter().all(|c| *c == ' '))
                 && toks.get(next + 1).is_some_and(|t| t.key == "کشور")
             {
                 continue;
@@ -1082,7 +1099,7 @@ impl Recognizer {
             }
             // A surname right before the role: "کنعانی سخنگوی ...".
             if let Some(t) = toks.iter().rev().find(|t| t.e <= s && chars[t.e..s].iter().all(|c| matches!(c, ' ' | '،' | ',')))
-                && let Some(&p) = self.surnames.get(&t.key).and_then(|ps| ps.iter().find(|p| holders.contains(p)))
+                && let Some(&p) = self.surnames.get(t.key).and_then(|ps| ps.iter().find(|p| holders.contains(p)))
                 && !covered(&b, t.s, t.e)
             {
                 let ent = b.add_kb(self.kb, p, t.s, t.e, Via::Surname, chars);
@@ -1122,7 +1139,7 @@ impl Recognizer {
 
         // 4. Surnames of persons in the article.
         let persons: Vec<usize> = b.kb_index.keys().copied().filter(|&p| self.kb.entries[p].kind == Kind::Person).collect();
-        let mut doc_surnames: HashMap<&str, usize> = HashMap::new();
+        let mut doc_surnames: FastMap<&str, usize> = FastMap::default();
         for p in &persons {
             for sk in self.person_surnames.get(p).into_iter().flatten() {
                 doc_surnames.insert(sk.as_str(), *p);
@@ -1133,11 +1150,11 @@ impl Recognizer {
                 // One-token and two-token surnames ("امیر عبداللهیان").
                 let two = toks
                     .get(ti + 1)
-                    .filter(|_| self.surname_prefixes.contains(&t.key))
-                    .map(|u| (format!("{}{}", t.key, u.key), u.e));
+                    .filter(|_| self.surname_prefixes.contains(t.key))
+                    .map(|u| ([t.key, u.key].concat(), u.e));
                 let hit = two
                     .and_then(|(k2, e2)| doc_surnames.get(k2.as_str()).map(|p| (*p, e2)))
-                    .or_else(|| doc_surnames.get(t.key.as_str()).map(|p| (*p, t.e)));
+                    .or_else(|| doc_surnames.get(t.key).map(|p| (*p, t.e)));
                 if let Some((p, e)) = hit
                     && !covered(&b, t.s, e)
                 {
@@ -1271,7 +1288,7 @@ impl Recognizer {
         let (Some(a), Some(z)) = (toks.get(k), toks.get(k + 1)) else { return false };
         // The name lists hold ordinary words ("دیدار", "سفر"): a frequent one that no person of the knowledge base
         // bears continues no name ("با آیت‌الله خامنه‌ای دیدار کرد").
-        let ordinary = self.common_word(&z.key) && !self.known_first_names.contains(&z.key) && !self.surnames.contains_key(&z.key);
+        let ordinary = self.common_word(&z.key) && !self.known_first_names.contains(z.key) && !self.surnames.contains_key(z.key);
         chars[a.e..z.s].iter().all(|c| *c == ' ') && z.s - a.e == 1 && self.is_name_token(z) && !ordinary
     }
 
@@ -1279,11 +1296,13 @@ impl Recognizer {
     /// office ("فرماندار", "امام جمعه").
     fn place_cue_before(&self, chars: &[char], s: usize) -> bool {
         let (b, e) = word_before(chars, s);
-        let mut w = key(&chars[b..e].iter().collect::<String>());
+        let mut w = key_of_chars(&chars[b..e]);
         // A plural written apart, as copies that carry a space for the ZWNJ do: "شهرستان های".
         if matches!(w.as_str(), "ها" | "های") {
             let (a0, a) = word_before(chars, b);
-            w = format!("{}{w}", key(&chars[a0..a].iter().collect::<String>()));
+            let mut two = key_of_chars(&chars[a0..a]);
+            two.push_str(&w);
+            w = two;
         }
         // One- and two-word offices ("فرماندار", "امام جمعه").
         matches!(self.cues.get(&w), Some((Cue::Place, _))) || words_before_in(chars, s, &self.place_offices)
@@ -1294,10 +1313,10 @@ impl Recognizer {
     fn cue_is_first_name(&self, toks: &[Tok], i: usize) -> bool {
         let (Some(a), Some(t)) = (toks.get(i), toks.get(i + 1)) else { return false };
         a.e + 1 == t.s
-            && self.known_first_names.contains(&a.key)
+            && self.known_first_names.contains(a.key)
             && self.rare_word(&t.key)
-            && !self.first_names.contains(&t.key)
-            && !self.surnames.contains_key(&t.key)
+            && !self.first_names.contains(t.key)
+            && !self.surnames.contains_key(t.key)
             && self.two_token_surname(toks, i).is_none()
     }
 
@@ -1339,7 +1358,7 @@ impl Recognizer {
         let next = toks.partition_point(|t| t.s < e);
         let Some(q) = toks.get(next) else { return false };
         chars[e..q.s].iter().all(|c| *c == ' ')
-            && LEGISLATURE_QUALIFIERS.contains(&q.key.as_str())
+            && LEGISLATURE_QUALIFIERS.contains(&q.key)
             && b.country_starting_near(q.e, chars).is_some_and(|id| id != "country-ir")
     }
 
@@ -1354,7 +1373,7 @@ impl Recognizer {
     /// A two-token surname ("امیر عبداللهیان") starting at token `i`: its key and end.
     fn two_token_surname(&self, toks: &[Tok], i: usize) -> Option<(String, usize)> {
         let (a, z) = (toks.get(i)?, toks.get(i + 1)?);
-        if !self.surname_prefixes.contains(&a.key) {
+        if !self.surname_prefixes.contains(a.key) {
             return None;
         }
         let mut k = String::with_capacity(a.key.len() + z.key.len());
@@ -1388,7 +1407,7 @@ impl Recognizer {
     /// تهران" → "Ambassador of Russia in Tehran", "استاندار خوزستان" → "Governor of Khuzestan Province". Any
     /// other phrase ("وزیر دفاع ترکیه") gets none: an English guess could be wrong.
     fn local_role_en(&self, toks: &[Tok], ti: usize, role_end: usize, b: &Builder) -> Option<String> {
-        let gloss = self.role_glosses.get(&toks[ti].key)?;
+        let gloss = self.role_glosses.get(toks[ti].key)?;
         // The knowledge-base entity (no person) whose mention starts at token `k`: its English name and end.
         let entity_at = |k: usize| -> Option<(&str, usize)> {
             let (i, end) = b.kb_mention_at(toks, k)?;
@@ -1479,7 +1498,7 @@ impl Recognizer {
             }
             if !chars[e..t.s].iter().all(|c| *c == ' ')
                 || ent.is_some_and(|i| b.entities[i].1.kind == Kind::Person)
-                || (ent.is_none() && self.phrase_ends.contains(&t.key))
+                || (ent.is_none() && self.phrase_ends.contains(t.key))
                 || crate::compact::lexicon_verb(&t.key)
                 || !t.key.chars().all(|c| ('\u{0620}'..='\u{06FF}').contains(&c))
             {
@@ -1519,7 +1538,7 @@ impl Recognizer {
     /// number word and no plural of a common word: a surname when a first name comes before it.
     fn rare_word(&self, k: &str) -> bool {
         k.chars().count() >= 3
-            && k.chars().all(char::is_alphabetic)
+            && k.chars().all(is_alphabetic)
             && crate::compact::lexicon_log2(k).is_none_or(|f| f < RARE_WORD_LOG2)
             && !self.stop.contains(k)
             && !self.is_number_word(k)
@@ -1638,7 +1657,7 @@ impl Builder {
     fn add_local(&mut self, s: usize, mut e: usize, chars: &[char]) -> usize {
         // A surname's second part written apart belongs to it ("محمدرضا موالی زاده").
         while chars.get(e) == Some(&' ') {
-            let w_end = (e + 1..chars.len()).find(|&i| !chars[i].is_alphabetic()).unwrap_or(chars.len());
+            let w_end = (e + 1..chars.len()).find(|&i| !is_alphabetic(chars[i])).unwrap_or(chars.len());
             let w: String = chars[e + 1..w_end].iter().collect();
             if !is_surname_suffix(&w) || self.entity_covering(e + 1).is_some() {
                 break;
@@ -1839,12 +1858,17 @@ fn is_list_joint(gap: &[char]) -> bool {
 /// Whether the word before char `s`, or the two words before it, form a key of `set`.
 fn words_before_in(chars: &[char], s: usize, set: &FastSet<String>) -> bool {
     let (b, e) = word_before(chars, s);
-    let w = key(&chars[b..e].iter().collect::<String>());
+    let w = key_of_chars(&chars[b..e]);
     if set.contains(&w) {
         return true;
     }
     let (a0, a) = word_before(chars, b);
-    a0 < a && set.contains(&format!("{}{w}", key(&chars[a0..a].iter().collect::<String>())))
+    if a0 >= a {
+        return false;
+    }
+    let mut two = key_of_chars(&chars[a0..a]);
+    two.push_str(&w);
+    set.contains(&two)
 }
 
 /// The bounds of the word that ends before char `s`, past spaces (empty at the start of the text).

@@ -89,6 +89,9 @@ pub fn strip_folded_prefix(line: &str, prefix: &str) -> Option<usize> {
 #[inline]
 pub fn is_word_char(c: char) -> bool {
     match c {
+        // General punctuation (spaces, dashes, quotes, ZWNJ, bidi marks) and guillemets: never alphanumeric, and
+        // frequent enough in Persian text to skip the Unicode tables.
+        '\u{2000}'..='\u{206F}' | '«' | '»' => false,
         '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{065F}' | '\u{0660}'..='\u{0669}' | '\u{066E}'..='\u{06D3}'
         | '\u{06F0}'..='\u{06FF}' => true,
         '\u{0600}'..='\u{06FF}' => false,
