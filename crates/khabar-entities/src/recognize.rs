@@ -134,6 +134,8 @@ const STATE_TYPES: [&str; 6] = ["government", "ministry", "parliament", "militar
 
 /// The cue words file shipped with khabar.
 pub const CUES_TSV: &str = include_str!("../../../data/kb/cues.tsv");
+/// Offices that several people hold at once (`data/kb/shared_offices.tsv`).
+const SHARED_OFFICES: &str = include_str!("../../../data/kb/shared_offices.tsv");
 const MALE: &str = include_str!("../../../data/names/male_names.txt");
 const FEMALE: &str = include_str!("../../../data/names/female_names.txt");
 const LAST: &str = include_str!("../../../data/names/last_names.txt");
@@ -169,6 +171,9 @@ pub struct Recognizer {
     role_parts: Vec<usize>,
     /// For each role of the knowledge base, its slot in `role_pats` (roles named alike).
     role_slot_of: Vec<Option<usize>>,
+    /// Per slot: whether several people hold the office at once (`data/kb/shared_offices.tsv`), so its title
+    /// alone names nobody by date.
+    shared_slot: Vec<bool>,
     /// Surname key → persons.
     surnames: FastMap<String, Vec<usize>>,
     /// Surname keys of each person.
@@ -183,6 +188,9 @@ pub struct Recognizer {
     cue_prefixes: FastSet<String>,
     /// Words before a media outlet's name ("شبکه", "خبرگزاری"): keys.
     media_words: FastSet<String>,
+    /// Places and institutions named after a person ("مدرسه عالی", "فرودگاه بین‌المللی", "خیابان"): a name right
+    /// after one (past honorifics: "بیمارستان شهید بهشتی") names the place, not the person.
+    named_after: FastSet<String>,
     /// Words that end a role phrase after a name outside the knowledge base (`phrase_end` cues): keys.
     phrase_ends: FastSet<String>,
     /// English glosses of role heads ("سفیر" → "ambassador"), from the cue file's note column: keys.
@@ -288,6 +296,7 @@ impl Recognizer {
         let mut place_offices = FastSet::default();
         let mut media_words = FastSet::default();
         let mut phrase_ends = FastSet::default();
+        let mut named_after = FastSet::default();
         let mut role_glosses = FastMap::default();
         for line in CUES_TSV.lines().filter(|l| !l.starts_with('#') && !l.starts_with("kind\t")) {
             let mut c = line.split('\t');
@@ -302,6 +311,10 @@ impl Recognizer {
             }
             if kind == "phrase_end" {
                 phrase_ends.insert(key(fa));
+                continue;
+            }
+            if kind == "named_after" {
+                named_after.insert(key(fa));
                 continue;
             }
             if kind == "role_head"
@@ -415,6 +428,21 @@ impl Recognizer {
             role_pats[slot].push(ri);
             role_slot_of[ri] = Some(slot);
         }
+        let shared: Vec<Vec<String>> = SHARED_OFFICES
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.starts_with("office\t"))
+            .filter_map(|l| l.split('\t').next())
+            .map(|o| role_names.canonical_words(&crate::role_names::words(o)))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let mut shared_slot = vec![false; role_pats.len()];
+        for (ri, r) in kb.roles.iter().enumerate() {
+            let Some(slot) = role_slot_of[ri] else { continue };
+            let office = role_names.canonical_words(&crate::role_names::words(&r.role_fa));
+            if shared.iter().any(|o| office.starts_with(o)) {
+                shared_slot[slot] = true;
+            }
+        }
         let roles = build(&role_keys);
         let cue_prefixes: FastSet<String> = cues
             .keys()
@@ -443,6 +471,7 @@ impl Recognizer {
             kb,
             place_offices,
             media_words,
+            named_after,
             names,
             name_keys: keys,
             pats,
@@ -452,6 +481,7 @@ impl Recognizer {
             role_pats,
             role_parts,
             role_slot_of,
+            shared_slot,
             surnames,
             person_surnames,
             surname_prefixes,
@@ -1115,7 +1145,7 @@ impl Recognizer {
             // Alone: the holder on the article's date when the article names them or nobody else who held
             // it then; else a holder named in the article whose tenure had not ended by then ("وزیر خارجه" in
             // 2025, in an article that also names a former minister, is the minister of 2025).
-            let dated = date.and_then(|d| self.holder_on(slot, d));
+            let dated = date.filter(|_| !self.shared_slot[slot]).and_then(|d| self.holder_on(slot, d));
             let ended = |p: usize| {
                 date.is_some_and(|d| {
                     self.role_pats[slot]
@@ -1125,7 +1155,10 @@ impl Recognizer {
                         .all(|r| r.ended_before(d))
                 })
             };
-            let named = holders.iter().copied().find(|&p| b.kb_index.contains_key(&p) && !ended(p));
+            let mut named_holders = holders.iter().copied().filter(|&p| b.kb_index.contains_key(&p) && !ended(p));
+            let named = named_holders.next();
+            // Of an office several hold at once, only the one holder the article names.
+            let named = if self.shared_slot[slot] && named_holders.next().is_some() { None } else { named };
             let pick = match (dated, named) {
                 (Some(d), _) if b.kb_index.contains_key(&d) => Some(d),
                 (Some(d), None) => Some(d),
@@ -1249,7 +1282,47 @@ impl Recognizer {
             }
         }
 
+        // 7. A name in the name of a place or an institution ("مدرسه عالی شهید مطهری", "فرودگاه امام خمینی",
+        // "بزرگراه شهید همت") names the place, not the person: no mention of them.
+        for (_, x) in b.entities.iter_mut().filter(|(_, x)| x.kind == Kind::Person) {
+            x.mentions.retain(|m| !self.named_after_before(chars, m.start));
+        }
+
         b.finish(self, date)
+    }
+
+    /// Whether the words before char `s`, past honorifics ("شهید", "آیت‌الله"), end with the name of a kind of
+    /// place or institution named after people (`named_after` in `data/kb/cues.tsv`, of up to three words).
+    fn named_after_before(&self, chars: &[char], s: usize) -> bool {
+        let mut pos = s;
+        for _ in 0..3 {
+            let (b, e) = word_before(chars, pos);
+            if b >= e || !chars[e..pos].iter().all(|c| *c == ' ') {
+                return false;
+            }
+            // The place's word, with up to two words before it ("فوق تخصصی" in "بیمارستان فوق تخصصی").
+            let mut k = key_of_chars(&chars[b..e]);
+            let mut start = b;
+            for _ in 0..3 {
+                if self.named_after.contains(&k) {
+                    return true;
+                }
+                let (b2, e2) = word_before(chars, start);
+                if b2 >= e2 || !chars[e2..start].iter().all(|c| *c == ' ') {
+                    break;
+                }
+                let mut two = key_of_chars(&chars[b2..e2]);
+                two.push_str(&k);
+                k = two;
+                start = b2;
+            }
+            let w = key_of_chars(&chars[b..e]);
+            if !matches!(self.cues.get(&w), Some((Cue::Honorific, _))) {
+                return false;
+            }
+            pos = b;
+        }
+        false
     }
 
     /// The one person who held the role `slot` on `d`: the only holder whose dates surely cover
@@ -1669,6 +1742,30 @@ impl Builder {
         // The same name again is the same local person.
         if let Some(i) = self.entities.iter().position(|(k, x)| k.is_none() && key(&x.name_fa) == key(&m.text)) {
             self.entities[i].1.mentions.push(m);
+            return i;
+        }
+        // A name of two words or more that ends another one is the same person, whichever comes first: "امامی
+        // کاشانی" in the title and "محمد امامی کاشانی" in the text. The longer one is the entity's name.
+        let words = |n: &str| n.split_whitespace().map(key).collect::<Vec<String>>();
+        let new = words(&m.text);
+        let same: Vec<usize> = self
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, (k, x))| k.is_none() && x.kind == Kind::Person)
+            .filter(|(_, (_, x))| {
+                let old = words(&x.name_fa);
+                let (short, long) = if old.len() < new.len() { (&old, &new) } else { (&new, &old) };
+                short.len() >= 2 && short.len() < long.len() && long.ends_with(short)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if let [i] = same[..] {
+            let x = &mut self.entities[i].1;
+            if new.len() > words(&x.name_fa).len() {
+                x.name_fa = m.text.clone();
+            }
+            x.mentions.push(m);
             return i;
         }
         self.local += 1;
