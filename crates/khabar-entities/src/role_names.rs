@@ -150,6 +150,10 @@ mod tests {
         assert_eq!(r.canonical("وزیر امور اقتصادی و دارایی"), r.canonical("وزیر اقتصاد"));
         assert_eq!(r.canonical("وزیر بهداشت، درمان و آموزش پزشکی"), r.canonical("وزیر بهداشت"));
         assert_eq!(r.canonical("رئیس دستگاه قضا"), r.canonical("رئیس قوه قضاییه"));
+        // Headlines drop "نیروی" of the IRGC's aerospace force.
+        for full in ["فرمانده نیروی هوافضای سپاه", "فرمانده نیروی هوافضای سپاه پاسداران", "فرمانده هوافضای سپاه پاسداران انقلاب اسلامی"] {
+            assert_eq!(r.canonical(full), r.canonical("فرمانده هوافضای سپاه"), "{full}");
+        }
         // Whole words only: "وزیر دفاعی" is no form of "وزیر دفاع".
         assert_ne!(r.canonical("وزیر دفاع و پشتیبانی نیروهای مسلح"), r.canonical("وزیر دفاعی"));
         assert_ne!(r.canonical("وزیر کشور"), r.canonical("وزیر خارجه"));
