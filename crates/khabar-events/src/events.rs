@@ -725,6 +725,22 @@ pub fn find(
                         .or_else(|| location_in(doc, cl, clause_s, cs, travel, true))
                         .or_else(|| location_in(doc, cl, cs, clause_e, travel, false))
                 };
+                // "در حاشیه این نشست با Y دیدار کرد": a meeting at a gathering told before is where that gathering
+                // was ("نشست سران بریکس در کازان"); one "در این سفر" where the visit told before went.
+                let location = location.or_else(|| {
+                    if cue.event_type != "CONSULT" || cue.mode == "phone" {
+                        return None;
+                    }
+                    match told_gathering(doc, clause_s, clause_e)? {
+                        "سفر" => out
+                            .iter()
+                            .rev()
+                            .find(|e| lex.cues[e.cue].event_type == "CONSULT")
+                            .filter(|e| lex.cues[e.cue].mode == "visit")
+                            .and_then(|e| e.location),
+                        noun => gathering_place(doc, cl, noun, clause_s),
+                    }
+                });
                 // An arrival is a visit only to a place abroad for all its subjects, both known.
                 if cue.frame == Frame::Arrival {
                     let abroad = location.and_then(|l| actor_country(cl, l)).is_some_and(|there| {
@@ -1191,6 +1207,41 @@ fn office_seat(doc: &Doc, i: usize) -> bool {
         return false;
     }
     (from..i).any(|j| POSTED_OFFICES.contains(&doc.toks[j].key.as_str())) && !(from..i).any(|j| finite_verb(&doc.toks[j].key))
+}
+
+/// Nouns of gatherings and trips that "این"/"همین" points back to.
+const GATHERINGS: &[&str] = &["نشست", "اجلاس", "اجلاسیه", "سفر", "کنفرانس", "همایش", "مراسم", "رویداد"];
+
+/// The gathering noun the clause `s..e` points back to: "در حاشیه این نشست", "در همین اجلاس", "در این سفر".
+fn told_gathering(doc: &Doc, s: usize, e: usize) -> Option<&'static str> {
+    let r = doc.toks_in(s, e);
+    r.clone().zip(r.skip(1)).find_map(|(a, b)| {
+        if !matches!(doc.toks[a].key.as_str(), "این" | "همین") {
+            return None;
+        }
+        GATHERINGS.iter().copied().find(|g| doc.toks[b].key == *g)
+    })
+}
+
+/// Where the gathering `noun` was, as told before char `before`: the place of a "در X" a few words after the noun in
+/// the same sentence ("نشست سران بریکس در کازان").
+fn gathering_place(doc: &Doc, cl: &Clauses<'_, '_>, noun: &str, before: usize) -> Option<usize> {
+    let told = doc.toks_in(0, before);
+    for i in told.rev().filter(|&i| doc.toks[i].key == noun) {
+        for j in i + 1..(i + 7).min(doc.toks.len()) {
+            if doc.gap_has(doc.toks[j - 1].e, doc.toks[j].s, &['.', '!', '؟', '?', '\n', '،', ':']) {
+                break;
+            }
+            if doc.toks[j].key == "در"
+                && let Some(x) = doc.toks.get(j + 1)
+                && let Some((_, ent)) = cl.m.starting_at(x.s)
+                && cl.m.ents[ent].kind == Kind::Location
+            {
+                return Some(ent);
+            }
+        }
+    }
+    None
 }
 
 /// Offices named with their seat: "سفیر X در Y" is the ambassador in Y, not an event in Y.

@@ -1779,3 +1779,23 @@ fn a_countrys_support_and_an_officials_praise_are_two_acts() {
     assert_eq!(support[0].actors, ["country-ru", "country-ir"]);
     assert_eq!(support[1].actors, ["abbas-araghchi", "country-ru"]);
 }
+
+#[test]
+fn a_meeting_at_this_gathering_is_where_the_gathering_was() {
+    // IRNA style: the summit is told with its city, a later meeting only as "در حاشیه این نشست".
+    let t = "رئیس جمهور کشورمان در حاشیه نشست سران بریکس در کازان با ولادیمیر پوتین رئیس جمهور روسیه دیدار و گفتگو کرد.\n\
+             مسعود پزشکیان همچنین در حاشیه این نشست با شی جین پینگ رئیس جمهور چین دیدار کرد.\n\
+             عراقچی که رئیس جمهور را در این نشست همراهی می‌کند، هفته گذشته با وزیر خارجه عمان تلفنی گفتگو کرده بود.";
+    let l = run(t, Some(Day(2024, 10, 23)));
+    let with = |id: &str| l.events.iter().find(|e| e.actors.iter().any(|a| a == id)).unwrap_or_else(|| panic!("{id}: {:#?}", l.events));
+    assert_eq!(with("vladimir-putin").location_en.as_deref(), Some("Kazan"));
+    assert_eq!(with("xi-jinping").location_en.as_deref(), Some("Kazan"));
+    // A phone call is nowhere.
+    assert_eq!(with("badr-albusaidi").location_en, None);
+    // A gathering told without its place gives none.
+    let t = "وزیر امور خارجه کشورمان به بیاریتز محل برگزاری نشست سران گروه هفت سفر کرد.\n\
+             وی در حاشیه این نشست با امانوئل مکرون رئیس جمهور فرانسه دیدار کرد.";
+    let l = run(t, Some(Day(2019, 8, 25)));
+    let met = l.events.iter().find(|e| e.actors.iter().any(|a| a == "emmanuel-macron")).expect("the meeting");
+    assert_eq!(met.location_en, None, "{met:#?}");
+}
