@@ -57,6 +57,13 @@ const ACT_NOUNS: &[&str] = &[
     "اقدام", "حمله", "تصمیم", "تحریم", "تحریمها", "تحریمهای", "حملات", "اقدامات", "تجاوز", "جنایت", "ترور", "بیانیه", "قطعنامه",
 ];
 
+/// Nouns of acts done to someone whose genitive is the one it was done to: "ترور هنیه", "بازداشت خبرنگاران", "محاصره
+/// غزه". Condemning "ترور X" condemns the act, not X. (Not "حمله"/"تجاوز": "حمله X به Y" names the attacker.)
+const VICTIM_NOUNS: &[&str] = &[
+    "ترور", "قتل", "کشتن", "کشتار", "شهادت", "نسلکشی", "ربودن", "ربایش", "آدمربایی", "بازداشت", "دستگیری", "اعدام", "اخراج",
+    "حبس", "محاکمه", "توقیف", "شکنجه", "محاصره", "اشغال", "بمباران",
+];
+
 /// Finite verbs that end a coordinated clause ("... وارد ریاض شد و با Y دیدار کرد").
 const CLAUSE_VERBS: &[&str] = &["شد", "شدند", "کرد", "کردند", "بود", "بودند", "است", "داد", "دادند", "رفت", "رفتند"];
 
@@ -491,6 +498,17 @@ pub fn find(
                                         || (objects > 0 && !(pp_from..i).any(|j| doc.toks[j].key == "را")))
                                     && !doc.toks.get(i + 1).is_some_and(|x| ADVERB_AFTER_PREP.contains(&x.key.as_str()))
                             });
+                            // The one an act was done to ("ترور هنیه را محکوم کرد") is no object of the
+                            // condemnation; a condolence's is ("شهادت X را تسلیت گفت").
+                            let victim = cue.mode != "empathize" && {
+                                // Past honorifics ("ترور شهید حاج قاسم سلیمانی").
+                                let mut i = mt;
+                                while i > 0 && crate::speaker::HONORIFICS.contains(&doc.toks[i - 1].key) {
+                                    i -= 1;
+                                }
+                                i > 0 && VICTIM_NOUNS.contains(&doc.toks[i - 1].key.as_str())
+                            };
+                            let after_dar = after_dar || victim;
                             // An entity joined by "و" to one inside a prepositional phrase is inside it too
                             // ("در روابط تهران و ریاض").
                             let joined_to_pp = pp_end.is_some_and(|pe| {

@@ -1799,3 +1799,22 @@ fn a_meeting_at_this_gathering_is_where_the_gathering_was() {
     let met = l.events.iter().find(|e| e.actors.iter().any(|a| a == "emmanuel-macron")).expect("the meeting");
     assert_eq!(met.location_en, None, "{met:#?}");
 }
+
+#[test]
+fn condemning_an_act_done_to_someone_does_not_condemn_them() {
+    // ISNA style: reactions to an assassination whose doer the article does not name.
+    let t = "ترور اسماعیل هنیه رئیس دفتر سیاسی حماس در تهران با واکنش‌های گسترده‌ای روبرو شد.\n\
+             وزارت امور خارجه روسیه در بیانیه‌ای ترور هنیه را محکوم کرد.\n\
+             قطر و مصر هم با صدور بیانیه‌های جداگانه این اقدام را محکوم کردند.\n\
+             سازمان ملل بازداشت خبرنگاران در ترکیه را محکوم کرد.";
+    let l = run(t, Some(Day(2024, 7, 31)));
+    let condemned: Vec<_> = l.events.iter().filter(|e| e.event_type == "ACCUSE").collect();
+    assert_eq!(condemned.len(), 3, "{condemned:#?}");
+    for e in &condemned {
+        assert!(!e.actors.iter().any(|a| a == "ismail-haniyeh" || a == "country-tr"), "{e:#?}");
+    }
+    // A condolence for a death does name the dead.
+    let t = "رئیس جمهور درگذشت اسماعیل هنیه را تسلیت گفت.";
+    let l = run(t, Some(Day(2024, 7, 31)));
+    assert!(l.events.iter().any(|e| e.actors.iter().any(|a| a == "ismail-haniyeh")), "{:#?}", l.events);
+}
