@@ -150,6 +150,7 @@ mod tests {
         assert_eq!(r.canonical("وزیر امور اقتصادی و دارایی"), r.canonical("وزیر اقتصاد"));
         assert_eq!(r.canonical("وزیر بهداشت، درمان و آموزش پزشکی"), r.canonical("وزیر بهداشت"));
         assert_eq!(r.canonical("رئیس دستگاه قضا"), r.canonical("رئیس قوه قضاییه"));
+        assert_eq!(r.canonical("دبیرکل سازمان ملل متحد"), r.canonical("دبیرکل سازمان ملل"));
         // Headlines drop "نیروی" of the IRGC's aerospace force.
         for full in ["فرمانده نیروی هوافضای سپاه", "فرمانده نیروی هوافضای سپاه پاسداران", "فرمانده هوافضای سپاه پاسداران انقلاب اسلامی"] {
             assert_eq!(r.canonical(full), r.canonical("فرمانده هوافضای سپاه"), "{full}");

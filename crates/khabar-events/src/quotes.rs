@@ -483,7 +483,11 @@ fn according_to(
             (who, comma)
         }
     };
-    // Skip an appositive role up to its comma ("به گفته X، سخنگوی ...، ...").
+    // Skip an appositive role up to its comma ("به گفته X، سخنگوی ...، ...", "به گفته X دبیرکل سازمان ملل، ...").
+    let me = match cl.role_after(me, se) {
+        Some(re) if doc.next_nonspace(re).is_some_and(|(_, ch)| ch == '،') => re,
+        _ => me,
+    };
     let mut s = me;
     if let Some((c, '،')) = doc.next_nonspace(me) {
         s = c + 1;

@@ -238,6 +238,12 @@ fn according_to_with_guillemets_quotes_what_they_enclose() {
     assert_eq!(q.text, "روسیه همواره از مذاکره حمایت کرده است");
     assert!(q.direct);
     assert_eq!(q.speaker.as_deref(), Some("dmitry-peskov"));
+    // The role right after the name, without a comma of its own, is not quoted either.
+    let t = "به گفته آنتونیو گوترش دبیرکل سازمان ملل، این اقدام تنش‌ها در منطقه را افزایش می‌دهد.";
+    let l = run(t, Some(Day(2024, 7, 31)));
+    let q = l.quotes.iter().find(|q| q.verb_en == "according to").expect("the quote");
+    assert_eq!(q.text, "این اقدام تنش‌ها در منطقه را افزایش می‌دهد.");
+    assert_eq!(q.speaker.as_deref(), Some("antonio-guterres"));
 }
 
 #[test]
