@@ -296,8 +296,26 @@ fn question_paragraph(doc: &Doc, ps: usize, pe: usize) -> bool {
 /// the named person of the sentence telling the interview ("در گفت‌وگو با", "در مصاحبه با"), before the first
 /// question; answers already holding a quote are left to it.
 fn interview_answers(doc: &Doc, cl: &Clauses<'_, '_>, quotes: &mut Vec<RawQuote>) {
-    let questions: Vec<usize> =
+    let mut questions: Vec<usize> =
         (0..doc.paras.len()).filter(|&i| question_paragraph(doc, doc.paras[i].0, doc.paras[i].1)).collect();
+    // Scraped pages lose the bold type that marks questions: then short paragraphs that end with a question mark
+    // and are each followed by another paragraph are the questions, when there are two or more.
+    if questions.is_empty() {
+        let bare: Vec<usize> = (0..doc.paras.len().saturating_sub(1))
+            .filter(|&i| {
+                let (ps, pe) = doc.paras[i];
+                let text: String = doc.chars[ps..pe].iter().collect();
+                let (ns, ne) = doc.paras[i + 1];
+                let next: String = doc.chars[ns..ne].iter().collect();
+                text.trim().ends_with(['؟', '?'])
+                    && doc.toks_in(ps, pe).len() <= 40
+                    && !next.trim().ends_with(['؟', '?'])
+            })
+            .collect();
+        if bare.len() >= 2 {
+            questions = bare;
+        }
+    }
     let Some(&first_q) = questions.first() else { return };
     let told = |&(ss, se): &(usize, usize)| {
         let r = doc.toks_in(ss, se);

@@ -1172,6 +1172,28 @@ fn interview_answers_are_the_interviewees_and_a_surname_in_two_words_names_him()
 }
 
 #[test]
+fn interview_questions_that_lost_their_marks_are_still_questions() {
+    // Mehr-style interview as scraped: the bold type of the questions is gone, two short paragraphs end with "؟".
+    let t = "عباس علی‌آبادی وزیر نیرو در گفت‌وگو با خبرگزاری مهر به پرسش‌هایی درباره منابع آبی کشور پاسخ داد.\n\n\
+             آقای وزیر، وضعیت ذخایر سدهای تهران چگونه است؟\n\n\
+             ذخایر سدهای تهران نسبت به سال گذشته ۴۰ درصد کاهش یافته است.\n\n\
+             برنامه وزارت نیرو برای تابستان چیست؟\n\n\
+             ما برنامه مدیریت فشار را در همه مناطق اجرا می‌کنیم.";
+    let l = run(t, Some(Day(2025, 5, 26)));
+    for prefix in ["ذخایر سدهای", "ما برنامه"] {
+        let q = l.quotes.iter().find(|q| q.text.starts_with(prefix)).unwrap_or_else(|| panic!("{prefix}: {:#?}", l.quotes));
+        assert_eq!(q.speaker.as_deref(), Some("abbas-aliabadi"));
+    }
+    assert!(!l.quotes.iter().any(|q| q.text.contains("چگونه است")), "{:#?}", l.quotes);
+    // One question alone (a rhetorical one in a report) makes no interview.
+    let t = "عباس علی‌آبادی وزیر نیرو در گفت‌وگو با خبرگزاری مهر از کمبود آب خبر داد.\n\n\
+             چرا مصرف آب کاهش نمی‌یابد؟\n\n\
+             کارشناسان معتقدند که قیمت آب پایین است.";
+    let l = run(t, Some(Day(2025, 5, 26)));
+    assert!(!l.quotes.iter().any(|q| q.text.starts_with("کارشناسان")), "{:#?}", l.quotes);
+}
+
+#[test]
 fn an_added_fact_opened_by_gofta_ni_ast_has_its_own_subject_and_no_day() {
     let t = "سید عباس عراقچی وزیر امور خارجه امروز با هاکان فیدان وزیر امور خارجه ترکیه تلفنی گفت‌وگو کرد.\n\
              گفتنی است وزیر خارجه ترکیه ماه گذشته به تهران سفر کرده و با مسعود پزشکیان رئیس جمهور دیدار کرده بود.";
