@@ -386,9 +386,15 @@ pub fn lay_out_titled(doc: &str, rules: &ChromeRules, outlets: &Outlets, title_h
         a.origin = Some(a.publisher);
         a.publisher = k;
     }
-    // No date line: the day the lead calls today ("امروز سه‌شنبه ۲۳ بهمن ۱۴۰۳").
+    // No date line: the day the lead calls today ("امروز سه‌شنبه ۲۳ بهمن ۱۴۰۳"), or the title ("قیمت سکه و طلا
+    // امروز ۲۰ آذر ۱۴۰۳").
     if out.published.is_none() {
-        out.published = paragraphs.iter().take(2).find_map(|p| crate::dates::today_in(p));
+        out.published = paragraphs.iter().take(2).find_map(|p| crate::dates::today_in(p)).or_else(|| {
+            out.pieces
+                .iter()
+                .filter(|p| p.field == Field::Title)
+                .find_map(|p| crate::dates::today_in(&slice_chars(doc, p.raw.clone())))
+        });
     }
     out
 }
@@ -567,6 +573,19 @@ tabnak\tTabnak\tتابناک\tپایگاه خبری تابناک\t\ttabnak.ir\ts
         let (l, _) = run(doc);
         assert_eq!(l.attribution.unwrap().publisher, 1);
         assert_eq!(l.published.unwrap().jalali_string(), "1403-11-23");
+    }
+
+    #[test]
+    fn the_day_a_title_calls_today() {
+        // Price reports carry their day only in the title.
+        let doc = "قیمت سکه و طلا امروز ۲۰ آذر ۱۴۰۳\n\n\
+قیمت سکه تمام بهار آزادی طرح جدید در بازار امروز تهران به ۵۶ میلیون تومان رسید و سکه طرح قدیم نیز گران شد.\n";
+        let (l, _) = run(doc);
+        assert_eq!(l.published.unwrap().jalali_string(), "1403-09-20");
+        // A date in a title that is not today's is no publication day.
+        let doc = "سالگرد قیام ۱۵ خرداد ۱۳۴۲ گرامی داشته شد\n\n\
+مراسم بزرگداشت سالگرد قیام پانزده خرداد در حرم امام خمینی با حضور مسئولان کشوری برگزار شد.\n";
+        assert!(run(doc).0.published.is_none());
     }
 
     #[test]
