@@ -14,6 +14,9 @@ pub enum Action {
     Drop,
     /// The line is chrome and so is everything after it, once the body has begun.
     End,
+    /// The line opens links to other articles inside the body ("بیشتر بخوانید:"): it and the link titles after it
+    /// (lines that are no paragraph) are chrome; the article goes on after them.
+    Aside,
     /// The line carries the article code (capture group 1).
     NewsId,
     /// The line is a labelled publication date.
@@ -55,6 +58,8 @@ pub enum Verdict {
     Drop,
     /// An `end` rule matched.
     End,
+    /// An `aside` rule matched.
+    Aside,
     /// A `news_id` rule matched; `whole_line` when the line holds nothing else.
     NewsId {
         /// The code, ASCII digits.
@@ -94,6 +99,7 @@ impl ChromeRules {
             let action = match cols.next().unwrap_or("").trim() {
                 "drop" => Action::Drop,
                 "end" => Action::End,
+                "aside" => Action::Aside,
                 "news_id" => Action::NewsId,
                 "date" => Action::Date,
                 "source" => Action::Source,
@@ -132,6 +138,7 @@ impl ChromeRules {
             return match rule.action {
                 Action::Drop => Verdict::Drop,
                 Action::End => Verdict::End,
+                Action::Aside => Verdict::Aside,
                 Action::Date => Verdict::Date,
                 Action::Source => Verdict::Source(cap.get(1).map_or("", |m| m.as_str()).trim().to_string()),
                 Action::NewsId => {
@@ -185,6 +192,8 @@ mod tests {
             "سرویس سیاسی",
             "سرویس دفاعی و امنیتی",
             "گفتگوی اختصاصی",
+            "سرویس: سیاسی",
+            "دنیا",
             "گزارش ویژه",
             "گروه فرهنگ و هنر:",
             "خانه > سیاست > سیاست خارجی",

@@ -148,8 +148,17 @@ pub fn lay_out_titled(doc: &str, rules: &ChromeRules, outlets: &Outlets, title_h
         }
     };
 
+    // Inside an aside ("بیشتر بخوانید:" and the titles it links to).
+    let mut in_aside = false;
     // Pass 1: chrome by rules, date lines, bylines; the end of the article.
     for (i, l) in lines.iter().enumerate() {
+        if in_aside {
+            if !l.folded.trim().is_empty() && !paragraph_like(l) && rules.judge_folded(&l.folded) == Verdict::Content {
+                kinds[i] = Kind::Chrome;
+                continue;
+            }
+            in_aside = l.folded.trim().is_empty();
+        }
         if ended {
             kinds[i] = Kind::Chrome;
             if out.news_id.is_none()
@@ -171,6 +180,10 @@ pub fn lay_out_titled(doc: &str, rules: &ChromeRules, outlets: &Outlets, title_h
             Verdict::End => {
                 kinds[i] = Kind::Chrome;
                 ended = seen_paragraph;
+            }
+            Verdict::Aside => {
+                kinds[i] = Kind::Chrome;
+                in_aside = true;
             }
             Verdict::NewsId { id, whole_line } => {
                 out.news_id.get_or_insert(id);
@@ -573,6 +586,29 @@ tabnak\tTabnak\tتابناک\tپایگاه خبری تابناک\t\ttabnak.ir\ts
         let (l, _) = run(doc);
         assert_eq!(l.attribution.unwrap().publisher, 1);
         assert_eq!(l.published.unwrap().jalali_string(), "1403-11-23");
+    }
+
+    #[test]
+    fn read_more_links_inside_the_body_do_not_end_it() {
+        let doc = "ظریف: دولت به دنبال گشایش در روابط خارجی است\n\
+محمدجواد ظریف معاون راهبردی رئیس جمهور امروز در دانشگاه تهران گفت: دولت به دنبال کاهش تنش با همسایگان است.\n\
+بیشتر بخوانید:\n\
+عراقچی: مذاکرات ادامه دارد\n\
+پیام تازه واشنگتن به تهران\n\
+ظریف همچنین گفت که همکاری با کشورهای منطقه اولویت دولت است و این سیاست ادامه خواهد داشت.\n\
+بیشتر بخوانید: قالیباف: مجلس پشتیبان دولت است\n\
+وی افزود که دانشگاه‌ها باید در سیاست‌گذاری خارجی نقش بیشتری داشته باشند و دولت از آنها کمک می‌گیرد.\n\
+اخبار مرتبط\n\
+واکنش آمریکا به سخنان ظریف\n\
+ظریف در سفر به نیویورک با خبرنگاران گفتگو کرد و از مواضع دولت دفاع کرد.\n";
+        let (l, p) = run(doc);
+        let body: Vec<&str> = p.iter().filter(|x| x.0 == Field::Body).map(|x| x.1.as_str()).collect();
+        assert!(body.iter().any(|b| b.starts_with("ظریف همچنین")), "{p:?}");
+        assert!(body.iter().any(|b| b.starts_with("وی افزود")), "{p:?}");
+        assert!(!p.iter().any(|x| x.1.contains("مذاکرات ادامه دارد") || x.1.contains("واشنگتن") || x.1.contains("قالیباف")), "{p:?}");
+        // Related news at the end still end the article.
+        assert!(!p.iter().any(|x| x.1.contains("نیویورک")), "{p:?}");
+        assert!(l.boilerplate.iter().any(|b| b == "بیشتر بخوانید:"), "{:?}", l.boilerplate);
     }
 
     #[test]
