@@ -151,6 +151,8 @@ mod tests {
         assert_eq!(r.canonical("وزیر بهداشت، درمان و آموزش پزشکی"), r.canonical("وزیر بهداشت"));
         assert_eq!(r.canonical("رئیس دستگاه قضا"), r.canonical("رئیس قوه قضاییه"));
         assert_eq!(r.canonical("دبیرکل سازمان ملل متحد"), r.canonical("دبیرکل سازمان ملل"));
+        // Iranian media name their own country's body without "ایران".
+        assert_eq!(r.canonical("رئیس سازمان انرژی اتمی ایران"), r.canonical("رئیس سازمان انرژی اتمی"));
         // Headlines drop "نیروی" of the IRGC's aerospace force.
         for full in ["فرمانده نیروی هوافضای سپاه", "فرمانده نیروی هوافضای سپاه پاسداران", "فرمانده هوافضای سپاه پاسداران انقلاب اسلامی"] {
             assert_eq!(r.canonical(full), r.canonical("فرمانده هوافضای سپاه"), "{full}");
