@@ -452,6 +452,8 @@ pub fn find(
                         let mut pp_from = doc.tok_from(from);
                         // The end of the last entity found inside a prepositional phrase.
                         let mut pp_end: Option<usize> = None;
+                        // The end of the last one an act was done to ("ترور هنیه").
+                        let mut victim_end: Option<usize> = None;
                         for &(ms, me, ent) in cl.m.within(from, obj_end) {
                             if ms < skip_until {
                                 continue;
@@ -500,14 +502,26 @@ pub fn find(
                             });
                             // The one an act was done to ("ترور هنیه را محکوم کرد") is no object of the
                             // condemnation; a condolence's is ("شهادت X را تسلیت گفت").
-                            let victim = cue.mode != "empathize" && {
-                                // Past honorifics ("ترور شهید حاج قاسم سلیمانی").
-                                let mut i = mt;
-                                while i > 0 && crate::speaker::HONORIFICS.contains(&doc.toks[i - 1].key) {
-                                    i -= 1;
+                            let victim = cue.mode != "empathize"
+                                && ({
+                                    // Past honorifics ("ترور شهید حاج قاسم سلیمانی").
+                                    let mut i = mt;
+                                    while i > 0 && crate::speaker::HONORIFICS.contains(&doc.toks[i - 1].key) {
+                                        i -= 1;
+                                    }
+                                    i > 0 && VICTIM_NOUNS.contains(&doc.toks[i - 1].key.as_str())
                                 }
-                                i > 0 && VICTIM_NOUNS.contains(&doc.toks[i - 1].key.as_str())
-                            };
+                                // The victim's office after their name, or after the act's own name ("ترور
+                                // اسماعیل هنیه رئیس دفتر سیاسی حماس"), is the victim again.
+                                || victim_end.is_some_and(|ve| ve <= ms && doc.chars[ve..ms].iter().all(|c| *c == ' ')));
+                            if victim || (cl.m.ents[ent].kind == Kind::Event
+                                && doc.toks.get(mt).is_some_and(|x| VICTIM_NOUNS.contains(&x.key.as_str())))
+                            {
+                                // Their office after them names no object either.
+                                let end = cl.role_after(me, cs).unwrap_or(me);
+                                skip_until = skip_until.max(end);
+                                victim_end = Some(end);
+                            }
                             let after_dar = after_dar || victim;
                             // An entity joined by "و" to one inside a prepositional phrase is inside it too
                             // ("در روابط تهران و ریاض").
@@ -732,16 +746,19 @@ pub fn find(
                 let clause_e = (cs..se)
                     .find(|&c| matches!(doc.chars[c], ':' | '«' | '؛' | '،'))
                     .unwrap_or(se);
+                // Where an attack or an arrest hit is where it happened ("مواضعی در جنوب لبنان را هدف قرار داد"); what
+                // a condemnation or a demand is about is not where it was made ("حمله به سفارت در تهران را محکوم کرد").
+                let object_place = matches!(cue.event_type.as_str(), "ASSAULT" | "COERCE");
                 // The town attacked is more precise than a "در X" inside its phrase ("شهر نبطیه در جنوب لبنان را").
                 // An arrival's place follows its cue ("پس از سفر به مالزی وارد توکیو شد": Tokyo).
                 let location = if cue.frame == Frame::Arrival {
-                    location_in(doc, cl, cs, clause_e, false, false)
+                    location_in(doc, cl, cs, clause_e, false, false, false)
                 } else if cue.frame == Frame::Trip {
-                    location_in(doc, cl, cs, clause_e, true, false)
+                    location_in(doc, cl, cs, clause_e, true, false, false)
                 } else {
                     attacked_place
-                        .or_else(|| location_in(doc, cl, clause_s, cs, travel, true))
-                        .or_else(|| location_in(doc, cl, cs, clause_e, travel, false))
+                        .or_else(|| location_in(doc, cl, clause_s, cs, travel, true, object_place))
+                        .or_else(|| location_in(doc, cl, cs, clause_e, travel, false, object_place))
                 };
                 // "در حاشیه این نشست با Y دیدار کرد": a meeting at a gathering told before is where that gathering
                 // was ("نشست سران بریکس در کازان"); one "در این سفر" where the visit told before went.
@@ -1273,6 +1290,7 @@ fn location_in(
     se: usize,
     travel: bool,
     nearest_last: bool,
+    object_place: bool,
 ) -> Option<usize> {
     let r = doc.toks_in(ss, se);
     let r_start = r.start;
@@ -1325,8 +1343,11 @@ fn location_in(
                 j += 1;
             }
             if let Some(x) = doc.toks.get(j)
-                && let Some((_, ent)) = cl.m.starting_at(x.s)
+                && let Some((me, ent)) = cl.m.starting_at(x.s)
                 && cl.m.ents[ent].kind == Kind::Location
+                // A place right before the object's "را" is the object's ("حمله به سفارت این کشور در تهران را
+                // محکوم کرد"), not where the event happened.
+                && (object_place || doc.toks.get(doc.tok_from(me)).is_none_or(|n| n.key != "را"))
             {
                 return Some(ent);
             }

@@ -1846,3 +1846,22 @@ fn condemning_an_act_done_to_someone_does_not_condemn_them() {
     let l = run(t, Some(Day(2024, 7, 31)));
     assert!(l.events.iter().any(|e| e.actors.iter().any(|a| a == "ismail-haniyeh")), "{:#?}", l.events);
 }
+
+#[test]
+fn a_place_in_what_is_condemned_is_not_where_it_was_condemned() {
+    let t = "وزارت امور خارجه جمهوری آذربایجان حمله به سفارت این کشور در تهران را محکوم کرد.";
+    let l = run(t, Some(Day(2023, 1, 27)));
+    let e = l.events.iter().find(|e| e.event_type == "ACCUSE").expect("the condemnation");
+    assert_eq!(e.location, None, "{e:#?}");
+    // Where an attack hit is where it happened.
+    let t = "ارتش رژیم صهیونیستی امروز مواضعی در نبطیه را بمباران کرد.";
+    let l = run(t, Some(Day(2024, 9, 26)));
+    let e = l.events.iter().find(|e| e.event_type == "ASSAULT").expect("the attack");
+    assert_eq!(e.location_en.as_deref(), Some("Nabatieh"), "{e:#?}");
+    // The victim's office after the act's name is the victim's, not an object of the condemnation.
+    let t = "ناصر کنعانی سخنگوی وزارت امور خارجه با صدور بیانیه‌ای ترور اسماعیل هنیه رئیس دفتر سیاسی حماس در تهران را به شدت محکوم کرد.";
+    let l = run(t, Some(Day(2024, 7, 31)));
+    let e = l.events.iter().find(|e| e.event_type == "ACCUSE").expect("the condemnation");
+    assert_eq!(e.actors, ["nasser-kanaani"], "{e:#?}");
+    assert_eq!(e.location, None, "{e:#?}");
+}
