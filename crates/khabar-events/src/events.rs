@@ -1282,7 +1282,8 @@ fn gathering_place(doc: &Doc, cl: &Clauses<'_, '_>, noun: &str, before: usize) -
 /// Offices named with their seat: "سفیر X در Y" is the ambassador in Y, not an event in Y.
 const POSTED_OFFICES: &[&str] = &["سفیر", "نماینده", "کاردار", "سرکنسول", "کنسول", "رایزن", "وابسته", "خبرنگار", "نمایندگی"];
 
-/// "در <place>" (or "به <place>" for travel) in the sentence.
+/// "در <place>" (or "به <place>" for travel) in the sentence. With `object_place` (an attack, an arrest) a place
+/// right before the object's "را" counts: where the act hit is where it happened.
 fn location_in(
     doc: &Doc,
     cl: &Clauses<'_, '_>,
