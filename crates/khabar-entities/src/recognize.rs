@@ -614,7 +614,7 @@ impl Recognizer {
         let mut k = first.to_string();
         for n in 2..=3 {
             let Some(t) = toks.get(i + n - 1) else { break };
-            k.push_str(&t.key);
+            k.push_str(t.key);
             if !self.cue_prefixes.contains(&k) {
                 break;
             }
@@ -755,7 +755,7 @@ impl Recognizer {
             if let Some((p, end, used)) = self
                 .two_token_surname(&toks, j)
                 .and_then(|(k, e)| Some((self.resolve_surname(&k, &b, date)?, e, 2)))
-                .or_else(|| Some((self.resolve_surname(&t.key, &b, date)?, t.e, 1)))
+                .or_else(|| Some((self.resolve_surname(t.key, &b, date)?, t.e, 1)))
                 .filter(|&(_, _, used)| !self.name_continues(&toks, j + used - 1, chars))
             {
                 let ent = b.add_kb(self.kb, p, t.s, end, Via::Surname, chars);
@@ -767,7 +767,7 @@ impl Recognizer {
             // حمد آل ثانی"): Arab rulers and clerics are called so.
             if cue == Cue::Honorific
                 && !self.name_continues(&toks, j, chars)
-                && let Some(p) = self.first_name_of_named(&b, &t.key)
+                && let Some(p) = self.first_name_of_named(&b, t.key)
             {
                 let ent = b.add_kb(self.kb, p, t.s, t.e, Via::FirstName, chars);
                 b.add_honorifics(ent, &hons);
@@ -784,7 +784,7 @@ impl Recognizer {
                 let adjacent = k == j || toks[k - 1].e + 1 == tk.s;
                 let punct_after = chars.get(tk.e).is_some_and(|c| matches!(c, '،' | ',' | '.' | '«' | '»' | ':' | '('));
                 // A rare word after a first name is a surname outside the lists ("سید محمدرضا موالی‌زاده").
-                let surname_after_first = k > j && self.first_names.contains(toks[k - 1].key) && self.rare_word(&tk.key);
+                let surname_after_first = k > j && self.first_names.contains(toks[k - 1].key) && self.rare_word(tk.key);
                 if !adjacent || !(self.is_name_token(tk) || surname_after_first || (k > j && punct_after)) {
                     break;
                 }
@@ -795,7 +795,7 @@ impl Recognizer {
             }
             // One common word after a title is no name unless the lists hold it as a surname ("استاد آواز
             // ایران": a master of singing; "آواز" is also a given name).
-            let common_alone = k == j + 1 && self.common_word(&toks[j].key) && !self.last_names.contains(toks[j].key);
+            let common_alone = k == j + 1 && self.common_word(toks[j].key) && !self.last_names.contains(toks[j].key);
             // Words between a death cue and a title or a name are an epithet ("درگذشت عالم ربانی آیت‌الله
             // ..."): the name is the one after them.
             // Told once so, the same words are an epithet again ("درگذشت عالم ربانی را تسلیت می‌گویم").
@@ -843,8 +843,8 @@ impl Recognizer {
                 let spaced = chars[f.e..z.e].iter().filter(|c| !is_alphabetic(**c)).all(|c| *c == ' ')
                     && chars[z.e..t.s].iter().all(|c| matches!(c, ' ' | '،' | ','));
                 if spaced
-                    && name(&f.key)
-                    && name(&z.key)
+                    && name(f.key)
+                    && name(z.key)
                     && cue_cache[ti - 3].is_none()
                     && cue_cache[ti - 1].is_none()
                     && !covered(&b, f.s, z.e)
@@ -859,32 +859,32 @@ impl Recognizer {
             // موالی‌زاده استاندار ..."), or a word the lexicons do not know, as transliterated foreign
             // names are, and a rare word or a name of the lists ("تسوکاسا کاوادا سفیر ...", "کامیل ادریس
             // نخست‌وزیر ...").
-            let surname_like = self.last_names.contains(z.key) || self.rare_word(&z.key) || self.surnames.contains_key(z.key);
+            let surname_like = self.last_names.contains(z.key) || self.rare_word(z.key) || self.surnames.contains_key(z.key);
             // The lists' first names hold ordinary words ("سفر", "اقدام"): one of those counts only when a
             // person of the knowledge base bears it, and a rare word after it that is an adjective or a verb is
             // no surname ("سفر قریب‌الوقوع وزیر ...": the imminent trip).
             let first_name = self.first_names.contains(a.key)
-                && (self.known_first_names.contains(a.key) || !self.common_word(&a.key));
+                && (self.known_first_names.contains(a.key) || !self.common_word(a.key));
             let persian = first_name
                 && surname_like
                 && (self.last_names.contains(z.key)
-                    || !(crate::compact::lexicon_verb(&z.key) || crate::compact::lexicon_adjective(&z.key)));
+                    || !(crate::compact::lexicon_verb(z.key) || crate::compact::lexicon_adjective(z.key)));
             // Two rare words are a foreign name too ("یاشار گولر وزیر دفاع ترکیه"), when neither is a verb or
             // tagged as an adjective (the lexicons tag names as nouns or not at all).
-            let rare_pair = self.rare_word(&a.key)
-                && self.rare_word(&z.key)
+            let rare_pair = self.rare_word(a.key)
+                && self.rare_word(z.key)
                 && ![&a.key, &z.key].iter().any(|k| crate::compact::lexicon_verb(k) || crate::compact::lexicon_adjective(k));
-            let foreign = (self.unknown_word(&a.key) && (surname_like || self.first_names.contains(z.key))) || rare_pair;
+            let foreign = (self.unknown_word(a.key) && (surname_like || self.first_names.contains(z.key))) || rare_pair;
             // At the start of a sentence, two words and an office are a name and its office whenever the second
             // word is one the lexicons hardly know, even after a first name the lists lack or that is also an
             // ordinary word ("محرم نویدکیا سرمربی سپاهان نیز گفت").
             let no_verb_or_adjective =
                 |k: &str| !(crate::compact::lexicon_verb(k) || crate::compact::lexicon_adjective(k));
             let initial = sentence_start(chars, a.s)
-                && (self.rare_word(&z.key) || self.unknown_word(&z.key))
+                && (self.rare_word(z.key) || self.unknown_word(z.key))
                 && a.key.chars().count() >= 2
-                && !crate::compact::lexicon_verb(&a.key)
-                && no_verb_or_adjective(&z.key);
+                && !crate::compact::lexicon_verb(a.key)
+                && no_verb_or_adjective(z.key);
             // Three words at a sentence start, a first name of the lists and two name-like words ("حسین عبده
             // تبریزی کارشناس بازار سرمایه نیز گفت"): a first name with a surname of two words.
             if ti >= 3 && gap_ok && plain(ti - 3) && plain(ti - 2) && plain(ti - 1) {
@@ -897,9 +897,9 @@ impl Recognizer {
                     && w.e + 1 == a.s
                     && chars[w.e] == ' '
                     && self.first_names.contains(w.key)
-                    && (self.known_first_names.contains(w.key) || !self.common_word(&w.key))
-                    && name_like(&a.key)
-                    && name_like(&z.key)
+                    && (self.known_first_names.contains(w.key) || !self.common_word(w.key))
+                    && name_like(a.key)
+                    && name_like(z.key)
                     && !covered(&b, w.s, z.e)
                 {
                     b.add_local(w.s, z.e, chars);
@@ -907,7 +907,7 @@ impl Recognizer {
                 }
             }
             if gap_ok && !covered(&b, a.s, z.e) && plain(ti - 2) && plain(ti - 1) && (persian || foreign || initial) {
-                match self.resolve_surname(&z.key, &b, date).filter(|&p| self.full_name_matches(p, &a.key, &z.key)) {
+                match self.resolve_surname(z.key, &b, date).filter(|&p| self.full_name_matches(p, a.key, z.key)) {
                     Some(p) => {
                         b.add_kb(self.kb, p, a.s, z.e, Via::Name, chars);
                     }
@@ -922,7 +922,7 @@ impl Recognizer {
                                     && w.e + 1 == a.s
                                     && plain(ti - 3)
                                     && !covered(&b, w.s, w.e)
-                                    && (self.unknown_word(&w.key) || self.first_names.contains(w.key))
+                                    && (self.unknown_word(w.key) || self.first_names.contains(w.key))
                             })
                             .map_or(a.s, |w| w.s);
                         b.add_local(start, z.e, chars);
@@ -941,11 +941,11 @@ impl Recognizer {
                 continue;
             }
             let surname = ((self.last_names.contains(z.key) && !self.first_names.contains(z.key))
-                || self.rare_word(&z.key)
-                || self.prominent_surname(&z.key))
-                && !crate::compact::lexicon_verb(&z.key);
+                || self.rare_word(z.key)
+                || self.prominent_surname(z.key))
+                && !crate::compact::lexicon_verb(z.key);
             if !surname
-                || self.common_word(&z.key)
+                || self.common_word(z.key)
                 || cue_cache[ti - 1].is_some()
                 || cue_cache[ti].is_some()
                 || self.stop.contains(a.key)
@@ -960,9 +960,9 @@ impl Recognizer {
                 // A surname of the knowledge base after a first name: the bearer whose full name it is, or whose
                 // first name starts or ends with it ("جواد ظریف" for "محمدجواد ظریف"); after a first name none
                 // of them bears ("علی صحرایی" is not "رضامراد صحرایی"), another person, outside the knowledge base.
-                if let Some(p) = self.resolve_surname(&z.key, &b, date).filter(|&p| self.full_name_matches(p, &a.key, &z.key)) {
+                if let Some(p) = self.resolve_surname(z.key, &b, date).filter(|&p| self.full_name_matches(p, a.key, z.key)) {
                     b.add_kb(self.kb, p, a.s, z.e, Via::Name, chars);
-                } else if !bearers.iter().any(|&p| self.first_name_fits(p, &a.key, &z.key)) {
+                } else if !bearers.iter().any(|&p| self.first_name_fits(p, a.key, z.key)) {
                     b.add_local(a.s, z.e, chars);
                 }
                 continue;
@@ -979,10 +979,10 @@ impl Recognizer {
                     z.e + 1 == n.s
                         && chars[z.e] == ' '
                         && cue_cache[ti + 1].is_none()
-                        && self.rare_word(&n.key)
-                        && !self.common_word(&n.key)
-                        && !crate::compact::lexicon_verb(&n.key)
-                        && !crate::compact::lexicon_adjective(&n.key)
+                        && self.rare_word(n.key)
+                        && !self.common_word(n.key)
+                        && !crate::compact::lexicon_verb(n.key)
+                        && !crate::compact::lexicon_adjective(n.key)
                         && !covered(&b, n.s, n.e)
                 })
                 .map_or(z.e, |n| n.e);
@@ -996,7 +996,7 @@ impl Recognizer {
             let foreign = |i: usize| {
                 let t = &toks[i];
                 cue_cache[i].is_none()
-                    && self.unknown_word(&t.key)
+                    && self.unknown_word(t.key)
                     && t.key.chars().all(is_alphabetic)
                     && !covered(&b, t.s, t.e)
             };
@@ -1069,7 +1069,7 @@ impl Recognizer {
             let pat = m.pattern().as_usize();
             // A number before the office makes a group ("دو رئیس‌جمهور"), not its holder.
             let before = toks.partition_point(|t| t.e <= s).checked_sub(1).map(|i| &toks[i]);
-            if before.is_some_and(|t| chars[t.e..s].iter().all(|c| *c == ' ') && self.is_number_word(&t.key)) {
+            if before.is_some_and(|t| chars[t.e..s].iter().all(|c| *c == ' ') && self.is_number_word(t.key)) {
                 continue;
             }
             // As many words as the role has (a joint may be a ZWNJ: "معاون اول رئیس‌جمهور"), one fewer
@@ -1139,7 +1139,7 @@ impl Recognizer {
             // A former office alone ("وزیر امور خارجه سابق") is not the holder on the article's date, nor is one
             // still to come ("رئیس‌جمهور منتخب آمریکا").
             let after = toks.partition_point(|t| t.s < e);
-            if toks.get(after).is_some_and(|t| chars[e..t.s].iter().all(|c| *c == ' ') && not_held_now(&t.key)) {
+            if toks.get(after).is_some_and(|t| chars[e..t.s].iter().all(|c| *c == ' ') && not_held_now(t.key)) {
                 continue;
             }
             // Alone: the holder on the article's date when the article names them or nobody else who held
@@ -1361,7 +1361,7 @@ impl Recognizer {
         let (Some(a), Some(z)) = (toks.get(k), toks.get(k + 1)) else { return false };
         // The name lists hold ordinary words ("دیدار", "سفر"): a frequent one that no person of the knowledge base
         // bears continues no name ("با آیت‌الله خامنه‌ای دیدار کرد").
-        let ordinary = self.common_word(&z.key) && !self.known_first_names.contains(z.key) && !self.surnames.contains_key(z.key);
+        let ordinary = self.common_word(z.key) && !self.known_first_names.contains(z.key) && !self.surnames.contains_key(z.key);
         chars[a.e..z.s].iter().all(|c| *c == ' ') && z.s - a.e == 1 && self.is_name_token(z) && !ordinary
     }
 
@@ -1387,7 +1387,7 @@ impl Recognizer {
         let (Some(a), Some(t)) = (toks.get(i), toks.get(i + 1)) else { return false };
         a.e + 1 == t.s
             && self.known_first_names.contains(a.key)
-            && self.rare_word(&t.key)
+            && self.rare_word(t.key)
             && !self.first_names.contains(t.key)
             && !self.surnames.contains_key(t.key)
             && self.two_token_surname(toks, i).is_none()
@@ -1450,8 +1450,8 @@ impl Recognizer {
             return None;
         }
         let mut k = String::with_capacity(a.key.len() + z.key.len());
-        k.push_str(&a.key);
-        k.push_str(&z.key);
+        k.push_str(a.key);
+        k.push_str(z.key);
         self.surnames.contains_key(&k).then_some((k, z.e))
     }
 
@@ -1572,7 +1572,7 @@ impl Recognizer {
             if !chars[e..t.s].iter().all(|c| *c == ' ')
                 || ent.is_some_and(|i| b.entities[i].1.kind == Kind::Person)
                 || (ent.is_none() && self.phrase_ends.contains(t.key))
-                || crate::compact::lexicon_verb(&t.key)
+                || crate::compact::lexicon_verb(t.key)
                 || !t.key.chars().all(|c| ('\u{0620}'..='\u{06FF}').contains(&c))
             {
                 break;
