@@ -406,7 +406,7 @@ pub fn lay_out_titled(doc: &str, rules: &ChromeRules, outlets: &Outlets, title_h
             out.pieces
                 .iter()
                 .filter(|p| p.field == Field::Title)
-                .find_map(|p| crate::dates::today_in(&slice_chars(doc, p.raw.clone())))
+                .find_map(|p| crate::dates::today_in(slice_chars(doc, p.raw.clone())))
         });
     }
     out
