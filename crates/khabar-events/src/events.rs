@@ -289,6 +289,11 @@ pub fn find(
                     let found = cl.subjects(clause_s, cs, last);
                     let end = found.iter().map(|f| f.e).max().unwrap_or(clause_s);
                     if found.is_empty() {
+                        // A subject described by its countries ("جنگنده‌های آمریکایی و انگلیسی ... را بمباران
+                        // کردند") is those countries, when the article names them; never the last subject told.
+                        if let Some(countries) = demonym_subject(doc, cl, clause_s, cs) {
+                            return (countries, end);
+                        }
                         return (last.into_iter().collect(), end);
                     }
                     let subs = found
@@ -1242,6 +1247,42 @@ fn office_seat(doc: &Doc, i: usize) -> bool {
         return false;
     }
     (from..i).any(|j| POSTED_OFFICES.contains(&doc.toks[j].key.as_str())) && !(from..i).any(|j| finite_verb(&doc.toks[j].key))
+}
+
+/// A clause's subject written as a noun and the adjectives of its countries: "(پیشتر) جنگنده‌های آمریکایی و
+/// انگلیسی ...". `Some` of the countries the article names (maybe none), `None` when the clause opens otherwise.
+fn demonym_subject(doc: &Doc, cl: &Clauses<'_, '_>, s: usize, e: usize) -> Option<Vec<usize>> {
+    let r = doc.toks_in(s, e);
+    let mut i = r.start;
+    while i < r.end && SUBJECTLESS_OPENERS.contains(&doc.toks[i].key.as_str()) {
+        i += 1;
+    }
+    // The noun, then its countries' adjectives joined by "و".
+    let noun = doc.toks.get(i).filter(|_| i < r.end)?;
+    if PREPOSITIONS.contains(&noun.key) || noun.key == "را" || crate::speaker::country_of_word(&noun.key).is_some() {
+        return None;
+    }
+    let mut ids = Vec::new();
+    let mut j = i + 1;
+    while j < r.end {
+        let id = crate::speaker::country_of_word(&doc.toks[j].key)?;
+        // A name, not an adjective ("نیروهای ایران"): the entity is there to be found.
+        if cl.m.starting_at(doc.toks[j].s).is_some() {
+            return None;
+        }
+        ids.push(id);
+        if doc.toks.get(j + 1).is_some_and(|x| x.key == "و") && j + 2 < r.end
+            && crate::speaker::country_of_word(&doc.toks[j + 2].key).is_some()
+        {
+            j += 2;
+        } else {
+            break;
+        }
+    }
+    if ids.is_empty() {
+        return None;
+    }
+    Some(ids.iter().filter_map(|id| cl.m.ents.iter().position(|x| x.id == *id)).collect())
 }
 
 /// Nouns of gatherings and trips that "این"/"همین" points back to.

@@ -1865,3 +1865,18 @@ fn a_place_in_what_is_condemned_is_not_where_it_was_condemned() {
     assert_eq!(e.actors, ["nasser-kanaani"], "{e:#?}");
     assert_eq!(e.location, None, "{e:#?}");
 }
+
+#[test]
+fn a_subject_described_by_its_countries_is_those_countries_not_the_last_speaker() {
+    // Al-Mayadeen style: the spokesman speaks, then jets "American and British" bombed; the jets are not his.
+    let t = "یحیی سریع سخنگوی نیروهای مسلح یمن اعلام کرد که یک کشتی متعلق به آمریکا را در خلیج عدن هدف قرار دادند.\n\
+             پیشتر جنگنده‌های آمریکایی و انگلیسی مواضعی در صنعا را بمباران کرده بودند.";
+    let l = run(t, Some(Day(2024, 1, 15)));
+    let bombed = l.events.iter().find(|e| e.location_en.as_deref() == Some("Sanaa")).expect("the bombing");
+    assert_eq!(bombed.actors, ["country-us"], "{bombed:#?}");
+    // With no country the article names, nobody: not the spokesman.
+    let t = "یحیی سریع سخنگوی نیروهای مسلح یمن سخنرانی کرد.\n\
+             پیشتر جنگنده‌های انگلیسی مواضعی در صنعا را بمباران کرده بودند.";
+    let l = run(t, Some(Day(2024, 1, 15)));
+    assert!(!l.events.iter().any(|e| e.actors.iter().any(|a| a == "yahya-saree")), "{:#?}", l.events);
+}
