@@ -1140,6 +1140,16 @@ impl Recognizer {
             // still to come ("رئیس‌جمهور منتخب آمریکا").
             let after = toks.partition_point(|t| t.s < e);
             if toks.get(after).is_some_and(|t| chars[e..t.s].iter().all(|c| *c == ' ') && not_held_now(t.key)) {
+                // The office-elect ("رئیس‌جمهور منتخب آمریکا") is the one whose tenure of it begins within months
+                // of the article's date.
+                if toks[after].key == "منتخب"
+                    && let Some(d) = date
+                    && let Some((elect_slot, end)) = self.office_after_elect(&toks, s, e, after, chars)
+                    && let Some(p) = self.next_holder(elect_slot, d)
+                    && !covered(&b, s, e)
+                {
+                    b.add_kb(self.kb, p, s, end, Via::Role, chars);
+                }
                 continue;
             }
             // Alone: the holder on the article's date when the article names them or nobody else who held
@@ -1351,6 +1361,39 @@ impl Recognizer {
         match (sure.as_slice(), maybe.as_slice()) {
             ([p], _) => Some(*p),
             ([], [p]) => Some(*p),
+            _ => None,
+        }
+    }
+
+    /// The office written around "منتخب" at token `elect` ("رئیس‌جمهور" `s..e`, then "منتخب آمریکا"): its slot
+    /// and where the phrase ends, for up to three words after "منتخب".
+    fn office_after_elect(&self, toks: &[Tok], s: usize, e: usize, elect: usize, chars: &[char]) -> Option<(usize, usize)> {
+        let head = key_of_chars(&chars[s..e]);
+        (1..=3).rev().find_map(|n| {
+            let words = toks.get(elect + 1..elect + 1 + n)?;
+            let gap_ok = words.windows(2).all(|w| chars[w[0].e..w[1].s].iter().all(|c| *c == ' '));
+            if !gap_ok || !chars[toks[elect].e..words[0].s].iter().all(|c| *c == ' ') {
+                return None;
+            }
+            let k: String = std::iter::once(head.as_str()).chain(words.iter().map(|t| t.key)).collect();
+            let pat = self.role_keys.iter().position(|x| *x == k)?;
+            Some((self.role_slot_of_pat[pat], words[n - 1].e))
+        })
+    }
+
+    /// The one person whose tenure of office `slot` begins after day `d` and within three months of it: the
+    /// office-elect.
+    fn next_holder(&self, slot: usize, d: Day) -> Option<usize> {
+        let months = |a: Day, b: Day| (b.0 - a.0) * 12 + i32::from(b.1) - i32::from(a.1);
+        let mut who: Vec<usize> = self.role_pats[slot]
+            .iter()
+            .map(|&ri| &self.kb.roles[ri])
+            .filter(|r| r.start_day().is_some_and(|s0| s0 > d && months(d, s0) <= 3))
+            .map(|r| r.person)
+            .collect();
+        who.dedup();
+        match who[..] {
+            [p] => Some(p),
             _ => None,
         }
     }

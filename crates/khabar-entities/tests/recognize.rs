@@ -755,9 +755,17 @@ fn an_office_alone_in_late_2024_is_the_new_governments() {
 
 #[test]
 fn an_office_still_to_come_or_past_is_not_its_holder_today() {
-    // "رئیس‌جمهور منتخب آمریکا" in November 2024 is the president-elect, not Iran's president nor the US one.
+    // "رئیس‌جمهور منتخب آمریکا" in November 2024 is the president-elect (whose tenure begins within months), not
+    // Iran's president nor the US one in office.
     let text = "رئیس جمهور منتخب آمریکا اعلام کرد که تعرفه‌ها را افزایش می‌دهد.";
     let ents = tag(text, Some("2024-11-26"));
+    let persons: Vec<&str> = ents.iter().filter(|e| e.kind == Kind::Person).map(|e| e.id.as_str()).collect();
+    assert_eq!(persons, ["donald-trump"]);
+    assert_eq!(find(&ents, "donald-trump").mentions[0].text, "رئیس جمهور منتخب آمریکا");
+    assert!(find(&ents, "donald-trump").roles.iter().all(|r| !r.in_text), "the office is not yet held");
+    spans_index_text(text, &ents);
+    // Long before the tenure, nobody is its elect.
+    let ents = tag(text, Some("2024-06-01"));
     assert!(!ents.iter().any(|e| e.kind == Kind::Person), "{:?}", ents.iter().map(|e| &e.id).collect::<Vec<_>>());
     let ents = tag("نخست وزیر سابق ژاپن در توکیو سخنرانی کرد.", Some("2024-11-26"));
     assert!(!ents.iter().any(|e| e.kind == Kind::Person), "{:?}", ents.iter().map(|e| &e.id).collect::<Vec<_>>());

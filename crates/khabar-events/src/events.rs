@@ -536,6 +536,8 @@ pub fn find(
                             });
                             if after_dar || joined_to_pp {
                                 pp_end = Some(me);
+                                // A name inside this one ("آمریکا" in "رئیس‌جمهور منتخب آمریکا") is inside the phrase too.
+                                skip_until = skip_until.max(me);
                                 continue;
                             }
                             if let Some(ent) = as_actor(cl, ent)
