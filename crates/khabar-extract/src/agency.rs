@@ -275,8 +275,26 @@ impl Outlets {
                 let names = std::iter::once(&o.name_fa).chain(&o.variants).chain(&o.ambiguous);
                 names.map(|n| key(n)).any(|n| n == f).then_some(h.outlet)
             }
-            _ => None,
+            _ => self.english_masthead(line),
         }
+    }
+
+    /// A line that is only an outlet's English name, its acronym ("ISNA", from "... (ISNA)" in `name_en`) or its
+    /// domain ("www.isna.ir"): the masthead of an English-labelled page.
+    fn english_masthead(&self, line: &str) -> Option<usize> {
+        let l = line.trim().trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        if l.is_empty() || !l.is_ascii() {
+            return None;
+        }
+        let l = l.strip_prefix("www.").unwrap_or(&l);
+        self.outlets.iter().position(|o| {
+            let name = o.name_en.to_lowercase();
+            let (full, acronym) = match name.split_once(" (") {
+                Some((full, rest)) => (full.to_string(), rest.trim_end_matches(')').to_string()),
+                None => (name.clone(), String::new()),
+            };
+            l == name || l == full || (acronym.len() >= 3 && l == acronym) || o.domains.iter().any(|d| d.to_lowercase() == l)
+        })
     }
 
     /// Finds the publisher (and origin) from attribution phrases in a paragraph:
@@ -380,6 +398,16 @@ irna\tIslamic Republic News Agency (IRNA)\tایرنا\tخبرگزاری جمهو
         assert!(db.find_in("در ۱۵ مهر ماه", false).is_empty());
         // An ambiguous name inside the phrase is not the outlet.
         assert_eq!(db.attribution("به گزارش رسانه‌های فارس، نشست برگزار شد"), None);
+    }
+
+    #[test]
+    fn an_english_masthead_line_is_a_byline() {
+        let db = Outlets::builtin();
+        for line in ["ISNA", "www.isna.ir", "Iranian Students' News Agency"] {
+            assert_eq!(db.byline(line).map(|k| id(db, k)), Some("isna"), "{line}");
+        }
+        // Words around the name make it no masthead.
+        assert_eq!(db.byline("ISNA reported on Monday"), None);
     }
 
     #[test]
