@@ -1880,3 +1880,22 @@ fn a_subject_described_by_its_countries_is_those_countries_not_the_last_speaker(
     let l = run(t, Some(Day(2024, 1, 15)));
     assert!(!l.events.iter().any(|e| e.actors.iter().any(|a| a == "yahya-saree")), "{:#?}", l.events);
 }
+
+#[test]
+fn added_goes_on_with_the_last_speaker_described_by_another_office() {
+    // ICANA style: the MP is named with his committee, then described by his constituency with "افزود".
+    let t = "محمدرضا صباغیان عضو کمیسیون برنامه و بودجه مجلس در گفت‌وگو با خبرنگار ما گفت: اعتبارات عمرانی استان کافی نیست.\n\
+             نماینده مردم اردستان در مجلس شورای اسلامی افزود: دولت باید سهم استان‌ها را افزایش دهد.\n\
+             وی تاکید کرد: کمیسیون این موضوع را پیگیری می‌کند.";
+    let l = run(t, Some(Day(2025, 1, 24)));
+    let fa = |prefix: &str| l.quotes.iter().find(|q| q.text.starts_with(prefix)).and_then(|q| q.speaker_name_fa.clone());
+    for prefix in ["اعتبارات", "دولت باید", "کمیسیون این"] {
+        assert_eq!(fa(prefix).as_deref(), Some("محمدرضا صباغیان"), "{prefix}: {:#?}", l.quotes);
+    }
+    // "گفت" after another office is that office's.
+    let t = "محمدرضا صباغیان عضو کمیسیون برنامه و بودجه مجلس گفت: اعتبارات عمرانی استان کافی نیست.\n\
+             نماینده مردم کاشان در مجلس گفت: دولت باید سهم استان‌ها را افزایش دهد.";
+    let l = run(t, Some(Day(2025, 1, 24)));
+    let q = l.quotes.iter().find(|q| q.text.starts_with("دولت باید")).expect("the second quote");
+    assert_eq!(q.speaker, None, "{q:#?}");
+}
