@@ -435,6 +435,14 @@ mod tests {
         let text = "دیدار «امیرعبدالله‌یان» با وزير خارجه‌ي عمان، ۱۴۰۳ COVID-19 ـ آیت‌الله";
         let c = Compact::new(text);
         let chars = c.chars();
+        for (s, e) in words(chars) {
+            assert_eq!(c.key_of(s, e), key_of_chars(&chars[s..e]), "{:?}", &chars[s..e]);
+        }
+    }
+
+    /// The runs of word characters, as the recognizer's tokens are cut.
+    fn words(chars: &[char]) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
         let mut i = 0;
         while i < chars.len() {
             if !is_wordish(chars[i]) {
@@ -445,8 +453,9 @@ mod tests {
             while i < chars.len() && is_wordish(chars[i]) {
                 i += 1;
             }
-            assert_eq!(c.key_of(s, i), key_of_chars(&chars[s..i]), "{:?}", &chars[s..i]);
+            out.push((s, i));
         }
+        out
     }
 
     proptest::proptest! {
@@ -456,17 +465,8 @@ mod tests {
         fn views_agree(text in "[ آ-ی‌ً-ْيكةۀأإـ،.«»۰-۹0-9a-zé\n-]{0,60}") {
             let c = Compact::new(&text);
             let chars = c.chars();
-            let mut i = 0;
-            while i < chars.len() {
-                if !is_wordish(chars[i]) {
-                    i += 1;
-                    continue;
-                }
-                let s = i;
-                while i < chars.len() && is_wordish(chars[i]) {
-                    i += 1;
-                }
-                proptest::prop_assert_eq!(c.key_of(s, i), key_of_chars(&chars[s..i]));
+            for (s, e) in words(chars) {
+                proptest::prop_assert_eq!(c.key_of(s, e), key_of_chars(&chars[s..e]));
             }
             let n = c.search_text().len();
             proptest::prop_assert_eq!(n, c.text.chars().count());
