@@ -240,18 +240,12 @@ pub fn find(doc: &Doc, cl: &Clauses<'_, '_>) -> QuotePass {
             });
             // "X، عضو کمیسیون ...، گفت: ... / نماینده مردم اردستان در مجلس افزود: ...": "افزود" (added) goes on with
             // the last speaker, here described by another office nobody in the article holds.
-            let who = match who {
-                Some(Subject::Role(_))
-                    if !inside
-                        && matches!(tok.key.as_str(), "افزود" | "افزودند" | "اضافه" | "ادامه")
-                        && last_role.is_none()
-                        && let Some(p) = last
-                        && quotes.last().is_some_and(|q| q.nested_in.is_none() && person(&q.who) == Some(p)) =>
-                {
-                    Some(Subject::Entity(p))
-                }
-                w => w,
-            };
+            let goes_on = matches!(who, Some(Subject::Role(_)))
+                && !inside
+                && matches!(tok.key.as_str(), "افزود" | "افزودند" | "اضافه" | "ادامه")
+                && last_role.is_none()
+                && last.is_some_and(|p| quotes.last().is_some_and(|q| q.nested_in.is_none() && person(&q.who) == Some(p)));
+            let who = if goes_on { last.map(Subject::Entity) } else { who };
             let nested_in = if inside { outer } else { None };
             if !inside {
                 remember(&who, &mut last, &mut last_role);
