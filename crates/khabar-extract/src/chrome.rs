@@ -15,7 +15,7 @@ pub enum Action {
     /// The line is chrome and so is everything after it, once the body has begun.
     End,
     /// The line opens links to other articles inside the body ("بیشتر بخوانید:"): it and the link titles after it
-    /// (lines that are no paragraph) are chrome; the article goes on after them.
+    /// (lines that are no paragraph, blank lines between them) are chrome; the article goes on after them.
     Aside,
     /// The line carries the article code (capture group 1).
     NewsId,
