@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use khabar_input::testkit::{gzip, warc_response};
+use khabar_input::testkit::{TempDir, gzip, warc_response};
 
 fn khabar() -> Command {
     Command::new(env!("CARGO_BIN_EXE_khabar"))
@@ -18,11 +18,8 @@ fn records(out: &Output) -> Vec<serde_json::Value> {
     String::from_utf8(out.stdout.clone()).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect()
 }
 
-fn tmpdir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("khabar-test-inputs-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
+fn tmpdir(name: &str) -> TempDir {
+    TempDir::new(&format!("khabar-test-inputs-{name}")).unwrap()
 }
 
 /// A scraped sample as a page: every line a `<p>` inside a content div, among site chrome.

@@ -161,3 +161,31 @@ pub fn gzip(bytes: &[u8]) -> Vec<u8> {
     e.write_all(bytes).expect("writing to a Vec");
     e.finish().expect("writing to a Vec")
 }
+
+/// A fresh, empty directory under the system's temporary directory, removed (with what the
+/// test wrote into it) when dropped. Dereferences to its path.
+#[derive(Debug)]
+pub struct TempDir(std::path::PathBuf);
+
+impl TempDir {
+    /// Creates `<tmp>/<prefix>-<process id>`, emptied first if a crashed run left it behind.
+    pub fn new(prefix: &str) -> std::io::Result<TempDir> {
+        let dir = std::env::temp_dir().join(format!("{prefix}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir)?;
+        Ok(TempDir(dir))
+    }
+}
+
+impl std::ops::Deref for TempDir {
+    type Target = std::path::PathBuf;
+    fn deref(&self) -> &std::path::PathBuf {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}

@@ -1,10 +1,8 @@
 //! Every input format through `to_article`, on fixtures written here: HTML pages in the
 //! markup of Iranian CMSs, WARC files, JSON Lines, a directory mixing them, bad records.
 
-use std::path::PathBuf;
-
 use khabar_extract::Extractor;
-use khabar_input::testkit::{CmsStyle, PageSpec, cms_page, gzip, warc_record, warc_response};
+use khabar_input::testkit::{CmsStyle, PageSpec, TempDir, cms_page, gzip, warc_record, warc_response};
 use khabar_input::{Format, Input, Options, expand, read_input, to_article};
 
 const KICKER: &str = "عراقچی پس از دیدار با گروسی:";
@@ -28,11 +26,8 @@ fn spec(site: &str, url: &str) -> PageSpec<'static> {
     }
 }
 
-fn tmpdir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("khabar-input-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
+fn tmpdir(name: &str) -> TempDir {
+    TempDir::new(&format!("khabar-input-{name}")).unwrap()
 }
 
 fn docs(path: &std::path::Path, opts: &Options) -> Vec<Result<khabar_input::Document, khabar_input::InputError>> {
