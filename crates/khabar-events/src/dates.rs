@@ -19,15 +19,33 @@ const WEEKDAYS: [(&str, Weekday); 7] = [
 /// next weekday of that name rather than the last. `None` when the clause says only that it
 /// happened earlier ("پیش از این", "قبلاً"): not on the day of publication, and no day is told.
 pub fn resolve(doc: &Doc, s: usize, cue: usize, e: usize, base: Date, future: bool) -> Option<Date> {
-    resolve_told(doc, s, cue, e, base, future).map(|(d, _)| d)
+    resolve_told(doc, s, cue, e, base, if future { Tense::Future } else { Tense::Unknown }).map(|(d, _)| d)
+}
+
+/// When the event of a clause lies, as its verb tells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    /// Told as done or going on ("دیدار کرد", "دیدار نکرد"): on no day after the article's.
+    Past,
+    /// Told as planned ("قرار است ... دیدار کند"): on no day before the article's.
+    Future,
+    /// Either ("اگر ...").
+    Unknown,
 }
 
 /// As [`resolve`], with `true` when the day comes from an expression of the clause ("روز دوشنبه"), `false`
 /// when it is the article's day taken for want of one.
-pub fn resolve_told(doc: &Doc, s: usize, cue: usize, e: usize, base: Date, future: bool) -> Option<(Date, bool)> {
+pub fn resolve_told(doc: &Doc, s: usize, cue: usize, e: usize, base: Date, tense: Tense) -> Option<(Date, bool)> {
     // The expression nearest before the cue, else the first after it. A plan is for no past day: a past
-    // day before it belongs to an earlier clause ("روز گذشته وارد تهران شد و قرار است ... دیدار کند").
-    let fits = |d: &Date| !future || *d >= base;
+    // day before it belongs to an earlier clause ("روز گذشته وارد تهران شد و قرار است ... دیدار کند"). What was
+    // done was done on no later day: a later one belongs to what it was about ("توافق کردند دور بعدی هفته آینده
+    // برگزار شود").
+    let future = tense == Tense::Future;
+    let fits = |d: &Date| match tense {
+        Tense::Future => *d >= base,
+        Tense::Past => *d <= base,
+        Tense::Unknown => true,
+    };
     let before = resolve_in(doc, s, cue, base, future, true).filter(fits);
     before
         .or_else(|| resolve_in(doc, cue, e, base, future, false).filter(fits))

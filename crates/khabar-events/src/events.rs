@@ -663,6 +663,46 @@ pub fn find(
                         }
                         actors.push(who);
                     }
+                    // "دور نخست مذاکرات X و Y در Z برگزار شد": talks held between X and Y.
+                    Frame::Held => {
+                        // Only as the subject of its clause: after a preposition the talks are a topic or a
+                        // place ("درباره دور بعدی مذاکرات X و Y", "در مذاکرات X و Y").
+                        let mut h = t;
+                        while h > doc.tok_from(clause_s) && ROUND_WORDS.contains(&doc.toks[h - 1].key.as_str()) {
+                            h -= 1;
+                        }
+                        if h > doc.tok_from(clause_s) && PREPOSITIONS.contains(&doc.toks[h - 1].key) {
+                            continue;
+                        }
+                        let x = entities_after(doc, cl, t + n, se);
+                        let Some(&last_x) = x.last() else {
+                            continue;
+                        };
+                        let xe = cl.m.within(doc.toks[t + n].s, se).iter().rfind(|m| m.2 == last_x).map_or(ce, |m| m.1);
+                        let mut xt = doc.tok_from(xe);
+                        actors.extend(&x);
+                        // "مذاکرات X با Y".
+                        if x.len() == 1
+                            && doc.toks.get(xt).is_some_and(|y| y.key == "با" && y.s < se)
+                        {
+                            let y = entities_after(doc, cl, xt + 1, se);
+                            if let Some(&last_y) = y.last() {
+                                let ye = cl.m.within(doc.toks[xt].s, se).iter().rfind(|m| m.2 == last_y).map_or(xe, |m| m.1);
+                                xt = doc.tok_from(ye);
+                                actors.extend(y);
+                            }
+                        }
+                        if actors.len() < 2 {
+                            continue;
+                        }
+                        match held_verb(doc, xt, range.end) {
+                            Some(Tense::Past) => {}
+                            Some(Tense::Negated) => status = EventStatus::Negated,
+                            Some(Tense::Subjunctive) => status = EventStatus::Hypothetical,
+                            Some(Tense::Present | Tense::Future) => status = EventStatus::Planned,
+                            None => continue,
+                        }
+                    }
                     Frame::Noun => {
                         let starts_with_dar = doc.toks[t].key == "در"
                             || (t > 0
@@ -793,7 +833,14 @@ pub fn find(
                     }
                 }
                 let (date, date_told) = base
-                    .and_then(|b| dates::resolve_told(doc, date_from, cs, se, b, status == EventStatus::Planned))
+                    .and_then(|b| {
+                        let tense = match status {
+                            EventStatus::Planned => dates::Tense::Future,
+                            EventStatus::Reported | EventStatus::Negated => dates::Tense::Past,
+                            EventStatus::Hypothetical => dates::Tense::Unknown,
+                        };
+                        dates::resolve_told(doc, date_from, cs, se, b, tense)
+                    })
                     .map_or((None, false), |(d, told)| (Some(d), told));
                 if cue.frame == Frame::Session {
                     if let Some(i) = session {
@@ -1396,6 +1443,42 @@ fn location_in(
                 return Some(ent);
             }
         }
+    }
+    None
+}
+
+/// Words of a round of talks before its noun ("دور نخست مذاکرات", "دور جدید گفتگوهای").
+const ROUND_WORDS: &[&str] =
+    &["دور", "دومین", "سومین", "نخستین", "اولین", "نخست", "اول", "دوم", "سوم", "چهارم", "پنجم", "جدید", "بعدی", "تازه", "پایانی", "آخرین", "اخرین"];
+
+/// The tense of the verb of holding that ends a clause about talks, from token `t`: "برگزار/انجام/آغاز/شروع شد",
+/// "ادامه/پایان یافت", "برگزار خواهد شد". `None` when the clause ends (a mark, "که", "را") or another verb
+/// comes first.
+fn held_verb(doc: &Doc, t: usize, end: usize) -> Option<Tense> {
+    const HELD_SHOD: &[&str] = &["برگزار", "انجام", "اغاز", "شروع"];
+    const HELD_YAFT: &[&str] = &["ادامه", "پایان"];
+    let mut prev_e = doc.toks.get(t.checked_sub(1)?)?.e;
+    for i in t..(t + 14).min(end) {
+        let x = &doc.toks[i];
+        if doc.gap_has(prev_e, x.s, &['،', '.', ':', '؛', ',', '«']) || matches!(x.key.as_str(), "که" | "را" | "تا") {
+            return None;
+        }
+        prev_e = x.e;
+        let (past, present): (&[&str], &[&str]) = if HELD_SHOD.contains(&x.key.as_str()) {
+            (&["شد"], &["شو"])
+        } else if HELD_YAFT.contains(&x.key.as_str()) {
+            (&["یافت"], &["یاب"])
+        } else {
+            if finite_verb(&x.key) {
+                return None;
+            }
+            continue;
+        };
+        let next = doc.toks.get(i + 1)?;
+        if matches!(next.key.as_str(), "خواهد" | "خواهند") {
+            return doc.toks.get(i + 2).filter(|v| past.contains(&v.key.as_str())).map(|_| Tense::Future);
+        }
+        return light_form(&next.key, past, present);
     }
     None
 }

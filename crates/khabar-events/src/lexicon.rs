@@ -97,6 +97,9 @@ pub enum Frame {
     Noun,
     /// A trip told as a noun phrase, "در سفر X به Y": the traveller X after the cue, the place Y after "به".
     Trip,
+    /// Talks told as the subject of a verb of holding: "مذاکرات X و Y (در Z) برگزار شد" (X and Y, or X with "با Y");
+    /// the verb's tense gives the status. Talks named as a topic ("درباره مذاکرات X و Y") are none.
+    Held,
     /// Taking part in a meeting.
     Session,
     /// A phrase that starts like a cue but tells no event ("در نشست خبری": a press conference is no
@@ -305,6 +308,7 @@ impl Lexicon {
                 "arrival" => Frame::Arrival,
                 "noun" => Frame::Noun,
                 "trip" => Frame::Trip,
+                "held" => Frame::Held,
                 "session" => Frame::Session,
                 "none" => Frame::None,
                 x => return Err(err(&format!("unknown frame {x:?}"))),

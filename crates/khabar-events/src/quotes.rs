@@ -48,9 +48,10 @@ enum Form {
     Before(usize, usize),
 }
 
-/// Words naming a written statement whose text a report quotes ("بیانیه", "بیانیه‌ای", "پیام", "نامه").
+/// Words naming a written statement whose text a report quotes ("بیانیه", "بیانیه‌ای", "پیام", "نامه"), or a
+/// decree ("در حکمی ... منصوب کرد" / "در این حکم آمده است").
 fn is_statement_word(k: &str) -> bool {
-    ["بیانیه", "اطلاعیه", "پیام", "نامه", "متن"]
+    ["بیانیه", "اطلاعیه", "پیام", "نامه", "متن", "حکم", "فرمان"]
         .iter()
         .any(|w| k.strip_prefix(w).is_some_and(|rest| matches!(rest, "" | "ای" | "ی")))
 }

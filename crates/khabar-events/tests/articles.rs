@@ -1899,3 +1899,49 @@ fn added_goes_on_with_the_last_speaker_described_by_another_office() {
     let q = l.quotes.iter().find(|q| q.text.starts_with("دولت باید")).expect("the second quote");
     assert_eq!(q.speaker, None, "{q:#?}");
 }
+
+#[test]
+fn talks_held_between_two_parties_are_consultations_and_talks_as_a_topic_are_none() {
+    // Tasnim style, as scraped (no ZWNJ): the talks are the subject of "برگزار شد".
+    let t = "دور نخست گفتگوهای غیرمستقیم ایران و آمریکا با میانجیگری عمان بعدازظهر امروز در مسقط برگزار شد.";
+    let l = run(t, Some(Day(2025, 4, 12)));
+    let e = l.events.iter().find(|e| e.mode == "consult").unwrap_or_else(|| panic!("the talks: {:#?}", l.events));
+    assert_eq!(e.actors, ["country-ir", "country-us"], "{e:#?}");
+    assert_eq!(e.location_en.as_deref(), Some("Muscat"), "{e:#?}");
+    assert_eq!((e.status, e.date.as_deref()), (EventStatus::Reported, Some("2025-04-12")), "{e:#?}");
+    // Still to come.
+    let t = "دور دوم مذاکرات ایران و آمریکا شنبه آینده در رم برگزار خواهد شد.";
+    let l = run(t, Some(Day(2025, 4, 14)));
+    let e = l.events.iter().find(|e| e.mode == "consult").unwrap_or_else(|| panic!("the talks: {:#?}", l.events));
+    assert_eq!((e.status, e.date.as_deref()), (EventStatus::Planned, Some("2025-04-19")), "{e:#?}");
+    // A topic ("درباره ..."), a part of another meeting's agenda, or talks whose verb is not one of holding.
+    for t in [
+        "عباس عراقچی درباره دور بعدی گفتگوهای ایران و آمریکا گفت: تصمیم گیری نشده است.",
+        "دو وزیر در این دیدار درباره دور بعدی مذاکرات ایران و آمریکا رایزنی کردند.",
+        "مذاکرات ایران و آمریکا نتیجه‌ای نداشته است.",
+    ] {
+        let l = run(t, Some(Day(2025, 4, 14)));
+        assert!(
+            !l.events.iter().any(|e| e.actors.iter().any(|a| a == "country-us")),
+            "{t}: {:#?}",
+            l.events
+        );
+    }
+}
+
+#[test]
+fn what_was_done_is_dated_no_later_than_the_article() {
+    // The agreement was made today; "هفته آینده" is when what was agreed will happen.
+    let t = "عباس عراقچی و سرگئی لاوروف امروز توافق کردند نشست بعدی هفته آینده در مسکو برگزار شود.";
+    let l = run(t, Some(Day(2024, 11, 30)));
+    let e = l.events.iter().find(|e| e.event_type == "AGREE").unwrap_or_else(|| panic!("{:#?}", l.events));
+    assert_eq!(e.date.as_deref(), Some("2024-11-30"), "{e:#?}");
+}
+
+#[test]
+fn the_text_of_a_decree_is_its_issuers() {
+    let t = "رهبر معظم انقلاب اسلامی در حکمی سرلشکر محمد پاکپور را به فرماندهی کل سپاه پاسداران انقلاب اسلامی منصوب کردند.\n\
+             در متن حکم آمده است: انتظار می‌رود آمادگی و توان رزمی سپاه را در همه عرصه‌ها ارتقا دهید.";
+    let l = run(t, Some(Day(2025, 6, 13)));
+    assert_eq!(speaker_of(&l, "انتظار می‌رود"), Some("Ali Khamenei"), "{:#?}", l.quotes);
+}
