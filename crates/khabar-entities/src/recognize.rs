@@ -723,6 +723,18 @@ impl Recognizer {
                     i += 2;
                     continue;
                 }
+                // The same before a listed surname written in two words ("امیر قلعه نویی").
+                if n == 1
+                    && cue == Cue::RoleHead
+                    && self.known_first_names.contains(toks[i].key)
+                    && toks.get(i + 1).is_some_and(|x| x.s == toks[i].e + 1)
+                    && self.spaced_surname(&toks, i + 1)
+                    && !covered(&b, toks[i].s, toks[i + 2].e)
+                {
+                    b.add_local(toks[i].s, toks[i + 2].e, chars);
+                    i += 3;
+                    continue;
+                }
                 i += n;
                 continue;
             }
@@ -778,10 +790,16 @@ impl Recognizer {
             let mut k = j;
             while k < toks.len() && k - j < 4 {
                 let tk = &toks[k];
+                let adjacent = k == j || toks[k - 1].e + 1 == tk.s;
+                // A surname of the lists in two words, its ZWNJ lost to a space ("علی قلعه نویی"), ends the name,
+                // even when its first word is a cue of its own ("قلعه" starts place names).
+                if adjacent && k > i && !self.is_name_token(tk) && self.spaced_surname(&toks, k) && !covered(&b, tk.s, toks[k + 1].e) {
+                    k += 2;
+                    break;
+                }
                 if covered(&b, tk.s, tk.e) || cue_cache[k].is_some() || self.stop.contains(tk.key) {
                     break;
                 }
-                let adjacent = k == j || toks[k - 1].e + 1 == tk.s;
                 let punct_after = chars.get(tk.e).is_some_and(|c| matches!(c, '،' | ',' | '.' | '«' | '»' | ':' | '('));
                 // A rare word after a first name is a surname outside the lists ("سید محمدرضا موالی‌زاده").
                 let surname_after_first = k > j && self.first_names.contains(toks[k - 1].key) && self.rare_word(tk.key);
@@ -885,6 +903,20 @@ impl Recognizer {
                 && a.key.chars().count() >= 2
                 && !crate::compact::lexicon_verb(a.key)
                 && no_verb_or_adjective(z.key);
+            // A first name and a surname of the lists in two words, its ZWNJ lost to a space ("علی قلعه نویی
+            // سرمربی ..."), even when the surname's first word starts place names.
+            if ti >= 3 && gap_ok {
+                let w = &toks[ti - 3];
+                if w.e + 1 == a.s
+                    && self.first_names.contains(w.key)
+                    && (self.known_first_names.contains(w.key) || !self.common_word(w.key))
+                    && self.spaced_surname(&toks, ti - 2)
+                    && !covered(&b, w.s, z.e)
+                {
+                    b.add_local(w.s, z.e, chars);
+                    continue;
+                }
+            }
             // Three words at a sentence start, a first name of the lists and two name-like words ("حسین عبده
             // تبریزی کارشناس بازار سرمایه نیز گفت"): a first name with a surname of two words.
             if ti >= 3 && gap_ok && plain(ti - 3) && plain(ti - 2) && plain(ti - 1) {
@@ -1484,6 +1516,23 @@ impl Recognizer {
         is_num(k)
             || k.strip_suffix("مین").is_some_and(|w| is_num(w) || w.strip_suffix('م').is_some_and(is_num))
             || k.strip_suffix('م').is_some_and(is_num)
+    }
+
+    /// True when tokens `i` and `i + 1`, one space apart, are one surname of the name lists written with a space
+    /// for its lost ZWNJ ("قلعه نویی", listed as "قلعه نوئی"): the first word ends in a letter that does not join
+    /// ("ه"), so the writer's ZWNJ became a space.
+    fn spaced_surname(&self, toks: &[Tok], i: usize) -> bool {
+        let (Some(a), Some(z)) = (toks.get(i), toks.get(i + 1)) else {
+            return false;
+        };
+        if a.e + 1 != z.s || !a.key.ends_with('ه') || self.stop.contains(z.key) {
+            return false;
+        }
+        let mut k = String::with_capacity(a.key.len() + z.key.len());
+        k.push_str(a.key);
+        k.push_str(z.key);
+        // The lists spell "ئی" where news writes "یی" ("نوئی", "نویی").
+        self.last_names.contains(&k) || k.ends_with("یی") && self.last_names.contains(&format!("{}ئی", &k[..k.len() - "یی".len()]))
     }
 
     /// A two-token surname ("امیر عبداللهیان") starting at token `i`: its key and end.

@@ -287,6 +287,12 @@ static ALSO: LazyLock<HashSet<String>> = LazyLock::new(|| key_set(&["نیز", "�
 static CONNECTIVES: LazyLock<HashSet<String>> =
     LazyLock::new(|| CONNECTIVE_PHRASES.iter().map(|p| p.split_whitespace().map(key).collect()).collect());
 
+/// Demonstratives (keys) that close the noun phrase of an opening prepositional phrase ("در این دیدار").
+const DEMONSTRATIVES: &[&str] = &["این", "ان", "همین", "همان"];
+
+/// Prepositions (keys) that open a clause's adverbial phrase before its subject ("در", "طی", "پس از").
+const PP_OPENERS: &[&str] = &["در", "طی", "از"];
+
 /// The connectives of [`CONNECTIVES`], as written.
 const CONNECTIVE_PHRASES: &[&str] = &[
     "در ادامه",
@@ -700,6 +706,23 @@ impl Clauses<'_, '_> {
                 }
             }) {
                 t -= n;
+                continue;
+            }
+            // A prepositional phrase with a demonstrative opening the clause ("در این دیدار X گفت", "پس از این
+            // نشست X افزود"): X is the clause's subject; a noun after a demonstrative takes no possessor.
+            if let Some(k) = (t.saturating_sub(3)..t.saturating_sub(1))
+                .rev()
+                .find(|&k| k >= 1 && DEMONSTRATIVES.contains(&d.toks[k].key.as_str()) && PP_OPENERS.contains(&d.toks[k - 1].key.as_str()))
+                && (k + 1..t).all(|i| {
+                    let x = &d.toks[i];
+                    self.m.at(x.s).is_none() && !PREPOSITIONS.contains(&x.key) && !finite_verb(&x.key) && x.key != "و"
+                })
+                && !d.gap_has(d.toks[k - 1].s, s, &['،', ',', ':', '؛', '.', '\n'])
+            {
+                t = k - 1;
+                if d.toks[t].key == "از" && t > 0 && matches!(d.toks[t - 1].key.as_str(), "پس" | "پیش" | "بعد" | "قبل") {
+                    t -= 1;
+                }
                 continue;
             }
             if PREPOSITIONS.contains(&p.key) {

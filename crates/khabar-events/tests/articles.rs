@@ -1945,3 +1945,19 @@ fn the_text_of_a_decree_is_its_issuers() {
     let l = run(t, Some(Day(2025, 6, 13)));
     assert_eq!(speaker_of(&l, "انتظار می‌رود"), Some("Ali Khamenei"), "{:#?}", l.quotes);
 }
+
+#[test]
+fn a_name_after_an_opening_phrase_with_a_demonstrative_is_the_speaker() {
+    // "در این دیدار X گفت" without a comma: X speaks, not the person named in the sentence before.
+    let t = "علی لاریجانی دبیر شورای عالی امنیت ملی امروز با محمد اسلامی دیدار کرد.\n\
+             در این دیدار محمد اسلامی رئیس سازمان انرژی اتمی گفت: همکاری ادامه دارد.\n\
+             پس از این نشست اسلامی در جمع خبرنگاران گفت: گزارش به آژانس ارسال می‌شود.";
+    let l = run(t, Some(Day(2025, 10, 16)));
+    assert_eq!(speaker_of(&l, "همکاری ادامه"), Some("Mohammad Eslami"), "{:#?}", l.quotes);
+    assert_eq!(speaker_of(&l, "گزارش به آژانس"), Some("Mohammad Eslami"), "{:#?}", l.quotes);
+    // A possessor after a noun with no demonstrative is inside the phrase: "در سفر X" is X's trip.
+    let t = "علی لاریجانی دبیر شورای عالی امنیت ملی امروز در تهران سخنرانی کرد.\n\
+             در سفر پزشکیان به نیویورک وی گفت: ایران به دنبال جنگ نیست.";
+    let l = run(t, Some(Day(2025, 10, 16)));
+    assert_ne!(speaker_of(&l, "ایران به دنبال"), Some("Masoud Pezeshkian"), "{:#?}", l.quotes);
+}
