@@ -108,8 +108,8 @@ fn expression_at(toks: &[crate::text::Tok], i: usize, base: Date, future: bool) 
         match k {
             "امروز" | "امشب" => return Some(base),
             "دیروز" | "دیشب" => return Some(shift(-1)),
-            // "روز گذشته", "شب گذشته": yesterday, as news writes it.
-            "روز" | "شب" if next == Some("گذشته") => return Some(shift(-1)),
+            // "روز گذشته", "شب گذشته", "شامگاه گذشته": yesterday, as news writes it.
+            "روز" | "شب" | "شامگاه" | "عصر" | "ظهر" if next == Some("گذشته") => return Some(shift(-1)),
             "پریروز" => return Some(shift(-2)),
             "فردا" | "فرداشب" => return Some(shift(1)),
             // "دوشنبه هفته گذشته": the weekday before it decides (below).
@@ -251,6 +251,8 @@ mod tests {
             Some(Date::new(2024, 6, 19).unwrap())
         );
         let d = Doc::new("وزارت خزانه‌داری روز گذشته دوازده شرکت را تحریم کرد");
+        assert_eq!(resolve(&d, 0, d.chars.len(), d.chars.len(), base, false), Some(Date::new(2024, 6, 19).unwrap()));
+        let d = Doc::new("وزیر خارجه قطر شامگاه گذشته اعلام کرد");
         assert_eq!(resolve(&d, 0, d.chars.len(), d.chars.len(), base, false), Some(Date::new(2024, 6, 19).unwrap()));
         let d = Doc::new("هفته گذشته");
         assert_eq!(

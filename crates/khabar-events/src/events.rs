@@ -127,7 +127,9 @@ pub fn find(
                 // "در این نشست" after a press conference or a sitting of parliament is that one; so is a bare
                 // "در ادامه جلسه،" (the cue closed by a comma: no other gathering named).
                 let bare = doc.chars.get(ce..).is_some_and(|r| r.iter().find(|c| **c != ' ').is_some_and(|c| matches!(c, '،' | ',')));
-                let this = bare || (t..t + n).any(|i| anaphoric.contains(&doc.toks[i].key));
+                // So is one attended with nothing told of it ("رئیس جمهور که در جلسه حضور داشت").
+                let attended = doc.toks.get(t + n).is_some_and(|x| matches!(x.key.as_str(), "حضور" | "شرکت"));
+                let this = bare || attended || (t..t + n).any(|i| anaphoric.contains(&doc.toks[i].key));
                 if cue.frame == Frame::Session && this && not_a_meeting && session.is_none() {
                     made = true;
                     break;
@@ -252,8 +254,9 @@ pub fn find(
                 }
                 // A request's complement ("از X خواست که ... همکاری کند") is X's action, not the
                 // requester's: its subject clause starts after "که"/"تا", and X is not the last person.
-                // The day told in the main clause ("روز پنج‌شنبه اعلام کرد که ...") still dates it.
-                let date_from = clause_s;
+                // The day told in the main clause ("روز پنج‌شنبه اعلام کرد که ...") still dates it; so does the day of
+                // a statement quoted after a colon ("شامگاه گذشته اعلام کرد: X و Y به توافق رسیدند").
+                let date_from = if clause_s > ss && doc.chars[clause_s - 1] == ':' { ss } else { clause_s };
                 let mut clause_s = clause_s;
                 let mut last = last;
                 if let Some(k) = before.clone().rev().find(|&i| {
@@ -304,7 +307,15 @@ pub fn find(
                             // for that country, as PLOVER/CAMEO code unnamed officials; one named by an
                             // office of an organization ("سخنگوی وزارت امور خارجه") for that organization.
                             Subject::Role(_) => {
-                                let named = cl.m.within(f.s, f.e);
+                                // Not a name right before "را": the object, where the phrase ran on ("نیروهای این کشور
+                                // تاسیسات نظامی اوکراین را هدف قرار دادند").
+                                let named: Vec<_> = cl
+                                    .m
+                                    .within(f.s, f.e)
+                                    .iter()
+                                    .filter(|m| doc.toks.get(doc.tok_from(m.1)).is_none_or(|x| x.key != "را"))
+                                    .copied()
+                                    .collect();
                                 let of = |k: Kind| named.iter().map(|m| m.2).find(|&x| cl.m.ents[x].kind == k);
                                 named
                                     .iter()
@@ -1276,13 +1287,16 @@ fn counterpart_after(doc: &Doc, cl: &Clauses<'_, '_>, t: usize, subject: usize) 
     cl.m.counterpart(subject, &doc.toks.get(t + 1)?.key)
 }
 
-/// Whether token `i` opens a topic: "درباره", "پیرامون", "(در) مورد".
+/// Whether token `i` opens a topic: "درباره", "پیرامون", "(در) مورد", "(بر) سر".
 fn topic_at(doc: &Doc, i: usize) -> bool {
     let k = doc.toks[i].key.as_str();
-    matches!(k, "درباره" | "پیرامون") || (k == "مورد" && i > 0 && doc.toks[i - 1].key == "در")
+    matches!(k, "درباره" | "پیرامون")
+        || (k == "مورد" && i > 0 && doc.toks[i - 1].key == "در")
+        // "بر سر آتش‌بس در غزه به توافق رسیدند": what they agreed on.
+        || (k == "سر" && i > 0 && doc.toks[i - 1].key == "بر")
 }
 
-/// Whether a topic opens at token `i`: "درباره", "پیرامون" or "در مورد" starts there.
+/// Whether a topic opens at token `i`: "درباره", "پیرامون", "در مورد" or "بر سر" starts there.
 fn opens_topic(doc: &Doc, i: usize) -> bool {
     i < doc.toks.len() && (topic_at(doc, i) || (doc.toks[i].key == "در" && i + 1 < doc.toks.len() && topic_at(doc, i + 1)))
 }

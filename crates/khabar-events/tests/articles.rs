@@ -1961,3 +1961,39 @@ fn a_name_after_an_opening_phrase_with_a_demonstrative_is_the_speaker() {
     let l = run(t, Some(Day(2025, 10, 16)));
     assert_ne!(speaker_of(&l, "ایران به دنبال"), Some("Masoud Pezeshkian"), "{:#?}", l.quotes);
 }
+
+#[test]
+fn an_agreement_reached_is_dated_by_its_announcement_and_placed_nowhere_by_its_topic() {
+    // Tasnim style: the agreement is quoted from the Qatari prime minister's announcement of the evening before.
+    let t = "محمد بن عبدالرحمن آل ثانی نخست‌وزیر قطر شامگاه گذشته در یک نشست خبری اعلام کرد: حماس و رژیم صهیونیستی بر سر آتش‌بس در غزه و تبادل اسرا به توافق رسیدند.";
+    let l = run(t, Some(Day(2025, 1, 15)));
+    let e = l.events.iter().find(|e| e.event_type == "AGREE").unwrap_or_else(|| panic!("{:#?}", l.events));
+    assert_eq!(e.actors, ["hamas", "country-il"], "{e:#?}");
+    assert_eq!((e.date.as_deref(), e.location.as_deref()), (Some("2025-01-14"), None), "{e:#?}");
+}
+
+#[test]
+fn a_country_right_before_ra_is_the_object_not_the_subjects_office() {
+    // The subject "نیروهای این کشور" runs on into the object with no mark between: Ukraine is what was hit.
+    let t = "ارتش روسیه بامداد امروز به پایتخت اوکراین حمله کرد.\n\
+             وزارت دفاع روسیه اعلام کرد: نیروهای این کشور تاسیسات نظامی اوکراین را هدف قرار دادند.";
+    let l = run(t, Some(Day(2025, 5, 25)));
+    assert!(
+        l.events.iter().all(|e| e.actors.first().map(String::as_str) != Some("country-ua")),
+        "{:#?}",
+        l.events
+    );
+}
+
+#[test]
+fn attending_the_sitting_told_before_is_no_meeting() {
+    // ICANA style: a public sitting of parliament, then the president "در جلسه حضور داشت".
+    let t = "در جلسه علنی امروز، نمایندگان به عدم ابقای وزیر اقتصاد رای دادند.\n\
+             مسعود پزشکیان رئیس جمهور که در جلسه حضور داشت، در دفاع از وزیر گفت: مشکلات به یک نفر مربوط نیست.";
+    let l = run(t, Some(Day(2025, 3, 2)));
+    assert!(!l.events.iter().any(|e| e.event_type == "CONSULT"), "{:#?}", l.events);
+    // With no sitting told before, attending a meeting is one.
+    let t = "مسعود پزشکیان رئیس جمهور امروز در جلسه شورای عالی امنیت ملی حضور داشت.";
+    let l = run(t, Some(Day(2025, 3, 2)));
+    assert!(l.events.iter().any(|e| e.event_type == "CONSULT"), "{:#?}", l.events);
+}
