@@ -343,6 +343,8 @@ pub fn find(
                 let mut actors: Vec<usize> = Vec::new();
                 // The place an attack's object names ("شهر رفح را بمباران کرد").
                 let mut attacked_place: Option<usize> = None;
+                // The act a claim of responsibility names ("مسئولیت این حمله"): its token.
+                let mut claimed_act: Option<usize> = None;
                 // Subjects written before the object ("دو طرف از X قدردانی کردند": both).
                 let mut subjects_n = 1;
                 match cue.frame {
@@ -599,6 +601,12 @@ pub fn find(
                                 Some(ra - 1)
                             } else if matches!(doc.toks[ra - 1].key.as_str(), "جدید" | "اخیر") {
                                 Some(ra - 2)
+                            } else if ra >= doc.tok_from(from) + 3
+                                && matches!(doc.toks[ra - 3].key.as_str(), "این" | "همین")
+                                && ACT_NOUNS.contains(&doc.toks[ra - 2].key.as_str())
+                            {
+                                // "این حمله تروریستی را": the act with one adjective.
+                                Some(ra - 2)
                             } else {
                                 None
                             }
@@ -673,6 +681,36 @@ pub fn find(
                             status = EventStatus::Planned;
                         }
                         actors.push(who);
+                    }
+                    // "گروهک X مسئولیت این حمله را بر عهده گرفت": X made the attack. Only a claimant the clause names:
+                    // nobody claims by a pronoun, and "هیچ گروهی" names none.
+                    Frame::Claim => {
+                        let Some((tense, act)) = claim_verb(doc, t + n, range.end) else {
+                            continue;
+                        };
+                        match tense {
+                            Tense::Past => {}
+                            Tense::Negated => status = EventStatus::Negated,
+                            _ => continue,
+                        }
+                        actors = cl
+                            .subjects(clause_s, cs, None)
+                            .into_iter()
+                            .filter(|f| f.named)
+                            .filter_map(|f| match f.who {
+                                Subject::Entity(e) => Some(e),
+                                _ => None,
+                            })
+                            .collect();
+                        claimed_act = Some(act);
+                        // Whom it hit, as told before ("حمله پهپادی به پایگاه آمریکا در سوریه").
+                        if !actors.is_empty()
+                            && let Some(hit) = target_of_act_told(doc, cl, &doc.toks[act].key, doc.toks[act].s)
+                            && !actors.contains(&hit)
+                        {
+                            subjects_n = actors.len();
+                            actors.push(hit);
+                        }
                     }
                     // "دور نخست مذاکرات X و Y در Z برگزار شد": talks held between X and Y.
                     Frame::Held => {
@@ -809,7 +847,11 @@ pub fn find(
                 let object_place = matches!(cue.event_type.as_str(), "ASSAULT" | "COERCE");
                 // The town attacked is more precise than a "در X" inside its phrase ("شهر نبطیه در جنوب لبنان را").
                 // An arrival's place follows its cue ("پس از سفر به مالزی وارد توکیو شد": Tokyo).
-                let location = if cue.frame == Frame::Arrival {
+                // A claimed act happened where it was told to ("حمله تروریستی به پاسگاه مرزی در سراوان").
+                let claimed_place = claimed_act.and_then(|a| gathering_place(doc, cl, &doc.toks[a].key, doc.toks[a].s));
+                let location = if let Some(p) = claimed_place {
+                    Some(p)
+                } else if cue.frame == Frame::Arrival {
                     location_in(doc, cl, cs, clause_e, false, false, false)
                 } else if cue.frame == Frame::Trip {
                     location_in(doc, cl, cs, clause_e, true, false, false)
@@ -1371,8 +1413,10 @@ fn gathering_place(doc: &Doc, cl: &Clauses<'_, '_>, noun: &str, before: usize) -
             if doc.gap_has(doc.toks[j - 1].e, doc.toks[j].s, &['.', '!', '؟', '?', '\n', '،', ':']) {
                 break;
             }
+            // "در شهرستان سراوان": the place after its kind.
+            let skip = doc.toks.get(j + 1).is_some_and(|x| matches!(x.key.as_str(), "شهر" | "شهرستان" | "بندر"));
             if doc.toks[j].key == "در"
-                && let Some(x) = doc.toks.get(j + 1)
+                && let Some(x) = doc.toks.get(j + 1 + usize::from(skip))
                 && let Some((_, ent)) = cl.m.starting_at(x.s)
                 && cl.m.ents[ent].kind == Kind::Location
             {
@@ -1381,6 +1425,20 @@ fn gathering_place(doc: &Doc, cl: &Clauses<'_, '_>, noun: &str, before: usize) -
         }
     }
     None
+}
+
+/// Whom the act `noun` hit, as told before char `before`: the first name after its "به" ("حمله پهپادی به پایگاه
+/// آمریکا": the United States), in the last sentence that tells the act with one.
+fn target_of_act_told(doc: &Doc, cl: &Clauses<'_, '_>, noun: &str, before: usize) -> Option<usize> {
+    let told = doc.toks_in(0, before);
+    told.rev().filter(|&i| doc.toks[i].key == noun).find_map(|i| {
+        let b = (i + 1..(i + 3).min(doc.toks.len())).find(|&j| doc.toks[j].key == "به")?;
+        if doc.gap_has(doc.toks[i].e, doc.toks[b].s, &['.', '!', '؟', '?', '\n', '،', ':', '؛']) {
+            return None;
+        }
+        let end = doc.sents.iter().find(|&&(ss, se)| ss <= doc.toks[i].s && doc.toks[i].s < se).map_or(before, |&(_, se)| se);
+        entities_after(doc, cl, b + 1, end).first().copied()
+    })
 }
 
 /// Offices named with their seat: "سفیر X در Y" is the ambassador in Y, not an event in Y.
@@ -1432,7 +1490,7 @@ fn location_in(
             if doc.toks.get(j).is_some_and(|x| {
                 matches!(
                     x.key.as_str(),
-                    "شهر" | "کشور" | "بندر" | "پایتخت" | "محل" | "کاخ"
+                    "شهر" | "شهرستان" | "کشور" | "بندر" | "پایتخت" | "محل" | "کاخ"
                 )
             }) {
                 j += 1;
@@ -1456,6 +1514,34 @@ fn location_in(
             {
                 return Some(ent);
             }
+        }
+    }
+    None
+}
+
+/// Acts a group claims (keys): "مسئولیت این حمله/انفجار/عملیات را بر عهده گرفت".
+const CLAIMED_ACTS: &[&str] = &["حمله", "حملات", "انفجار", "انفجارها", "عملیات", "ترور", "بمبگذاری", "تیراندازی"];
+
+/// A claim of responsibility after the cue "مسئولیت" at token `t`: the act claimed, then "را" and "بر/به عهده" +
+/// a form of "گرفت", in one clause. The form's tense and the act's token.
+fn claim_verb(doc: &Doc, t: usize, end: usize) -> Option<(Tense, usize)> {
+    let mut act = None;
+    let mut prev_e = doc.toks.get(t.checked_sub(1)?)?.e;
+    for i in t..(t + 10).min(end) {
+        let x = &doc.toks[i];
+        if doc.gap_has(prev_e, x.s, &['،', '.', ':', '؛', ',', '«']) {
+            return None;
+        }
+        prev_e = x.e;
+        if act.is_none() && CLAIMED_ACTS.contains(&x.key.as_str()) {
+            act = Some(i);
+        }
+        if x.key == "را" {
+            let (a, b, v) = (doc.toks.get(i + 1)?, doc.toks.get(i + 2)?, doc.toks.get(i + 3)?);
+            if !matches!(a.key.as_str(), "بر" | "به") || b.key != "عهده" {
+                return None;
+            }
+            return Some((light_form(&v.key, &["گرفت"], &["گیر"])?, act?));
         }
     }
     None

@@ -97,6 +97,9 @@ pub enum Frame {
     Noun,
     /// A trip told as a noun phrase, "در سفر X به Y": the traveller X after the cue, the place Y after "به".
     Trip,
+    /// A claim of responsibility, "X مسئولیت این حمله را بر عهده گرفت": X did the act told before, where it was told
+    /// to have happened.
+    Claim,
     /// Talks told as the subject of a verb of holding: "مذاکرات X و Y (در Z) برگزار شد" (X and Y, or X with "با Y");
     /// the verb's tense gives the status. Talks named as a topic ("درباره مذاکرات X و Y") are none.
     Held,
@@ -310,6 +313,7 @@ impl Lexicon {
                 "noun" => Frame::Noun,
                 "trip" => Frame::Trip,
                 "held" => Frame::Held,
+                "claim" => Frame::Claim,
                 "session" => Frame::Session,
                 "none" => Frame::None,
                 x => return Err(err(&format!("unknown frame {x:?}"))),

@@ -688,6 +688,20 @@ impl Clauses<'_, '_> {
                 t -= 1;
                 continue;
             }
+            // "گروهک تروریستی جیش العدل", "جنبش حماس": a group named by its kind is the group.
+            let org_here = || self.m.at(s).is_some_and(|e| self.m.ents[e].kind == Kind::Org);
+            if matches!(p.key.as_str(), "تروریستی" | "مسلح" | "شبهنظامی" | "تکفیری")
+                && t >= 2
+                && matches!(d.toks[t - 2].key.as_str(), "گروهک" | "گروه")
+                && org_here()
+            {
+                t -= 2;
+                continue;
+            }
+            if matches!(p.key.as_str(), "گروهک" | "گروه" | "جنبش") && org_here() {
+                t -= 1;
+                continue;
+            }
             // "روابط عمومی سپاه": a body's public relations office speaks for the body.
             if p.key == "عمومی"
                 && t >= 2

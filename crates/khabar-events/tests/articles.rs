@@ -1997,3 +1997,30 @@ fn attending_the_sitting_told_before_is_no_meeting() {
     let l = run(t, Some(Day(2025, 3, 2)));
     assert!(l.events.iter().any(|e| e.event_type == "CONSULT"), "{:#?}", l.events);
 }
+
+#[test]
+fn a_claim_of_responsibility_names_the_attacker_where_the_attack_was_told() {
+    // Mehr style: the attackers are "تروریست‌ها" (nobody named) until a group claims the attack.
+    let t = "حمله تروریستی به پاسگاه مرزی در شهرستان سراوان؛ پنج مرزبان شهید شدند\n\
+             تروریست‌ها بامداد امروز به این پاسگاه حمله کردند و پس از درگیری گریختند.\n\
+             گروهک تروریستی جیش العدل مسئولیت این حمله را بر عهده گرفت.\n\
+             سخنگوی وزارت امور خارجه این حمله تروریستی را به شدت محکوم کرد.";
+    let l = run(t, Some(Day(2024, 9, 24)));
+    let attack = l.events.iter().find(|e| e.event_type == "ASSAULT").unwrap_or_else(|| panic!("{:#?}", l.events));
+    assert_eq!(attack.actors, ["jaish-al-adl"], "{attack:#?}");
+    assert_eq!(attack.location_en.as_deref(), Some("Saravan"), "{attack:#?}");
+    let condemned = l.events.iter().find(|e| e.event_type == "ACCUSE").unwrap_or_else(|| panic!("{:#?}", l.events));
+    assert_eq!(condemned.actors.last().map(String::as_str), Some("jaish-al-adl"), "{condemned:#?}");
+    // Whom the attack told before hit.
+    let t = "منابع خبری از حمله پهپادی به پایگاه نظامی آمریکا در استان دیرالزور سوریه خبر دادند.\n\
+             گروه مقاومت اسلامی عراق با انتشار بیانیه‌ای مسئولیت این حمله را بر عهده گرفت.";
+    let l = run(t, Some(Day(2024, 8, 4)));
+    let attack = l.events.iter().find(|e| e.event_type == "ASSAULT").unwrap_or_else(|| panic!("{:#?}", l.events));
+    assert_eq!((attack.actors.len(), attack.sources), (2, 1), "{attack:#?}");
+    assert_eq!(attack.actors[1], "country-us", "{attack:#?}");
+    // Nobody claimed it: no attacker.
+    let t = "تروریست‌ها بامداد امروز به یک پاسگاه مرزی در سراوان حمله کردند.\n\
+             تاکنون هیچ گروهی مسئولیت این حمله را بر عهده نگرفته است.";
+    let l = run(t, Some(Day(2024, 9, 24)));
+    assert!(!l.events.iter().any(|e| e.event_type == "ASSAULT" && e.status == EventStatus::Reported), "{:#?}", l.events);
+}
