@@ -309,7 +309,10 @@ pub fn lay_out_titled(doc: &str, rules: &ChromeRules, outlets: &Outlets, title_h
         out.pieces.push(Piece { field: Field::Kicker, raw: lines[k].range.clone() });
     }
     if let Some(t) = title {
-        out.pieces.push(Piece { field: Field::Title, raw: lines[t].range.clone() });
+        // A list bullet before a headline ("* وزیر کشور با ... دیدار کرد" in a news digest) is no part of it.
+        let r = lines[t].range.clone();
+        let bullet = bullet_len(lines[t].text).min(r.len());
+        out.pieces.push(Piece { field: Field::Title, raw: r.start + bullet..r.end });
     }
 
     // Pass 4: lead and body; strip a repeated title glued to the start of a paragraph.
@@ -461,6 +464,21 @@ pub fn slice_chars(s: &str, range: Range<usize>) -> &str {
     &s[start..end]
 }
 
+/// Chars of a list bullet and the blanks after it at the start of `line` ("* ", "• "): 0 when none, or when no
+/// letter follows.
+fn bullet_len(line: &str) -> usize {
+    let mut it = line.chars();
+    let Some(b) = it.next() else { return 0 };
+    if !matches!(b, '*' | '•' | '■' | '▪' | '●' | '◾' | '-' | '–') {
+        return 0;
+    }
+    let blanks = it.clone().take_while(|&c| is_blank(c)).count();
+    if blanks == 0 || !it.nth(blanks).is_some_and(|c| c.is_alphabetic()) {
+        return 0;
+    }
+    1 + blanks
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -509,6 +527,15 @@ tabnak\tTabnak\tتابناک\tپایگاه خبری تابناک\t\ttabnak.ir\ts
         assert_eq!(p.last().unwrap().1, "وی در پاسخ به سوال خبرنگار ایرنا گفت: رسیدگی به این پرونده با جدیت ادامه دارد.");
         assert!(l.boilerplate.iter().any(|b| b == "خبرگزاری جمهوری اسلامی سیاسی حقوقی و قضایی"), "{:?}", l.boilerplate);
         assert!(!p.iter().any(|(_, t)| t.contains("ای کاش")));
+    }
+
+    #[test]
+    fn a_bullet_before_the_title_is_not_part_of_it() {
+        let doc = "* وزیر کشور با استاندار خوزستان دیدار کرد\n\
+اسکندر مومنی وزیر کشور امروز در دیدار با استاندار خوزستان بر تسریع طرح‌های عمرانی تاکید کرد.\n";
+        let (_, p) = run(doc);
+        assert_eq!(p[0], (Field::Title, "وزیر کشور با استاندار خوزستان دیدار کرد".into()));
+        assert_eq!((bullet_len("• خبر"), bullet_len("*خبر"), bullet_len("- 12"), bullet_len("خبر")), (2, 0, 0, 0));
     }
 
     #[test]
