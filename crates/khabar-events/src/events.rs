@@ -790,7 +790,30 @@ pub fn find(
                                     _ => {}
                                 }
                             }
-                            let x = entities_after(doc, cl, t + n, se);
+                            let mut x = entities_after(doc, cl, t + n, se);
+                            // "دیدار وی با Y": the person the pronoun stands for, the last named before it in the
+                            // sentence, else the last subject.
+                            let pronoun = x.is_empty()
+                                && doc.toks.get(t + n).is_some_and(|p| matches!(p.key.as_str(), "وی" | "او" | "ایشان"))
+                                && doc.toks.get(t + n + 1).is_some_and(|b| b.key == "با");
+                            if pronoun
+                                && let Some(who) = cl
+                                    .m
+                                    .within(ss, cs)
+                                    .iter()
+                                    .rev()
+                                    .map(|m| m.2)
+                                    .find(|&e| cl.m.ents[e].kind == Kind::Person)
+                                    .or(last)
+                            {
+                                actors.push(who);
+                                let partners = entities_after(doc, cl, t + n + 2, se);
+                                if partners.is_empty() {
+                                    continue;
+                                }
+                                actors.extend(partners);
+                                x.clear();
+                            }
                             if let Some(&first) = x.first() {
                                 actors.extend(&x);
                                 let xe =

@@ -2024,3 +2024,12 @@ fn a_claim_of_responsibility_names_the_attacker_where_the_attack_was_told() {
     let l = run(t, Some(Day(2024, 9, 24)));
     assert!(!l.events.iter().any(|e| e.event_type == "ASSAULT" && e.status == EventStatus::Reported), "{:#?}", l.events);
 }
+
+#[test]
+fn a_meeting_of_him_with_someone_is_the_meeting_of_the_person_named_before() {
+    // Reuters via Persian media: "دیدار وی با Y" after the visitor is named in the sentence.
+    let t = "به گزارش رویترز، این توافق در جریان سفر محمد بن سلمان ولیعهد عربستان به واشنگتن و دیدار وی با دونالد ترامپ در کاخ سفید امضا شد.";
+    let l = run(t, Some(Day(2025, 11, 19)));
+    let met = l.events.iter().find(|e| e.mode == "meet").unwrap_or_else(|| panic!("{:#?}", l.events));
+    assert_eq!(met.actors, ["mohammed-bin-salman", "donald-trump"], "{met:#?}");
+}
