@@ -101,13 +101,14 @@ fn is_block(tag: &str) -> bool {
     )
 }
 
-/// Tags whose content is never text of the page.
+/// Tags whose content is never text of the page. An image's caption ("عراقچی و البوسعیدی در مسقط") describes the
+/// photo, not the story, as trafilatura drops it by default.
 fn is_skipped(tag: &str) -> bool {
     matches!(
         tag,
         "script" | "style" | "noscript" | "template" | "svg" | "iframe" | "head" | "button" | "select" | "option"
             | "textarea" | "input" | "object" | "embed" | "canvas" | "video" | "audio" | "map" | "nav" | "aside"
-            | "footer" | "form" | "math"
+            | "footer" | "form" | "math" | "figcaption"
     )
 }
 
@@ -588,6 +589,18 @@ mod tests {
         );
         // A title without a separator, or whose short side is long, names no site.
         assert_eq!(page("<title>همتی: نرخ ارز کاهش می‌یابد</title>"), None);
+    }
+
+    #[test]
+    fn an_image_caption_is_no_paragraph() {
+        let p = extract_html(
+            "<html><body><article><h1>عراقچی با وزیر خارجه عمان دیدار کرد</h1><div class=\"body\">\
+             <p>به گزارش همشهری آنلاین، عراقچی در این دیدار از تلاش‌های عمان قدردانی کرد.</p>\
+             <figure><img src=\"x.jpg\"><figcaption>عراقچی و البوسعیدی در مسقط</figcaption></figure>\
+             <p>وزیر خارجه عمان نیز گفت: عمان به نقش سازنده خود ادامه می‌دهد.</p></div></article></body></html>",
+        );
+        assert!(p.text.contains("قدردانی کرد") && p.text.contains("ادامه می‌دهد"), "{}", p.text);
+        assert!(!p.text.contains("البوسعیدی در مسقط"), "{}", p.text);
     }
 
     #[test]
