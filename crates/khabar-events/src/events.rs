@@ -1144,9 +1144,14 @@ const SIGNED_ALONE: &[&str] = &[
 
 
 
-/// True when a reporting verb ("گفت", "گفته بود", "اعلام کرد") ends right before token `i`.
+/// True when a reporting verb ("گفت", "گفته بود", "اعلام کرد") or "گزارش/خبر داد" ends right before token `i`.
 fn reports_before(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
     (i.saturating_sub(4)..i).any(|j| lex.verb_phrases.longest_at(&doc.toks[..i], j).is_some_and(|(_, n)| j + n == i))
+        // "رسانه‌ها گزارش دادند که X ...", "منابع خبر دادند که X ...": what media report is no quote, but its clause
+        // has a subject of its own.
+        || i >= 2
+            && matches!(doc.toks[i - 2].key.as_str(), "گزارش" | "خبر")
+            && light_form(&doc.toks[i - 1].key, &["داد"], &["ده"]).is_some_and(|t| t != Tense::Negated)
 }
 
 /// Words of readiness, wish or proposal that make the event after them hypothetical, as token keys.

@@ -2033,3 +2033,13 @@ fn a_meeting_of_him_with_someone_is_the_meeting_of_the_person_named_before() {
     let met = l.events.iter().find(|e| e.mode == "meet").unwrap_or_else(|| panic!("{:#?}", l.events));
     assert_eq!(met.actors, ["mohammed-bin-salman", "donald-trump"], "{met:#?}");
 }
+
+#[test]
+fn a_phone_call_had_and_reported_by_media_is_a_consultation() {
+    let t = "رسانه‌های عبری زبان گزارش دادند که بنیامین نتانیاهو با دونالد ترامپ تماس تلفنی داشته است.";
+    let l = run(t, Some(Day(2025, 5, 5)));
+    let call = l.events.iter().find(|e| e.mode == "phone").unwrap_or_else(|| panic!("{:#?}", l.events));
+    assert_eq!(call.actors, ["benjamin-netanyahu", "donald-trump"], "{call:#?}");
+    // What the media reported is no quote.
+    assert!(l.quotes.is_empty(), "{:#?}", l.quotes);
+}
