@@ -62,6 +62,7 @@ fn verb(event_type: &str, mode: &str, status: EventStatus) -> &'static str {
         ("COERCE", "seize") => ("seized property of", "is to seize property of", "did not seize property of"),
         ("COERCE", "arrest") => ("arrested", "is to arrest", "did not arrest"),
         ("COERCE", _) => ("coerced", "is to coerce", "did not coerce"),
+        ("RETREAT", "release") => ("released", "is to release", "did not release"),
         _ => ("acted towards", "is to act towards", "did not act towards"),
     };
     match status {

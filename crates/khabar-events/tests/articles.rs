@@ -2043,3 +2043,18 @@ fn a_phone_call_had_and_reported_by_media_is_a_consultation() {
     // What the media reported is no quote.
     assert!(l.quotes.is_empty(), "{:#?}", l.quotes);
 }
+
+#[test]
+fn releasing_someone_named_is_a_retreat_and_freeing_funds_is_none() {
+    let t = "جمهوری آذربایجان سه شهروند ایران را آزاد کرد.";
+    let l = run(t, Some(Day(2025, 5, 5)));
+    let e = l.events.iter().find(|e| e.event_type == "RETREAT").unwrap_or_else(|| panic!("{:#?}", l.events));
+    assert_eq!((e.mode.as_str(), e.cameo.as_str()), ("release", "0841"));
+    assert_eq!(e.actors, ["country-az", "country-ir"], "{e:#?}");
+    assert_eq!(e.english, "Azerbaijan released Iran, 2025-05-05");
+    // Funds "از منابع ایران" are no one released; with no object named there is no event.
+    for t in ["دولت آمریکا شش میلیارد دلار از منابع ایران را آزاد کرد.", "بانک مرکزی منابع ارزی را آزاد کرد."] {
+        let l = run(t, Some(Day(2025, 5, 5)));
+        assert!(!l.events.iter().any(|e| e.event_type == "RETREAT"), "{t}: {:#?}", l.events);
+    }
+}
