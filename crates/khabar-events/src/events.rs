@@ -434,6 +434,18 @@ pub fn find(
                         // The subject's role written after it ("شریف نخست‌وزیر پاکستان ... محکوم
                         // کرد") names no object.
                         subj_end = cl.role_after(subj_end, cs).unwrap_or(subj_end);
+                        // Nor does the country that ends a subject written as an office ("رئیس جمهور ایران ... از
+                        // مواضع ترکیه قدردانی کرد": the office's mention stops before "ایران").
+                        if let Some(&(ms, me, _)) = cl.m.within(clause_s, subj_end).iter().rfind(|m| m.1 == subj_end)
+                            && crate::speaker::role_head_at(doc, doc.tok_from(ms))
+                            && let Some(x) = doc.toks.get(doc.tok_from(me))
+                            && doc.chars[me..x.s].iter().all(|c| *c == ' ')
+                            && let Some((ce2, c)) = cl.m.starting_at(x.s)
+                            && cl.m.ents[c].id.starts_with("country-")
+                            && doc.toks.get(doc.tok_from(ce2)).is_none_or(|y| y.key != "را")
+                        {
+                            subj_end = ce2;
+                        }
                         // The object of a cue without a marker ends at its "را": a relative clause after it
                         // ("قطعنامه X را که به پیشنهاد آلمان ... تصویب شد، محکوم کردند") or an adverbial ("چندین
                         // شرکت چینی را به اتهام خرید نفت ایران تحریم کرد": not Iran) holds no object, and a comma

@@ -2058,3 +2058,17 @@ fn releasing_someone_named_is_a_retreat_and_freeing_funds_is_none() {
         assert!(!l.events.iter().any(|e| e.event_type == "RETREAT"), "{t}: {:#?}", l.events);
     }
 }
+
+#[test]
+fn the_country_of_a_subject_written_as_an_office_is_no_object() {
+    let t = "مسعود پزشکیان با رجب طیب اردوغان گفتگو کرد.\n\
+             رئیس جمهور ایران در پایان از مواضع ترکیه در حمایت از فلسطین قدردانی کرد.";
+    let l = run(t, Some(Day(2024, 10, 1)));
+    let e = l.events.iter().find(|e| e.event_type == "SUPPORT").unwrap_or_else(|| panic!("{:#?}", l.events));
+    assert_eq!(e.actors, ["masoud-pezeshkian", "country-tr"], "{e:#?}");
+    // A country right after a name is the object when "را" closes it.
+    let t = "بنیامین نتانیاهو ایران را تهدید کرد.";
+    let l = run(t, Some(Day(2024, 10, 1)));
+    let e = l.events.iter().find(|e| e.event_type == "THREATEN").unwrap_or_else(|| panic!("{:#?}", l.events));
+    assert_eq!(e.actors, ["benjamin-netanyahu", "country-ir"], "{e:#?}");
+}
