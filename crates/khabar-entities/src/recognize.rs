@@ -925,7 +925,9 @@ impl Recognizer {
                     (self.last_names.contains(k) || self.first_names.contains(k) || self.rare_word(k) || self.unknown_word(k))
                         && !crate::compact::lexicon_verb(k)
                 };
-                if sentence_start(chars, w.s)
+                // Or after "با", as the partner of a meeting ("در دیدار با حسن کاظمی قمی سفیر ایران").
+                let after_ba = ti >= 4 && toks[ti - 4].key == "با" && toks[ti - 4].e + 1 == w.s;
+                if (sentence_start(chars, w.s) || after_ba)
                     && w.e + 1 == a.s
                     && chars[w.e] == ' '
                     && self.first_names.contains(w.key)

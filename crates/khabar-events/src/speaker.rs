@@ -857,6 +857,20 @@ impl Clauses<'_, '_> {
                         && self.m.at(y.s).is_none()
                         && crate::lexicon::Lexicon::builtin().verb_phrases.longest_at(&d.toks, i + 1).is_none()
                 });
+            // Two adjectives of one office before its body ("معاون حقوقی و بین‌المللی وزارت خارجه", "معاون سیاسی و
+            // امنیتی استانداری").
+            let in_office_name = x.key == "و"
+                && words.len() <= 3
+                && d.toks.get(i + 1).is_some_and(|y| {
+                    y.s < limit
+                        && y.key.ends_with('ی')
+                        && !role_head_at(d, i + 1)
+                        && !NP_STOP.contains(&y.key)
+                        && self.m.at(y.s).is_none()
+                        && !d.gap_has(x.e, y.s, &['،', ',', '.', ':', '\n', '؛'])
+                })
+                && d.toks.get(i + 2).is_some_and(|z| z.s < limit && ORG_HEADS.contains(&z.key));
+            let in_body_name = in_body_name || in_office_name;
             if !in_body_name
                 && (NP_STOP.contains(&x.key) || preposition_at(d, i))
                 || crate::lexicon::Lexicon::builtin()

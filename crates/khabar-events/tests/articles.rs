@@ -2072,3 +2072,21 @@ fn the_country_of_a_subject_written_as_an_office_is_no_object() {
     let e = l.events.iter().find(|e| e.event_type == "THREATEN").unwrap_or_else(|| panic!("{:#?}", l.events));
     assert_eq!(e.actors, ["benjamin-netanyahu", "country-ir"], "{e:#?}");
 }
+
+#[test]
+fn an_office_with_two_adjectives_before_its_body_is_one_role() {
+    // The ministry inside the subject's office is no object of the condemnation.
+    let t = "کاظم غریب‌آبادی معاون حقوقی و بین‌المللی وزارت خارجه این اقدام را محکوم کرد.";
+    let l = run(t, Some(Day(2025, 8, 29)));
+    let e = l.events.iter().find(|e| e.event_type == "ACCUSE").unwrap_or_else(|| panic!("{:#?}", l.events));
+    assert_eq!(e.actors, ["kazem-gharibabadi"], "{e:#?}");
+}
+
+#[test]
+fn a_partner_named_in_three_words_before_an_office_after_ba() {
+    let t = "امیرخان متقی سرپرست وزارت خارجه طالبان در دیدار با حسن کاظمی قمی سفیر ایران در کابل گفت: طالبان به معاهده پایبند است.";
+    let l = run(t, Some(Day(2025, 6, 2)));
+    let e = l.events.iter().find(|e| e.mode == "meet").unwrap_or_else(|| panic!("{:#?}", l.events));
+    assert_eq!(e.actors.len(), 2, "{e:#?}");
+    assert_eq!(e.actor_names_en[1], "Hassan Kazemi Qomi", "{e:#?}");
+}
