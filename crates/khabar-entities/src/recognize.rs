@@ -207,6 +207,9 @@ pub struct Recognizer {
     /// Those that name a sports club, linked also when the article names another club (`context` "sport":
     /// "استقلال" beside "پرسپولیس").
     ambiguous_by_sport: FastSet<String>,
+    /// Those linked also in an article on their topic (`context` "words:w1|w2": one of the words written, as keys:
+    /// "آژانس" is the IAEA in an article that writes "هسته‌ای" or "غنی‌سازی").
+    ambiguous_by_words: FastMap<String, Vec<String>>,
     /// Words and phrases of a sports report (`data/events/sport_words.txt`, shared with khabar-events), as keys
     /// of their words.
     sport_words: Vec<Vec<String>>,
@@ -277,6 +280,16 @@ impl Recognizer {
         };
         let ambiguous_by_country = with_context("country");
         let ambiguous_by_sport = with_context("sport");
+        let ambiguous_by_words: FastMap<String, Vec<String>> = AMBIGUOUS
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut f = l.split('\t');
+                let name = f.next()?;
+                let words = f.nth(1)?.trim().strip_prefix("words:")?;
+                Some((key(name), words.split('|').map(key).collect()))
+            })
+            .collect();
         let major: HashSet<&str> = MAJOR_CITIES
             .lines()
             .filter(|l| !l.starts_with('#') && !l.starts_with("id\t"))
@@ -493,6 +506,7 @@ impl Recognizer {
             ambiguous: ambiguous.iter().cloned().collect(),
             ambiguous_by_country,
             ambiguous_by_sport,
+            ambiguous_by_words,
             sport_words: SPORT_WORDS
                 .lines()
                 .map(str::trim)
@@ -679,7 +693,8 @@ impl Recognizer {
             }
         }
         // Short forms count once the organization is named in full; a place that is also a word ("آستانه")
-        // once its country is named ("قزاقستان"); a club that is also a word ("استقلال") once another club is.
+        // once its country is named ("قزاقستان"); a club that is also a word ("استقلال") once another club is; a
+        // short form with topic words once one of them is written ("آژانس" in an article on "غنی‌سازی").
         for (entry, s, e) in std::mem::take(&mut b.pending_abbrevs) {
             let x = &self.kb.entries[entry];
             let country_named = x.kind == Kind::Location
@@ -693,7 +708,11 @@ impl Recognizer {
                 && self.ambiguous_by_sport.contains(&key_of_chars(&chars[s..e]))
                 && b.kb_index.keys().any(|&k| k != entry && self.kb.entries[k].description == "sport")
                 && self.sports_sentence(&toks, chars, s, e, &b);
-            if b.kb_index.contains_key(&entry) || country_named || other_club_named {
+            let on_topic = self
+                .ambiguous_by_words
+                .get(&key_of_chars(&chars[s..e]))
+                .is_some_and(|words| words.iter().any(|w| c.text.contains(w.as_str())));
+            if b.kb_index.contains_key(&entry) || country_named || other_club_named || on_topic {
                 b.add_kb(self.kb, entry, s, e, Via::Abbrev, chars);
             }
         }

@@ -869,3 +869,15 @@ fn a_listed_surname_in_two_words_is_one_surname() {
     let ents = tag("علی رضایی در قلعه نو گفت: بازیکنان ما عالی بودند.", Some("2024-10-15"));
     assert!(local_persons(&ents).iter().all(|(_, m)| m.iter().all(|m| !m.contains("قلعه"))), "{:?}", local_persons(&ents));
 }
+
+#[test]
+fn a_short_form_with_topic_words_is_linked_on_its_topic_only() {
+    // "آژانس" is the IAEA in nuclear news, any agency elsewhere.
+    let text = "محمد اسلامی گفت: بازرسان آژانس همچنان در ایران حضور دارند و برنامه هسته‌ای ایران صلح‌آمیز است.";
+    let ents = tag(text, Some("2024-11-21"));
+    assert_eq!(find(&ents, "iaea").mentions[0].text, "آژانس");
+    spans_index_text(text, &ents);
+    let text = "این آژانس مسافرتی تورهای نوروزی را با تخفیف عرضه می‌کند.";
+    let ents = tag(text, Some("2024-11-21"));
+    assert!(ents.iter().all(|e| e.id != "iaea"), "{:?}", ents.iter().map(|e| &e.id).collect::<Vec<_>>());
+}
