@@ -103,9 +103,18 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
             let Some(body) = field_or(&v, &self.opts.text_field, TEXT_NAMES).map(|s| s.into_owned()) else {
                 // Say whether the field is there but empty or missing: a scraper that saved no body is another
                 // problem than a batch with another field name.
-                let present = field(&v, &self.opts.text_field).is_some();
-                let what = if present { "empty text field" } else { "no text field" };
-                return Some(Err(self.err(start, format!("{what} `{}`", self.opts.text_field))));
+                // With the default field, the fallbacks count too: "body" present and empty is an empty body.
+                let tried: Vec<&str> = if TEXT_NAMES.first() == Some(&self.opts.text_field.as_str()) {
+                    TEXT_NAMES.to_vec()
+                } else {
+                    vec![self.opts.text_field.as_str()]
+                };
+                let msg = match tried.iter().find(|n| field(&v, n).is_some()) {
+                    Some(n) => format!("empty text field `{n}`"),
+                    None if tried.len() > 1 => format!("no text field `{}` (nor {})", tried[0], tried[1..].join(", ")),
+                    None => format!("no text field `{}`", tried[0]),
+                };
+                return Some(Err(self.err(start, msg)));
             };
             let html = crate::html::looks_like_html(body.as_bytes());
             return Some(Ok(Document {
@@ -139,12 +148,15 @@ mod tests {
         let e = got[1].as_ref().unwrap_err();
         assert_eq!(e.line, Some(3));
         assert!(e.to_string().starts_with("d.jsonl: line 3"));
-        assert!(got[2].as_ref().unwrap_err().message.contains("no text field"));
+        assert!(got[2].as_ref().unwrap_err().message.contains("no text field `text` (nor content, body"));
         assert!(got[3].as_ref().unwrap_err().message.contains("not a JSON object"));
         assert!(got[4].as_ref().unwrap().html);
         // A record whose text is there but empty says so.
         let got: Vec<_> = JsonlReader::new("e.jsonl".into(), "{\"text\":\"  \",\"url\":\"u\"}\n".as_bytes(), Options::default()).collect();
         assert!(got[0].as_ref().unwrap_err().message.contains("empty text field `text`"), "{:?}", got[0]);
+        // A fallback field present but empty is named as such.
+        let got: Vec<_> = JsonlReader::new("d".into(), "{\"url\":\"u\",\"body\":\"\"}\n".as_bytes(), Options::default()).collect();
+        assert_eq!(got[0].as_ref().unwrap_err().message, "empty text field `body`");
         let opts = Options { text_field: "other".into(), url_field: "meta.u".into(), ..Options::default() };
         let got: Vec<_> = JsonlReader::new("d".into(), data.as_bytes(), opts).filter_map(Result::ok).collect();
         assert_eq!(got.len(), 1);
