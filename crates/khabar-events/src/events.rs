@@ -700,10 +700,9 @@ pub fn find(
                         let Some((tense, act)) = claim_verb(doc, t + n, range.end) else {
                             continue;
                         };
-                        match tense {
-                            Tense::Past => {}
-                            Tense::Negated => status = EventStatus::Negated,
-                            _ => continue,
+                        // Not claiming an attack is no denial of it: only a claim made tells who attacked.
+                        if tense != Tense::Past {
+                            continue;
                         }
                         actors = cl
                             .subjects(clause_s, cs, None)
