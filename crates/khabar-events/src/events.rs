@@ -734,11 +734,30 @@ pub fn find(
                         if h > doc.tok_from(clause_s) && PREPOSITIONS.contains(&doc.toks[h - 1].key) {
                             continue;
                         }
-                        let x = entities_after(doc, cl, t + n, se);
-                        let Some(&last_x) = x.last() else {
+                        let mut x = entities_after(doc, cl, t + n, se);
+                        // Talks the knowledge base names ("مذاکرات غیرمستقیم ایران و آمریکا", one event mention): the
+                        // countries its name writes, as the article names them elsewhere.
+                        let xe = if x.is_empty()
+                            && let Some((me, ev)) = cl.m.starting_at(doc.toks[t].s)
+                            && cl.m.ents[ev].kind == Kind::Event
+                        {
+                            for i in doc.toks_in(doc.toks[t].s, me) {
+                                if let Some(id) = crate::speaker::country_of_word(&doc.toks[i].key)
+                                    && let Some(c) = cl.m.ents.iter().position(|e| e.id == id)
+                                    && !x.contains(&c)
+                                {
+                                    x.push(c);
+                                }
+                            }
+                            if x.len() < 2 {
+                                continue;
+                            }
+                            me
+                        } else if let Some(&last_x) = x.last() {
+                            cl.m.within(doc.toks[t + n].s, se).iter().rfind(|m| m.2 == last_x).map_or(ce, |m| m.1)
+                        } else {
                             continue;
                         };
-                        let xe = cl.m.within(doc.toks[t + n].s, se).iter().rfind(|m| m.2 == last_x).map_or(ce, |m| m.1);
                         let mut xt = doc.tok_from(xe);
                         actors.extend(&x);
                         // "مذاکرات X با Y".

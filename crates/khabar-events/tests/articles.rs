@@ -1914,6 +1914,12 @@ fn talks_held_between_two_parties_are_consultations_and_talks_as_a_topic_are_non
     let l = run(t, Some(Day(2025, 4, 14)));
     let e = l.events.iter().find(|e| e.mode == "consult").unwrap_or_else(|| panic!("the talks: {:#?}", l.events));
     assert_eq!((e.status, e.date.as_deref()), (EventStatus::Planned, Some("2025-04-19")), "{e:#?}");
+    // Talks the knowledge base names as one event: the countries its name writes, named elsewhere too.
+    let t = "عراقچی: ایران و آمریکا به توافق نزدیک شده‌اند\n\
+             دور سوم مذاکرات غیرمستقیم ایران و آمریکا امروز در مسقط برگزار شد.";
+    let l = run(t, Some(Day(2025, 4, 26)));
+    let e = l.events.iter().find(|e| e.mode == "consult").unwrap_or_else(|| panic!("the talks: {:#?}", l.events));
+    assert_eq!(e.actors, ["country-ir", "country-us"], "{e:#?}");
     // A topic ("درباره ..."), a part of another meeting's agenda, or talks whose verb is not one of holding.
     for t in [
         "عباس عراقچی درباره دور بعدی گفتگوهای ایران و آمریکا گفت: تصمیم گیری نشده است.",
