@@ -1605,9 +1605,9 @@ fn claim_verb(doc: &Doc, t: usize, end: usize) -> Option<(Tense, usize)> {
     None
 }
 
-/// Words of a round of talks before its noun ("دور نخست مذاکرات", "دور جدید گفتگوهای").
+/// Words of a round of talks before its noun, as keys ("آ" folded to "ا"): "دور نخست مذاکرات", "دور جدید گفتگوهای".
 const ROUND_WORDS: &[&str] =
-    &["دور", "دومین", "سومین", "نخستین", "اولین", "نخست", "اول", "دوم", "سوم", "چهارم", "پنجم", "جدید", "بعدی", "تازه", "پایانی", "آخرین", "اخرین"];
+    &["دور", "دومین", "سومین", "نخستین", "اولین", "نخست", "اول", "دوم", "سوم", "چهارم", "پنجم", "جدید", "بعدی", "تازه", "پایانی", "اخرین"];
 
 /// The tense of the verb of holding that ends a clause about talks, from token `t`: "برگزار/انجام/آغاز/شروع شد",
 /// "ادامه/پایان یافت", "برگزار خواهد شد". `None` when the clause ends (a mark, "که", "را") or another verb
