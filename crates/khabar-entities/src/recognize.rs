@@ -1274,6 +1274,10 @@ impl Recognizer {
                 if words.len() >= 3 && words.last().is_some_and(|w| is_surname_suffix(w)) {
                     out.push((words[words.len() - 2..].to_vec(), i));
                     words.pop();
+                } else if words.len() >= 3 && self.spaced_surname_keys(&words[words.len() - 2], &words[words.len() - 1]) {
+                    // "امیر قلعه نویی": later "قلعه نویی", never "نویی" alone.
+                    out.push((words[words.len() - 2..].to_vec(), i));
+                    return out;
                 }
                 if let Some(last) = words.last().cloned()
                     && words.len() >= 2
@@ -1546,12 +1550,18 @@ impl Recognizer {
         let (Some(a), Some(z)) = (toks.get(i), toks.get(i + 1)) else {
             return false;
         };
-        if a.e + 1 != z.s || !a.key.ends_with('ه') || self.stop.contains(z.key) {
+        a.e + 1 == z.s && self.spaced_surname_keys(a.key, z.key)
+    }
+
+    /// True when the keys `a` and `z` are one surname of the name lists written as two words ("قلعه" "نویی"); see
+    /// [`Self::spaced_surname`].
+    fn spaced_surname_keys(&self, a: &str, z: &str) -> bool {
+        if !a.ends_with('ه') || self.stop.contains(z) {
             return false;
         }
-        let mut k = String::with_capacity(a.key.len() + z.key.len());
-        k.push_str(a.key);
-        k.push_str(z.key);
+        let mut k = String::with_capacity(a.len() + z.len());
+        k.push_str(a);
+        k.push_str(z);
         // The lists spell "ئی" where news writes "یی" ("نوئی", "نویی").
         self.last_names.contains(&k) || k.ends_with("یی") && self.last_names.contains(&format!("{}ئی", &k[..k.len() - "یی".len()]))
     }

@@ -865,6 +865,13 @@ fn a_listed_surname_in_two_words_is_one_surname() {
         assert_eq!(locals[0].1, [name], "{text}");
         spans_index_text(text, &ents);
     }
+    // Later mentions take the surname in both its words, never its second word alone.
+    let text = "قلعه نویی فهرست را اعلام کرد. امیر قلعه نویی سرمربی تیم ملی گفت: آماده‌ایم. قلعه نویی افزود: نگران نیستیم.";
+    let ents = tag(text, Some("2024-10-15"));
+    let locals = local_persons(&ents);
+    assert_eq!(locals.len(), 1, "{locals:?}");
+    assert_eq!(locals[0].1, ["قلعه نویی", "امیر قلعه نویی", "قلعه نویی"]);
+    spans_index_text(text, &ents);
     // Two words that are no listed surname together stay apart: "قلعه" here starts a place.
     let ents = tag("علی رضایی در قلعه نو گفت: بازیکنان ما عالی بودند.", Some("2024-10-15"));
     assert!(local_persons(&ents).iter().all(|(_, m)| m.iter().all(|m| !m.contains("قلعه"))), "{:?}", local_persons(&ents));
