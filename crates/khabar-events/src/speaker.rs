@@ -686,6 +686,15 @@ impl Clauses<'_, '_> {
                 && self.m.at(s).is_some_and(|e| self.m.ents[e].id.starts_with("country-"))
             {
                 t -= 1;
+                // "دولت و ملت سوریه": one phrase, standing where "دولت" stands ("از دولت و ملت سوریه ... حمایت
+                // می‌کنیم": no subject), not a clause opened by "و".
+                if t >= 2
+                    && matches!(p.key.as_str(), "ملت" | "مردم")
+                    && d.toks[t - 1].key == "و"
+                    && matches!(d.toks[t - 2].key.as_str(), "دولت" | "حکومت")
+                {
+                    t -= 2;
+                }
                 continue;
             }
             // "گروهک تروریستی جیش العدل", "جنبش حماس": a group named by its kind is the group.

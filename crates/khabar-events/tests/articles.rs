@@ -2099,3 +2099,13 @@ fn a_partner_named_in_three_words_before_an_office_after_ba() {
     assert_eq!(e.actors.len(), 2, "{e:#?}");
     assert_eq!(e.actor_names_en[1], "Hassan Kazemi Qomi", "{e:#?}");
 }
+
+#[test]
+fn a_nation_after_its_government_is_one_object_phrase() {
+    // "دولت و ملت سوریه" after "از" is the object; the speaker of "ما" supports them, not Syria anyone.
+    let t = "علی لاریجانی با بشار اسد رئیس جمهور سوریه دیدار کرد.\n\
+             لاریجانی پس از این دیدار گفت: ما از دولت و ملت سوریه و لبنان در هر شرایطی حمایت می‌کنیم.";
+    let l = run(t, Some(Day(2024, 11, 4)));
+    let e = l.events.iter().find(|e| e.event_type == "SUPPORT").unwrap_or_else(|| panic!("{:#?}", l.events));
+    assert_eq!(e.actors, ["ali-larijani", "country-sy", "country-lb"], "{e:#?}");
+}
