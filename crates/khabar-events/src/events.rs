@@ -1654,7 +1654,8 @@ fn light_after<'d>(
     let first = doc.toks.get(t)?;
     // "خواستار آزادی فوری نفتکش شد": what is asked for comes between the cue and "شد", and ends before a
     // clause ("که", "تا") or an object ("را") of another verb.
-    let takes_complement = past.contains(&"شد");
+    // So does where a trip goes ("برای سفری دو روزه به مسقط رفته است").
+    let takes_complement = past.contains(&"شد") || past.contains(&"رفت");
     // After "و" the light verb may be shared with the next conjunct ("تقبیح و محکوم کرد"; "دیدار و مراتب
     // همدردی را ابلاغ کرد": a conjunct with its own object, further on), within the clause.
     let window = match first.key.as_str() {

@@ -2109,3 +2109,16 @@ fn a_nation_after_its_government_is_one_object_phrase() {
     let e = l.events.iter().find(|e| e.event_type == "SUPPORT").unwrap_or_else(|| panic!("{:#?}", l.events));
     assert_eq!(e.actors, ["ali-larijani", "country-sy", "country-lb"], "{e:#?}");
 }
+
+#[test]
+fn a_trip_told_with_the_verb_to_go() {
+    // "برای سفری ... به X رفت": a visit; the meeting that follows is in X.
+    let t = "سید عباس عراقچی وزیر امور خارجه که برای سفری دو روزه به مسقط رفته است، امروز با بدر البوسعیدی همتای عمانی خود دیدار کرد.";
+    let l = run(t, Some(Day(2024, 11, 2)));
+    let e = l.events.iter().find(|e| e.mode == "meet").unwrap_or_else(|| panic!("{:#?}", l.events));
+    assert_eq!(e.location.as_deref(), Some("muscat"), "{e:#?}");
+    let t = "عراقچی صبح امروز برای سفری دو روزه به مسقط رفت.";
+    let l = run(t, Some(Day(2024, 11, 2)));
+    let e = l.events.iter().find(|e| e.mode == "visit").unwrap_or_else(|| panic!("{:#?}", l.events));
+    assert_eq!((e.status, e.location.as_deref()), (EventStatus::Reported, Some("muscat")), "{e:#?}");
+}
