@@ -894,6 +894,17 @@ fn a_short_form_with_topic_words_is_linked_on_its_topic_only() {
     let text = "این آژانس مسافرتی تورهای نوروزی را با تخفیف عرضه می‌کند.";
     let ents = tag(text, Some("2024-11-21"));
     assert!(ents.iter().all(|e| e.id != "iaea"), "{:?}", ents.iter().map(|e| &e.id).collect::<Vec<_>>());
+    // "شورای امنیت" is the UN Security Council where the article is about the UN; "شورای امنیت کشور" is Iran's
+    // Interior Ministry council, whatever the article is about.
+    let text = "آنتونیو گوترش در نشست شورای امنیت گفت: همه طرف‌ها به قطعنامه پایبند باشند.";
+    let ents = tag(text, Some("2025-06-23"));
+    assert_eq!(find(&ents, "unsc").mentions[0].text, "شورای امنیت");
+    let text = "شورای امنیت کشور امروز درباره قطعنامه سازمان ملل تصمیم گرفت.";
+    let ents = tag(text, Some("2025-06-23"));
+    find(&ents, "country-security-council-iran");
+    assert!(ents.iter().all(|e| e.id != "unsc"));
+    let text = "شورای امنیت مدرسه امروز تشکیل جلسه داد.";
+    assert!(tag(text, Some("2025-06-23")).iter().all(|e| e.id != "unsc"));
 }
 
 #[test]

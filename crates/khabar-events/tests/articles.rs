@@ -2125,3 +2125,12 @@ fn a_trip_told_with_the_verb_to_go() {
     let e = l.events.iter().find(|e| e.mode == "visit").unwrap_or_else(|| panic!("{:#?}", l.events));
     assert_eq!((e.status, e.location.as_deref()), (EventStatus::Reported, Some("muscat")), "{e:#?}");
 }
+
+#[test]
+fn speakers_at_a_security_council_session_do_not_meet() {
+    let t = "آنتونیو گوترش دبیرکل سازمان ملل متحد در نشست شورای امنیت گفت: حمله به تاسیسات هسته‌ای نقض حقوق بین‌الملل است.\n\n\
+             امیر سعید ایروانی سفیر و نماینده دائم ایران در سازمان ملل نیز در این نشست گفت: ایران حق دفاع از خود را محفوظ می‌داند.";
+    let l = run(t, Some(Day(2025, 6, 23)));
+    assert!(l.events.iter().all(|e| e.event_type != "CONSULT"), "{:#?}", l.events);
+    assert_eq!(speaker_of(&l, "ایران حق دفاع"), Some("Amir Saeid Iravani"));
+}
