@@ -668,6 +668,11 @@ pub fn find(
                         if !opener && cl.subjects(clause_s, cs, None).is_empty() {
                             continue;
                         }
+                        // A cue told as a noun after a preposition ("این سفر پس از از سرگیری روابط دیپلماتیک صورت
+                        // می‌گیرد") is the time or the topic of the clause, no act of its subject.
+                        if cue.light.is_none() && t > 0 && PREPOSITIONS.contains(&doc.toks[t - 1].key) {
+                            continue;
+                        }
                         actors = subjects();
                         subjects_n = actors.len();
                     }
@@ -721,6 +726,43 @@ pub fn find(
                         {
                             subjects_n = actors.len();
                             actors.push(hit);
+                        }
+                    }
+                    // "X تحریم‌هایی علیه Y اعمال کرد", "X از اعمال تحریم‌های جدید علیه Y خبر داد".
+                    Frame::Impose => {
+                        let Some((tense, against, verb)) = impose_verb(doc, t, n, range.end) else {
+                            continue;
+                        };
+                        let named: Vec<usize> = cl
+                            .subjects(clause_s, cs, None)
+                            .into_iter()
+                            .filter(|f| f.named)
+                            .filter_map(|f| match f.who {
+                                Subject::Entity(e) => Some(e),
+                                _ => None,
+                            })
+                            .collect();
+                        // The first actor named between "علیه" and the verb ("علیه ناوگان سایه نفت ایران", "علیه ۳۵
+                        // شرکت مرتبط با صادرات نفت ایران").
+                        let Some(target) = cl
+                            .m
+                            .within(doc.toks[against].e, doc.toks[verb].s)
+                            .iter()
+                            .find_map(|m| as_actor(cl, m.2))
+                        else {
+                            continue;
+                        };
+                        if named.is_empty() || named.contains(&target) {
+                            continue;
+                        }
+                        actors = named;
+                        subjects_n = actors.len();
+                        actors.push(target);
+                        match tense {
+                            Tense::Past => {}
+                            Tense::Negated => status = EventStatus::Negated,
+                            Tense::Subjunctive => status = EventStatus::Hypothetical,
+                            Tense::Present | Tense::Future => status = EventStatus::Planned,
                         }
                     }
                     // "دور نخست مذاکرات X و Y در Z برگزار شد": talks held between X and Y.
@@ -1637,6 +1679,49 @@ fn held_verb(doc: &Doc, t: usize, end: usize) -> Option<Tense> {
             return doc.toks.get(i + 2).filter(|v| past.contains(&v.key.as_str())).map(|_| Tense::Future);
         }
         return light_form(&next.key, past, present);
+    }
+    None
+}
+
+/// Sanctions (the cue at tokens `t..t + n`) imposed in their clause: "... علیه Y اعمال/وضع کرد" after the cue, or, with
+/// "از اعمال/وضع" before it, "... علیه Y خبر داد/اعلام کرد" (the announcement of the act). The verb's tense and the token
+/// of "علیه" and of the verb's noun ("اعمال", "خبر").
+fn impose_verb(doc: &Doc, t: usize, n: usize, end: usize) -> Option<(Tense, usize, usize)> {
+    const IMPOSE: &[&str] = &["اعمال", "وضع"];
+    let announced = t >= 2 && IMPOSE.contains(&doc.toks[t - 1].key.as_str()) && doc.toks[t - 2].key == "از";
+    let mut against = None;
+    let mut prev_e = doc.toks[t + n - 1].e;
+    for i in t + n..(t + n + 16).min(end) {
+        let x = &doc.toks[i];
+        if doc.gap_has(prev_e, x.s, &['.', ':', '؛', '«']) || matches!(x.key.as_str(), "که" | "تا") {
+            return None;
+        }
+        prev_e = x.e;
+        if against.is_none() && x.key == "علیه" {
+            against = Some(i);
+            continue;
+        }
+        let next = doc.toks.get(i + 1)?;
+        let verb = if !announced && IMPOSE.contains(&x.key.as_str()) {
+            Some((&["کرد", "نمود"][..], &["کن", "نما"][..]))
+        } else if announced && x.key == "خبر" {
+            Some((&["داد"][..], &["ده"][..]))
+        } else if announced && x.key == "اعلام" {
+            Some((&["کرد"][..], &["کن"][..]))
+        } else {
+            None
+        };
+        if let Some((past, present)) = verb {
+            let tense = if matches!(next.key.as_str(), "خواهد" | "خواهند") {
+                doc.toks.get(i + 2).filter(|v| past.contains(&v.key.as_str())).map(|_| Tense::Future)
+            } else {
+                light_form(&next.key, past, present)
+            };
+            return against.zip(tense).map(|(a, tense)| (tense, a, i));
+        }
+        if finite_verb(&x.key) {
+            return None;
+        }
     }
     None
 }

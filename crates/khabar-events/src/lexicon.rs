@@ -103,6 +103,9 @@ pub enum Frame {
     /// Talks told as the subject of a verb of holding: "مذاکرات X و Y (در Z) برگزار شد" (X and Y, or X with "با Y");
     /// the verb's tense gives the status. Talks named as a topic ("درباره مذاکرات X و Y") are none.
     Held,
+    /// Sanctions imposed on a target: "X تحریم‌هایی علیه Y اعمال/وضع کرد", "X از اعمال تحریم‌های جدید علیه Y خبر
+    /// داد": the clause's named subject(s) and the entity after "علیه"; the verb's tense gives the status.
+    Impose,
     /// Taking part in a meeting.
     Session,
     /// A phrase that starts like a cue but tells no event ("در نشست خبری": a press conference is no
@@ -315,6 +318,7 @@ impl Lexicon {
                 "trip" => Frame::Trip,
                 "held" => Frame::Held,
                 "claim" => Frame::Claim,
+                "impose" => Frame::Impose,
                 "session" => Frame::Session,
                 "none" => Frame::None,
                 x => return Err(err(&format!("unknown frame {x:?}"))),

@@ -2134,3 +2134,26 @@ fn speakers_at_a_security_council_session_do_not_meet() {
     assert!(l.events.iter().all(|e| e.event_type != "CONSULT"), "{:#?}", l.events);
     assert_eq!(speaker_of(&l, "ایران حق دفاع"), Some("Amir Saeid Iravani"));
 }
+
+#[test]
+fn sanctions_imposed_against_a_target() {
+    let day = Some(Day(2024, 12, 6));
+    for t in [
+        "آمریکا تحریم‌های جدیدی علیه ناوگان سایه نفت ایران اعمال کرد.",
+        "وزارت خزانه‌داری آمریکا از اعمال تحریم‌های جدید علیه ۳۵ شرکت و نفتکش مرتبط با صادرات نفت ایران خبر داد.",
+        "اتحادیه اروپا تحریم‌هایی را علیه ایران وضع کرد.",
+    ] {
+        let l = run(t, day);
+        let e = l.events.iter().find(|e| e.event_type == "SANCTION").unwrap_or_else(|| panic!("{t}: {:#?}", l.events));
+        assert_eq!(e.actors.last().map(String::as_str), Some("country-ir"), "{t}: {e:#?}");
+        assert_eq!(e.status, EventStatus::Reported, "{t}");
+    }
+    let l = run("آمریکا تحریم‌های تازه‌ای علیه ایران اعمال خواهد کرد.", day);
+    let e = l.events.iter().find(|e| e.event_type == "SANCTION").unwrap_or_else(|| panic!("{:#?}", l.events));
+    assert_eq!(e.status, EventStatus::Planned);
+    // Sanctions talked about, not imposed, are no event; nor is a trip after restored ties the traveller's act.
+    let l = run("بقائی درباره تحریم‌های آمریکا علیه ایران گفت که این تحریم‌ها ظالمانه است.", day);
+    assert!(l.events.iter().all(|e| e.event_type != "SANCTION"), "{:#?}", l.events);
+    let l = run("عراقچی وارد ریاض شد. این سفر پس از از سرگیری روابط دیپلماتیک صورت می‌گیرد.", day);
+    assert!(l.events.iter().all(|e| e.event_type != "COOPERATE"), "{:#?}", l.events);
+}
