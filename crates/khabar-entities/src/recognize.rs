@@ -993,6 +993,16 @@ impl Recognizer {
             if a.e + 1 != z.s || chars[a.e] != ' ' || !self.known_first_names.contains(a.key) {
                 continue;
             }
+            // A surname of a first name and its suffix written apart ("علی حسن زاده گفت").
+            if let Some(x) = toks.get(ti + 1)
+                && is_surname_suffix(x.key)
+                && self.spaced_surname(&toks, ti)
+                && cue_cache[ti - 1].is_none()
+                && !covered(&b, a.s, x.e)
+            {
+                b.add_local(a.s, x.e, chars);
+                continue;
+            }
             let surname = ((self.last_names.contains(z.key) && !self.first_names.contains(z.key))
                 || self.rare_word(z.key)
                 || self.prominent_surname(z.key))
@@ -1545,7 +1555,7 @@ impl Recognizer {
 
     /// True when tokens `i` and `i + 1`, one space apart, are one surname of the name lists written with a space
     /// for its lost ZWNJ ("قلعه نویی", listed as "قلعه نوئی"): the first word ends in a letter that does not join
-    /// ("ه"), so the writer's ZWNJ became a space.
+    /// ("ه"), so the writer's ZWNJ became a space; or a first name and a surname suffix ("حسن زاده").
     fn spaced_surname(&self, toks: &[Tok], i: usize) -> bool {
         let (Some(a), Some(z)) = (toks.get(i), toks.get(i + 1)) else {
             return false;
@@ -1556,12 +1566,17 @@ impl Recognizer {
     /// True when the keys `a` and `z` are one surname of the name lists written as two words ("قلعه" "نویی"); see
     /// [`Self::spaced_surname`].
     fn spaced_surname_keys(&self, a: &str, z: &str) -> bool {
-        if !a.ends_with('ه') || self.stop.contains(z) {
-            return false;
-        }
         let mut k = String::with_capacity(a.len() + z.len());
         k.push_str(a);
         k.push_str(z);
+        // A first name and a surname suffix ("حسن زاده", "علی پور"): surnames are made so, listed or not (the stop
+        // list holds "زاده").
+        if is_surname_suffix(z) {
+            return self.last_names.contains(&k) || self.first_names.contains(a) && !self.stop.contains(a);
+        }
+        if !a.ends_with('ه') || self.stop.contains(z) {
+            return false;
+        }
         // The lists spell "ئی" where news writes "یی" ("نوئی", "نویی").
         self.last_names.contains(&k) || k.ends_with("یی") && self.last_names.contains(&format!("{}ئی", &k[..k.len() - "یی".len()]))
     }

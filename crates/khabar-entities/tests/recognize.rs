@@ -918,3 +918,27 @@ fn the_oil_companys_chief_by_name_and_by_office_on_the_day() {
     assert!(tag(text, Some("2023-05-01")).iter().any(|e| e.id == "mohsen-khojastehmehr"));
     assert!(tag(text, Some("2025-05-01")).iter().any(|e| e.id == "hamid-bovard"));
 }
+
+#[test]
+fn a_first_name_and_a_surname_suffix_written_apart_are_a_surname() {
+    // "حسن‌زاده", "علی‌پور" lose their ZWNJ to a space; "زاده" is also a word of the stop list.
+    for (text, name) in [
+        ("صمد حسن زاده رئیس اتاق بازرگانی ایران گفت: صادرات رشد داشته است.", "صمد حسن زاده"),
+        ("علی حسن زاده گفت: صادرات رشد داشته است.", "علی حسن زاده"),
+        ("وی درباره غیبت مهدی علی پور گفت که او آماده است.", "مهدی علی پور"),
+    ] {
+        let ents = tag(text, Some("2024-11-10"));
+        let locals = local_persons(&ents);
+        assert_eq!(locals.len(), 1, "{text}: {locals:?}");
+        assert_eq!(locals[0].0, name, "{text}");
+        spans_index_text(text, &ents);
+    }
+    // Later, the surname in its two words is the same person (an interview's speaker labels).
+    let text = "صمد حسن زاده رئیس اتاق بازرگانی ایران به پرسش‌ها پاسخ داد.\nحسن زاده: صادرات رشد داشته است.";
+    let locals = local_persons(&tag(text, Some("2024-11-10")));
+    assert_eq!(locals.len(), 1, "{locals:?}");
+    assert_eq!(locals[0].1, ["صمد حسن زاده", "حسن زاده"]);
+    // "زاده" after a word that is no first name is no surname.
+    let text = "این کودک زاده تهران است.";
+    assert!(local_persons(&tag(text, Some("2024-11-10"))).is_empty());
+}

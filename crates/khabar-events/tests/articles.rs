@@ -2157,3 +2157,18 @@ fn sanctions_imposed_against_a_target() {
     let l = run("عراقچی وارد ریاض شد. این سفر پس از از سرگیری روابط دیپلماتیک صورت می‌گیرد.", day);
     assert!(l.events.iter().all(|e| e.event_type != "COOPERATE"), "{:#?}", l.events);
 }
+
+#[test]
+fn an_interview_with_a_spaced_surname_as_speaker_label() {
+    let t = "صمد حسن زاده رئیس اتاق بازرگانی ایران در گفتگو با خبرنگار ایرنا درباره تجارت خارجی سخن گفت.\n\
+             ایرنا: وضعیت صادرات غیرنفتی را چگونه ارزیابی می‌کنید؟\n\
+             حسن زاده: صادرات غیرنفتی در هفت ماه نخست امسال ۱۰ درصد رشد داشته است.\n\
+             ایرنا: مهم‌ترین مانع صادرکنندگان چیست؟\n\
+             حسن زاده: بازگشت ارز صادراتی مهم‌ترین مشکل است.";
+    let l = run(t, Some(Day(2024, 11, 10)));
+    let fa = |prefix: &str| l.quotes.iter().find(|q| q.text.starts_with(prefix)).and_then(|q| q.speaker_name_fa.clone());
+    assert_eq!(fa("صادرات غیرنفتی در").as_deref(), Some("صمد حسن زاده"), "{:#?}", l.quotes);
+    assert_eq!(fa("بازگشت ارز").as_deref(), Some("صمد حسن زاده"), "{:#?}", l.quotes);
+    // The interviewer's questions are no one's quotes.
+    assert!(l.quotes.iter().all(|q| !q.text.contains("ارزیابی")), "{:#?}", l.quotes);
+}
