@@ -114,6 +114,29 @@ pub static REFERENCES: LazyLock<HashSet<String>> = LazyLock::new(|| {
         "این مقام ایرانی",
     ])
 });
+/// "این X" references to the last subject when it is an organization ("وزارت اطلاعات ... این وزارتخانه در
+/// اطلاعیه‌ای اعلام کرد").
+pub static ORG_REFERENCES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    key_set(&[
+        "این وزارتخانه",
+        "این وزارت",
+        "این سازمان",
+        "این نهاد",
+        "این نهاد امنیتی",
+        "این دستگاه",
+        "این ارگان",
+        "این شرکت",
+        "این گروه",
+        "این گروهک",
+        "این جنبش",
+        "این حزب",
+        "این شورا",
+        "این مجمع",
+        "این اتحادیه",
+        "این بانک",
+        "این ستاد",
+    ])
+});
 /// Cardinal number words ("سه", "بیست") from khabar-entities' cue words.
 static NUMBER_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| cue_set("number"));
 
@@ -982,6 +1005,30 @@ impl Clauses<'_, '_> {
                         named: false,
                     });
                 }
+            } else if let Some(n) = [(3, three.as_ref()), (2, two.as_ref())]
+                .into_iter()
+                .find_map(|(n, k)| k.filter(|k| ORG_REFERENCES.contains(*k)).map(|_| n))
+            {
+                // The last organization named before whose name starts with the reference's noun ("وزارت
+                // اطلاعات" for "این وزارتخانه", "سازمان انرژی اتمی" for "این سازمان").
+                let noun = d.toks[t + 1].key.as_str();
+                let head = if noun == "وزارتخانه" { "وزارت" } else { noun };
+                if let Some(&(_, _, p)) = self
+                    .m
+                    .within(0, tok.s)
+                    .iter()
+                    .rev()
+                    .find(|m| self.m.ents[m.2].kind == Kind::Org && d.toks[d.tok_from(m.0)].key.starts_with(head))
+                {
+                    out.push(Found {
+                        who: Subject::Entity(p),
+                        s: tok.s,
+                        e: d.toks[t + n - 1].e,
+                        named: false,
+                    });
+                }
+                t += n;
+                continue;
             } else if let Some((n, _)) = [(3, three), (2, two.clone())]
                 .into_iter()
                 .find(|(_, k)| k.as_ref().is_some_and(|k| REFERENCES.contains(k)))

@@ -2172,3 +2172,18 @@ fn an_interview_with_a_spaced_surname_as_speaker_label() {
     // The interviewer's questions are no one's quotes.
     assert!(l.quotes.iter().all(|q| !q.text.contains("ارزیابی")), "{:#?}", l.quotes);
 }
+
+#[test]
+fn this_ministry_is_the_ministry_named_before() {
+    // "این وزارتخانه" is the last organization whose name starts with "وزارت", not Mossad named after it.
+    let t = "وزارت اطلاعات از بازداشت یک شبکه جاسوسی مرتبط با موساد در کرمانشاه خبر داد.\n\n\
+             این وزارتخانه در اطلاعیه‌ای اعلام کرد: اعضای این شبکه پیش از اقدام دستگیر شدند.";
+    let l = run(t, Some(Day(2025, 6, 23)));
+    let q = l.quotes.iter().find(|q| q.text.starts_with("اعضای این شبکه")).unwrap_or_else(|| panic!("{:#?}", l.quotes));
+    assert_eq!(q.speaker.as_deref(), Some("mois-iran"), "{q:#?}");
+    // With no such organization named before, the reference names no one.
+    let t = "موساد از این حادثه خبر داد.\n\nاین وزارتخانه در اطلاعیه‌ای اعلام کرد: تحقیقات ادامه دارد.";
+    let l = run(t, Some(Day(2025, 6, 23)));
+    let q = l.quotes.iter().find(|q| q.text.starts_with("تحقیقات")).unwrap_or_else(|| panic!("{:#?}", l.quotes));
+    assert_eq!(q.speaker, None, "{q:#?}");
+}
