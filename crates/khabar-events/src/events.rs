@@ -773,10 +773,18 @@ pub fn find(
                         while h > doc.tok_from(clause_s) && ROUND_WORDS.contains(&doc.toks[h - 1].key.as_str()) {
                             h -= 1;
                         }
-                        if h > doc.tok_from(clause_s) && PREPOSITIONS.contains(&doc.toks[h - 1].key) {
+                        if h > doc.tok_from(clause_s)
+                            && (PREPOSITIONS.contains(&doc.toks[h - 1].key) || HELD_HEADS.contains(&doc.toks[h - 1].key.as_str()))
+                        {
                             continue;
                         }
-                        let mut x = entities_after(doc, cl, t + n, se);
+                        // "آتش‌بس میان X و Y", "مذاکرات بین X و Y".
+                        let after = if doc.toks.get(t + n).is_some_and(|x| matches!(x.key.as_str(), "میان" | "بین")) {
+                            t + n + 1
+                        } else {
+                            t + n
+                        };
+                        let mut x = entities_after(doc, cl, after, se);
                         // Talks the knowledge base names ("مذاکرات غیرمستقیم ایران و آمریکا", one event mention): the
                         // countries its name writes, as the article names them elsewhere.
                         let xe = if x.is_empty()
@@ -1648,6 +1656,11 @@ fn claim_verb(doc: &Doc, t: usize, end: usize) -> Option<(Tense, usize)> {
 }
 
 /// Words of a round of talks before its noun, as keys ("آ" folded to "ا"): "دور نخست مذاکرات", "دور جدید گفتگوهای".
+/// Nouns whose complement the talks or the truce are ("نقض آتش‌بس میان X و Y ادامه یافت": the violations go on):
+/// the clause's subject is that noun, not the talks.
+const HELD_HEADS: &[&str] =
+    &["نقض", "ادامه", "تمدید", "پایان", "شکست", "لغو", "تعلیق", "نتیجه", "نتایج", "تداوم", "حفظ", "اجرای", "روند", "شرایط", "جزئیات"];
+
 const ROUND_WORDS: &[&str] =
     &["دور", "دومین", "سومین", "نخستین", "اولین", "نخست", "اول", "دوم", "سوم", "چهارم", "پنجم", "جدید", "بعدی", "تازه", "پایانی", "اخرین"];
 
@@ -1655,7 +1668,7 @@ const ROUND_WORDS: &[&str] =
 /// "ادامه/پایان یافت", "برگزار خواهد شد". `None` when the clause ends (a mark, "که", "را") or another verb
 /// comes first.
 fn held_verb(doc: &Doc, t: usize, end: usize) -> Option<Tense> {
-    const HELD_SHOD: &[&str] = &["برگزار", "انجام", "اغاز", "شروع"];
+    const HELD_SHOD: &[&str] = &["برگزار", "انجام", "اغاز", "شروع", "برقرار", "اجرایی"];
     const HELD_YAFT: &[&str] = &["ادامه", "پایان"];
     let mut prev_e = doc.toks.get(t.checked_sub(1)?)?.e;
     for i in t..(t + 14).min(end) {
@@ -1664,6 +1677,10 @@ fn held_verb(doc: &Doc, t: usize, end: usize) -> Option<Tense> {
             return None;
         }
         prev_e = x.e;
+        // "به اجرا درآمد" (keys fold "آ").
+        if x.key == "اجرا" && i > t && doc.toks[i - 1].key == "به" {
+            return doc.toks.get(i + 1).and_then(|v| light_form(&v.key, &["درامد"], &["درای"]));
+        }
         let (past, present): (&[&str], &[&str]) = if HELD_SHOD.contains(&x.key.as_str()) {
             (&["شد"], &["شو"])
         } else if HELD_YAFT.contains(&x.key.as_str()) {

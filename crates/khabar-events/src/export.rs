@@ -63,6 +63,11 @@ fn verb(event_type: &str, mode: &str, status: EventStatus) -> &'static str {
         ("COERCE", "arrest") => ("arrested", "is to arrest", "did not arrest"),
         ("COERCE", _) => ("coerced", "is to coerce", "did not coerce"),
         ("RETREAT", "release") => ("released", "is to release", "did not release"),
+        ("RETREAT", "ceasefire") => (
+            "entered a ceasefire with",
+            "is to enter a ceasefire with",
+            "did not enter a ceasefire with",
+        ),
         _ => ("acted towards", "is to act towards", "did not act towards"),
     };
     match status {

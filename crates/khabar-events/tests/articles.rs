@@ -2187,3 +2187,25 @@ fn this_ministry_is_the_ministry_named_before() {
     let q = l.quotes.iter().find(|q| q.text.starts_with("تحقیقات")).unwrap_or_else(|| panic!("{:#?}", l.quotes));
     assert_eq!(q.speaker, None, "{q:#?}");
 }
+
+#[test]
+fn a_ceasefire_between_two_parties_takes_effect() {
+    let day = Some(Day(2024, 11, 27));
+    for t in [
+        "توافق آتش‌بس میان رژیم صهیونیستی و حزب الله لبنان از ساعت ۴ بامداد امروز به اجرا درآمد.",
+        "آتش‌بس میان اسرائیل و حزب الله برقرار شد.",
+    ] {
+        let l = run(t, day);
+        let e = l.events.iter().find(|e| e.mode == "ceasefire").unwrap_or_else(|| panic!("{t}: {:#?}", l.events));
+        assert_eq!(e.actors, ["country-il", "hezbollah"], "{t}");
+        assert_eq!(e.event_type, "RETREAT");
+    }
+    // The truce as a complement or a topic is none; talks "بین X و Y" are held between them.
+    for t in ["نقض آتش‌بس میان اسرائیل و حزب الله ادامه یافت.", "درباره آتش‌بس میان ایران و اسرائیل گفتگو کردند."] {
+        let l = run(t, day);
+        assert!(l.events.iter().all(|e| e.mode != "ceasefire"), "{t}: {:#?}", l.events);
+    }
+    let l = run("مذاکرات بین ایران و آمریکا در مسقط برگزار شد.", day);
+    let e = l.events.iter().find(|e| e.mode == "consult").unwrap_or_else(|| panic!("{:#?}", l.events));
+    assert_eq!(e.actors, ["country-ir", "country-us"]);
+}
