@@ -922,6 +922,16 @@ pub fn find(
                             .collect();
                     }
                 }
+                // A threat with no object before its cue names whom it threatens in the clause it introduces ("X
+                // تهدید کرد که اگر ایران ... تن ندهد، این کشور را بمباران خواهد کرد"): the first actor there.
+                if cue.event_type == "THREATEN"
+                    && cue.frame == Frame::Object
+                    && !actors.is_empty()
+                    && actors.len() == subjects_n
+                    && let Some(target) = cl.m.within(ce, se).iter().find_map(|m| as_actor(cl, m.2).filter(|a| !actors.contains(a)))
+                {
+                    actors.push(target);
+                }
                 let subject_ids: Vec<usize> = actors[..subjects_n.min(actors.len())].to_vec();
                 let mut seen = Vec::new();
                 actors.retain(|a| {

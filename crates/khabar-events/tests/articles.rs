@@ -2209,3 +2209,15 @@ fn a_ceasefire_between_two_parties_takes_effect() {
     let e = l.events.iter().find(|e| e.mode == "consult").unwrap_or_else(|| panic!("{:#?}", l.events));
     assert_eq!(e.actors, ["country-ir", "country-us"]);
 }
+
+#[test]
+fn a_threat_names_its_target_in_the_clause_it_introduces() {
+    let t = "دونالد ترامپ رئیس جمهور آمریکا تهدید کرد که اگر ایران به توافق تن ندهد، این کشور را بمباران خواهد کرد.";
+    let l = run(t, Some(Day(2025, 3, 30)));
+    let e = l.events.iter().find(|e| e.event_type == "THREATEN").unwrap_or_else(|| panic!("{:#?}", l.events));
+    assert_eq!(e.actors, ["donald-trump", "country-ir"], "{e:#?}");
+    // An object before the cue stays the object.
+    let l = run("بنیامین نتانیاهو ایران را تهدید کرد که پاسخ آمریکا سخت خواهد بود.", Some(Day(2025, 3, 30)));
+    let e = l.events.iter().find(|e| e.event_type == "THREATEN").unwrap_or_else(|| panic!("{:#?}", l.events));
+    assert_eq!(e.actors, ["benjamin-netanyahu", "country-ir"], "{e:#?}");
+}
