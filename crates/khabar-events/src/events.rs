@@ -730,23 +730,29 @@ pub fn find(
                     }
                     // "X تحریم‌هایی علیه Y اعمال کرد", "X از اعمال تحریم‌های جدید علیه Y خبر داد".
                     Frame::Impose => {
-                        let Some((tense, against, verb)) = impose_verb(doc, t, n, range.end) else {
+                        let marker = cue.marker.as_deref().unwrap_or("علیه");
+                        let Some(im) = impose_verb(doc, t, n, range.end, marker) else {
                             continue;
                         };
-                        let named: Vec<usize> = cl
-                            .subjects(clause_s, cs, None)
-                            .into_iter()
-                            .filter(|f| f.named)
-                            .filter_map(|f| match f.who {
-                                Subject::Entity(e) => Some(e),
-                                _ => None,
-                            })
-                            .collect();
-                        // The first actor named between "علیه" and the verb ("علیه ناوگان سایه نفت ایران", "علیه ۳۵
+                        // The passive names the giver right after the cue ("کمک‌های بشردوستانه ایران به لبنان ارسال
+                        // شد"); the active, as the clause's subject.
+                        let named: Vec<usize> = if im.passive {
+                            cl.m.within(ce, doc.toks[im.marker].s).iter().find_map(|m| as_actor(cl, m.2)).into_iter().collect()
+                        } else {
+                            cl.subjects(clause_s, cs, None)
+                                .into_iter()
+                                .filter(|f| f.named)
+                                .filter_map(|f| match f.who {
+                                    Subject::Entity(e) => Some(e),
+                                    _ => None,
+                                })
+                                .collect()
+                        };
+                        // The first actor named between the marker and the verb ("علیه ناوگان سایه نفت ایران", "علیه ۳۵
                         // شرکت مرتبط با صادرات نفت ایران").
                         let Some(target) = cl
                             .m
-                            .within(doc.toks[against].e, doc.toks[verb].s)
+                            .within(doc.toks[im.marker].e, doc.toks[im.verb].s)
                             .iter()
                             .find_map(|m| as_actor(cl, m.2))
                         else {
@@ -758,7 +764,7 @@ pub fn find(
                         actors = named;
                         subjects_n = actors.len();
                         actors.push(target);
-                        match tense {
+                        match im.tense {
                             Tense::Past => {}
                             Tense::Negated => status = EventStatus::Negated,
                             Tense::Subjunctive => status = EventStatus::Hypothetical,
@@ -1713,8 +1719,8 @@ fn held_verb(doc: &Doc, t: usize, end: usize) -> Option<Tense> {
 /// Sanctions (the cue at tokens `t..t + n`) imposed in their clause: "... علیه Y اعمال/وضع کرد" after the cue, or, with
 /// "از اعمال/وضع" before it, "... علیه Y خبر داد/اعلام کرد" (the announcement of the act). The verb's tense and the token
 /// of "علیه" and of the verb's noun ("اعمال", "خبر").
-fn impose_verb(doc: &Doc, t: usize, n: usize, end: usize) -> Option<(Tense, usize, usize)> {
-    const IMPOSE: &[&str] = &["اعمال", "وضع"];
+fn impose_verb(doc: &Doc, t: usize, n: usize, end: usize, marker: &str) -> Option<Imposed> {
+    const IMPOSE: &[&str] = &["اعمال", "وضع", "ارسال"];
     let announced = t >= 2 && IMPOSE.contains(&doc.toks[t - 1].key.as_str()) && doc.toks[t - 2].key == "از";
     let mut against = None;
     let mut prev_e = doc.toks[t + n - 1].e;
@@ -1724,33 +1730,49 @@ fn impose_verb(doc: &Doc, t: usize, n: usize, end: usize) -> Option<(Tense, usiz
             return None;
         }
         prev_e = x.e;
-        if against.is_none() && x.key == "علیه" {
+        if against.is_none() && x.key == marker {
             against = Some(i);
             continue;
         }
-        let next = doc.toks.get(i + 1)?;
+        // The verb: its noun and light verb ("اعمال کرد", passive "ارسال شد"), or "فرستاد" itself.
         let verb = if !announced && IMPOSE.contains(&x.key.as_str()) {
-            Some((&["کرد", "نمود"][..], &["کن", "نما"][..]))
+            Some((&["کرد", "نمود", "شد"][..], &["کن", "نما", "شو"][..], i + 1))
+        } else if !announced && light_form(&x.key, &["فرستاد"], &["فرست"]).is_some() {
+            Some((&["فرستاد"][..], &["فرست"][..], i))
         } else if announced && x.key == "خبر" {
-            Some((&["داد"][..], &["ده"][..]))
+            Some((&["داد"][..], &["ده"][..], i + 1))
         } else if announced && x.key == "اعلام" {
-            Some((&["کرد"][..], &["کن"][..]))
+            Some((&["کرد"][..], &["کن"][..], i + 1))
         } else {
             None
         };
-        if let Some((past, present)) = verb {
-            let tense = if matches!(next.key.as_str(), "خواهد" | "خواهند") {
-                doc.toks.get(i + 2).filter(|v| past.contains(&v.key.as_str())).map(|_| Tense::Future)
+        if let Some((past, present, vi)) = verb {
+            let v = doc.toks.get(vi)?;
+            let tense = if matches!(v.key.as_str(), "خواهد" | "خواهند") {
+                doc.toks.get(i + 2).filter(|w| past.contains(&w.key.as_str())).map(|_| Tense::Future)
             } else {
-                light_form(&next.key, past, present)
+                light_form(&v.key, past, present)
             };
-            return against.zip(tense).map(|(a, tense)| (tense, a, i));
+            let passive = light_form(&v.key, &["شد"], &["شو"]).is_some()
+                || matches!(v.key.as_str(), "خواهد" | "خواهند") && doc.toks.get(i + 2).is_some_and(|w| w.key == "شد");
+            return against.zip(tense).map(|(a, tense)| Imposed { tense, marker: a, verb: i, passive });
         }
         if finite_verb(&x.key) {
             return None;
         }
     }
     None
+}
+
+/// What [`impose_verb`] found.
+struct Imposed {
+    tense: Tense,
+    /// The token of the marker ("علیه", "به").
+    marker: usize,
+    /// The token of the verb's noun ("اعمال") or the verb.
+    verb: usize,
+    /// "ارسال شد": the giver is named after the cue ("کمک‌های ایران به لبنان ارسال شد"), not as the subject.
+    passive: bool,
 }
 
 /// The tense of the light verb after a cue: right after it, after "و X" ("تقبیح و محکوم کرد"),

@@ -103,8 +103,10 @@ pub enum Frame {
     /// Talks told as the subject of a verb of holding: "مذاکرات X و Y (در Z) برگزار شد" (X and Y, or X with "با Y");
     /// the verb's tense gives the status. Talks named as a topic ("درباره مذاکرات X و Y") are none.
     Held,
-    /// Sanctions imposed on a target: "X تحریم‌هایی علیه Y اعمال/وضع کرد", "X از اعمال تحریم‌های جدید علیه Y خبر
-    /// داد": the clause's named subject(s) and the entity after "علیه"; the verb's tense gives the status.
+    /// Something imposed on or sent to a target: "X تحریم‌هایی علیه Y اعمال/وضع کرد", "X از اعمال تحریم‌های جدید
+    /// علیه Y خبر داد", "X کمک‌هایی به Y ارسال کرد/فرستاد", "کمک‌های X به Y ارسال شد": the clause's named subject(s)
+    /// (or the giver after the cue in the passive) and the entity after the marker ("علیه" unless the row names
+    /// another, "impose:به"); the verb's tense gives the status.
     Impose,
     /// Taking part in a meeting.
     Session,
@@ -306,8 +308,8 @@ impl Lexicon {
                 Some((fr, m)) => (fr, Some(m.to_string())),
                 None => (f[4].trim_end_matches('!'), None),
             };
-            if marker.is_some() && frame_name != "object" {
-                return Err(err("only the object frame takes a marker (object:از)"));
+            if marker.is_some() && !matches!(frame_name, "object" | "impose") {
+                return Err(err("only the object and impose frames take a marker (object:از, impose:به)"));
             }
             let frame = match frame_name {
                 "with" => Frame::With,

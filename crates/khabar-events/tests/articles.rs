@@ -2221,3 +2221,25 @@ fn a_threat_names_its_target_in_the_clause_it_introduces() {
     let e = l.events.iter().find(|e| e.event_type == "THREATEN").unwrap_or_else(|| panic!("{:#?}", l.events));
     assert_eq!(e.actors, ["benjamin-netanyahu", "country-ir"], "{e:#?}");
 }
+
+#[test]
+fn aid_sent_to_a_target() {
+    let day = Some(Day(2024, 10, 1));
+    for (t, status) in [
+        ("ایران تاکنون ۱۰۰ تن کمک به لبنان ارسال کرده است.", EventStatus::Reported),
+        ("کمک‌های بشردوستانه ایران به لبنان ارسال شد.", EventStatus::Reported),
+        ("چین کمک‌هایی به لبنان فرستاد.", EventStatus::Reported),
+        ("کمک‌های ایران به لبنان ارسال خواهد شد.", EventStatus::Planned),
+    ] {
+        let l = run(t, day);
+        let e = l.events.iter().find(|e| e.event_type == "AID").unwrap_or_else(|| panic!("{t}: {:#?}", l.events));
+        assert_eq!(e.actors.last().map(String::as_str), Some("country-lb"), "{t}: {e:#?}");
+        assert_eq!(e.actors.len(), 2, "{t}: {e:#?}");
+        assert_eq!(e.status, status, "{t}");
+    }
+    // Aid asked for, or sent by no one named, is none.
+    for t in ["لبنان از کشورهای منطقه کمک خواست.", "کمک‌ها به لبنان ارسال شد."] {
+        let l = run(t, day);
+        assert!(l.events.iter().all(|e| e.event_type != "AID"), "{t}: {:#?}", l.events);
+    }
+}
