@@ -222,6 +222,7 @@ mod tests {
         assert_eq!(judge("كد خبر: ۳۶۴۸۲"), Verdict::NewsId { id: "36482".into(), whole_line: true });
         assert_eq!(judge("کدخبر:۱۲۳۴۵"), Verdict::NewsId { id: "12345".into(), whole_line: true });
         assert_eq!(judge("شناسه خبر: 998877 | سرویس سیاسی"), Verdict::NewsId { id: "998877".into(), whole_line: true });
+        assert_eq!(judge("شناسه: 2189345"), Verdict::NewsId { id: "2189345".into(), whole_line: true });
     }
 
     #[test]
