@@ -1710,7 +1710,8 @@ impl Recognizer {
             if !chars[e..t.s].iter().all(|c| *c == ' ')
                 || ent.is_some_and(|i| b.entities[i].1.kind == Kind::Person)
                 || (ent.is_none() && self.phrase_ends.contains(t.key))
-                || crate::compact::lexicon_verb(t.key)
+                // A word of a body's name is no verb ("ستاد انتخابات کشور": "ستاد" is also a past stem).
+                || (ent.is_none() && crate::compact::lexicon_verb(t.key))
                 || !t.key.chars().all(|c| ('\u{0620}'..='\u{06FF}').contains(&c))
             {
                 break;

@@ -942,3 +942,13 @@ fn a_first_name_and_a_surname_suffix_written_apart_are_a_surname() {
     let text = "این کودک زاده تهران است.";
     assert!(local_persons(&tag(text, Some("2024-11-10"))).is_empty());
 }
+
+#[test]
+fn an_office_of_a_body_whose_name_starts_with_a_verb_stem() {
+    // "ستاد" (headquarters) is also a past stem; inside the body's name it is no verb.
+    let text = "محسن اسلامی سخنگوی ستاد انتخابات کشور گفت: نتایج اعلام شد.";
+    let ents = tag(text, Some("2024-07-01"));
+    let p = ents.iter().find(|e| e.id.starts_with("local-")).expect("the spokesman");
+    assert_eq!(p.roles[0].role_fa, "سخنگوی ستاد انتخابات کشور", "{:?}", p.roles);
+    find(&ents, "election-hq-iran");
+}
