@@ -259,9 +259,14 @@ pub fn find(
                 let date_from = if clause_s > ss && doc.chars[clause_s - 1] == ':' { ss } else { clause_s };
                 let mut clause_s = clause_s;
                 let mut last = last;
+                // Also without "که": "X از Y خواست تحریم تسلیحاتی علیه Z اعمال کند".
+                let mut requested = false;
                 if let Some(k) = before.clone().rev().find(|&i| {
-                    matches!(doc.toks[i].key.as_str(), "که" | "تا") && asks_before(doc, i)
+                    (matches!(doc.toks[i].key.as_str(), "که" | "تا") && asks_before(doc, i))
+                        || (matches!(doc.toks[i].key.as_str(), "خواست" | "خواستند")
+                            && doc.toks.get(i + 1).is_some_and(|x| !matches!(x.key.as_str(), "که" | "تا")))
                 }) {
+                    requested = true;
                     let asked = (doc.tok_from(clause_s)..k)
                         .rev()
                         .find(|&i| doc.toks[i].key == "از")
@@ -736,7 +741,7 @@ pub fn find(
                         };
                         // The passive names the giver right after the cue ("کمک‌های بشردوستانه ایران به لبنان ارسال
                         // شد"); the active, as the clause's subject.
-                        let named: Vec<usize> = if im.passive {
+                        let mut named: Vec<usize> = if im.passive {
                             cl.m.within(ce, doc.toks[im.marker].s).iter().find_map(|m| as_actor(cl, m.2)).into_iter().collect()
                         } else {
                             cl.subjects(clause_s, cs, None)
@@ -748,6 +753,10 @@ pub fn find(
                                 })
                                 .collect()
                         };
+                        // Asked of someone ("از شورای امنیت خواست تحریم ... اعمال کند"): that one would act.
+                        if named.is_empty() && requested && !im.passive {
+                            named.extend(last);
+                        }
                         // The first actor named between the marker and the verb ("علیه ناوگان سایه نفت ایران", "علیه ۳۵
                         // شرکت مرتبط با صادرات نفت ایران").
                         let Some(target) = cl

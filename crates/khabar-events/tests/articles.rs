@@ -2243,3 +2243,19 @@ fn aid_sent_to_a_target() {
         assert!(l.events.iter().all(|e| e.event_type != "AID"), "{t}: {:#?}", l.events);
     }
 }
+
+#[test]
+fn sanctions_asked_of_someone_are_theirs_to_impose() {
+    let day = Some(Day(2024, 10, 22));
+    for t in [
+        "ایران از شورای امنیت سازمان ملل خواست تحریم تسلیحاتی علیه اسرائیل اعمال کند.",
+        "ایران از اتحادیه اروپا خواست که تحریم‌هایی علیه اسرائیل وضع کند.",
+    ] {
+        let l = run(t, day);
+        let e = l.events.iter().find(|e| e.event_type == "SANCTION").unwrap_or_else(|| panic!("{t}: {:#?}", l.events));
+        assert_ne!(e.actors[0], "country-ir", "{t}: the requester imposes nothing: {e:#?}");
+        assert_eq!(e.actors.last().map(String::as_str), Some("country-il"), "{t}");
+        assert_ne!(e.status, EventStatus::Reported, "{t}");
+        assert!(l.events.iter().any(|e| e.event_type == "REQUEST" && e.actors[0] == "country-ir"), "{t}");
+    }
+}
