@@ -874,6 +874,17 @@ impl Clauses<'_, '_> {
             {
                 break;
             }
+            // Inside a mention that runs on ("استاندار سیستان و بلوچستان": the province's name holds its "و").
+            if let Some(ent) = self.m.at(x.s)
+                && e > 0
+                && self.m.at(e - 1) == Some(ent)
+                && self.m.at(x.e) == Some(ent)
+            {
+                words.push(x.key.clone());
+                e = x.e;
+                i += 1;
+                continue;
+            }
             // A body's name may join nouns with "و" ("سازمان برنامه و بودجه", "وزارت راه و شهرسازی"), also inside
             // an office ("سخنگوی سازمان امداد و نجات"), not another body, office or name ("وزارت امور خارجه و
             // وزیر ...").

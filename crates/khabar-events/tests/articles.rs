@@ -2259,3 +2259,16 @@ fn sanctions_asked_of_someone_are_theirs_to_impose() {
         assert!(l.events.iter().any(|e| e.event_type == "REQUEST" && e.actors[0] == "country-ir"), "{t}");
     }
 }
+
+#[test]
+fn an_office_of_a_place_whose_name_holds_and() {
+    // "سیستان و بلوچستان" is one province: the office's phrase runs over its "و".
+    for t in [
+        "به گفته استاندار سیستان و بلوچستان، ۲۰ پروژه عمرانی افتتاح شد.",
+        "استاندار سیستان و بلوچستان گفت: ۲۰ پروژه عمرانی افتتاح شد.",
+    ] {
+        let l = run(t, Some(Day(2024, 2, 24)));
+        let q = l.quotes.iter().find(|q| q.text.starts_with("۲۰ پروژه")).unwrap_or_else(|| panic!("{t}: {:#?}", l.quotes));
+        assert_eq!(q.speaker_name_fa.as_deref(), Some("استاندار سیستان و بلوچستان"), "{t}: {q:#?}");
+    }
+}
