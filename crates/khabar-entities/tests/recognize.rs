@@ -952,3 +952,14 @@ fn an_office_of_a_body_whose_name_starts_with_a_verb_stem() {
     assert_eq!(p.roles[0].role_fa, "سخنگوی ستاد انتخابات کشور", "{:?}", p.roles);
     find(&ents, "election-hq-iran");
 }
+
+#[test]
+fn a_sunni_clerics_title_is_an_honorific() {
+    // "مولوی" (Mawlawi) is a title like "شیخ": the name after it is a person, with the office after the name.
+    let text = "مولوی عبدالحمید امام جمعه اهل سنت زاهدان نیز در این دیدار خواستار توجه به مشکلات استان شد.";
+    let ents = tag(text, Some("2024-02-24"));
+    let locals = local_persons(&ents);
+    assert_eq!(locals.len(), 1, "{locals:?}");
+    assert_eq!(locals[0].0, "عبدالحمید");
+    spans_index_text(text, &ents);
+}

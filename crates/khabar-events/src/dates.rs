@@ -138,6 +138,10 @@ fn expression_at(toks: &[crate::text::Tok], i: usize, base: Date, future: bool) 
             if k == "شنبه" && i > 0 && matches!(toks[i - 1].key.as_str(), "یک" | "دو" | "سه" | "چهار" | "پنج") {
                 return None;
             }
+            // "امام جمعه زاهدان": a title (the Friday prayer leader), no day.
+            if k == "جمعه" && i > 0 && matches!(toks[i - 1].key.as_str(), "امام" | "ائمه" | "امامان") {
+                return None;
+            }
             let today = i > 0 && matches!(toks[i - 1].key.as_str(), "امروز" | "امشب");
             if today {
                 return Some(base);
@@ -211,6 +215,9 @@ mod tests {
         assert_eq!(at("وی سه شنبه گذشته با همتای خود گفت‌وگو کرده بود", false), day(12, 2));
         assert_eq!(at("وی پنج شنبه در تهران بود", false), day(12, 4));
         assert_eq!(at("وی شنبه در تهران بود", false), day(12, 6));
+        // The Friday prayer leader's title names no day (the article's day stands); the Friday prayer does.
+        assert_eq!(at("امام جمعه زاهدان در این دیدار خواستار توجه به استان شد", false), day(12, 8));
+        assert_eq!(at("وی در خطبه‌های نماز جمعه گفت", false), day(12, 5));
         // The same weekday as the article's, "گذشته"/"آینده": a week away.
         assert_eq!(at("دوشنبه گذشته", false), day(12, 1));
         assert_eq!(at("دوشنبه آینده", false), day(12, 15));
