@@ -963,3 +963,13 @@ fn a_sunni_clerics_title_is_an_honorific() {
     assert_eq!(locals[0].0, "عبدالحمید");
     spans_index_text(text, &ents);
 }
+
+#[test]
+fn the_martyr_soleimani_is_qasem_soleimani() {
+    // "سلیمانی" alone is two persons of the knowledge base (and a common surname); "شهید سلیمانی" is his epithet.
+    let text = "علی لاریجانی در مراسم بزرگداشت شهید سلیمانی گفت: راه او ادامه دارد.";
+    let ents = tag(text, Some("2024-01-03"));
+    assert_eq!(find(&ents, "qasem-soleimani").mentions[0].text, "شهید سلیمانی");
+    assert!(ents.iter().all(|e| e.id != "gholamreza-soleimani"));
+    spans_index_text(text, &ents);
+}
