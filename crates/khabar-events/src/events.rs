@@ -1680,12 +1680,12 @@ fn claim_verb(doc: &Doc, t: usize, end: usize) -> Option<(Tense, usize)> {
     None
 }
 
-/// Words of a round of talks before its noun, as keys ("آ" folded to "ا"): "دور نخست مذاکرات", "دور جدید گفتگوهای".
 /// Nouns whose complement the talks or the truce are ("نقض آتش‌بس میان X و Y ادامه یافت": the violations go on):
 /// the clause's subject is that noun, not the talks.
 const HELD_HEADS: &[&str] =
     &["نقض", "ادامه", "تمدید", "پایان", "شکست", "لغو", "تعلیق", "نتیجه", "نتایج", "تداوم", "حفظ", "اجرای", "روند", "شرایط", "جزئیات"];
 
+/// Words of a round of talks before its noun, as keys ("آ" folded to "ا"): "دور نخست مذاکرات", "دور جدید گفتگوهای".
 const ROUND_WORDS: &[&str] =
     &["دور", "دومین", "سومین", "نخستین", "اولین", "نخست", "اول", "دوم", "سوم", "چهارم", "پنجم", "جدید", "بعدی", "تازه", "پایانی", "اخرین"];
 
@@ -1725,9 +1725,9 @@ fn held_verb(doc: &Doc, t: usize, end: usize) -> Option<Tense> {
     None
 }
 
-/// Sanctions (the cue at tokens `t..t + n`) imposed in their clause: "... علیه Y اعمال/وضع کرد" after the cue, or, with
-/// "از اعمال/وضع" before it, "... علیه Y خبر داد/اعلام کرد" (the announcement of the act). The verb's tense and the token
-/// of "علیه" and of the verb's noun ("اعمال", "خبر").
+/// Sanctions or aid (the cue at tokens `t..t + n`) imposed on or sent to someone in their clause: "... علیه Y اعمال/وضع
+/// کرد", "... به Y ارسال کرد/شد", "... به Y فرستاد" after the cue (`marker` is "علیه" or "به"), or, with "از اعمال/وضع"
+/// before it, "... علیه Y خبر داد/اعلام کرد" (the announcement of the act).
 fn impose_verb(doc: &Doc, t: usize, n: usize, end: usize, marker: &str) -> Option<Imposed> {
     const IMPOSE: &[&str] = &["اعمال", "وضع", "ارسال"];
     let announced = t >= 2 && IMPOSE.contains(&doc.toks[t - 1].key.as_str()) && doc.toks[t - 2].key == "از";
@@ -1759,6 +1759,9 @@ fn impose_verb(doc: &Doc, t: usize, n: usize, end: usize, marker: &str) -> Optio
             let v = doc.toks.get(vi)?;
             let tense = if matches!(v.key.as_str(), "خواهد" | "خواهند") {
                 doc.toks.get(i + 2).filter(|w| past.contains(&w.key.as_str())).map(|_| Tense::Future)
+            } else if vi == i && i > 0 && matches!(doc.toks[i - 1].key.as_str(), "خواهد" | "خواهند") {
+                // "خواهد فرستاد".
+                Some(Tense::Future)
             } else {
                 light_form(&v.key, past, present)
             };

@@ -2230,6 +2230,7 @@ fn aid_sent_to_a_target() {
         ("کمک‌های بشردوستانه ایران به لبنان ارسال شد.", EventStatus::Reported),
         ("چین کمک‌هایی به لبنان فرستاد.", EventStatus::Reported),
         ("کمک‌های ایران به لبنان ارسال خواهد شد.", EventStatus::Planned),
+        ("چین کمک‌هایی به لبنان خواهد فرستاد.", EventStatus::Planned),
     ] {
         let l = run(t, day);
         let e = l.events.iter().find(|e| e.event_type == "AID").unwrap_or_else(|| panic!("{t}: {:#?}", l.events));
