@@ -1016,35 +1016,24 @@ impl Clauses<'_, '_> {
                         named: false,
                     });
                 }
-            } else if let Some(n) = [(3, three.as_ref()), (2, two.as_ref())]
-                .into_iter()
-                .find_map(|(n, k)| k.filter(|k| ORG_REFERENCES.contains(*k)).map(|_| n))
-            {
-                // The last organization named before whose name starts with the reference's noun ("وزارت
-                // اطلاعات" for "این وزارتخانه", "سازمان انرژی اتمی" for "این سازمان").
-                let noun = d.toks[t + 1].key.as_str();
-                let head = if noun == "وزارتخانه" { "وزارت" } else { noun };
-                if let Some(&(_, _, p)) = self
-                    .m
-                    .within(0, tok.s)
-                    .iter()
-                    .rev()
-                    .find(|m| self.m.ents[m.2].kind == Kind::Org && d.toks[d.tok_from(m.0)].key.starts_with(head))
-                {
-                    out.push(Found {
-                        who: Subject::Entity(p),
-                        s: tok.s,
-                        e: d.toks[t + n - 1].e,
-                        named: false,
+            } else if let Some((n, referent)) = [(3, three.as_ref()), (2, two.as_ref())].into_iter().find_map(|(n, k)| {
+                let k = k?;
+                if REFERENCES.contains(k) {
+                    Some((n, last))
+                } else if ORG_REFERENCES.contains(k) {
+                    // The last organization named before whose name starts with the reference's noun ("وزارت
+                    // اطلاعات" for "این وزارتخانه", "سازمان انرژی اتمی" for "این سازمان").
+                    let noun = d.toks[t + 1].key.as_str();
+                    let head = if noun == "وزارتخانه" { "وزارت" } else { noun };
+                    let org = self.m.within(0, tok.s).iter().rev().find(|m| {
+                        self.m.ents[m.2].kind == Kind::Org && d.toks[d.tok_from(m.0)].key.starts_with(head)
                     });
+                    Some((n, org.map(|m| m.2)))
+                } else {
+                    None
                 }
-                t += n;
-                continue;
-            } else if let Some((n, _)) = [(3, three), (2, two.clone())]
-                .into_iter()
-                .find(|(_, k)| k.as_ref().is_some_and(|k| REFERENCES.contains(k)))
-            {
-                if let Some(p) = last {
+            }) {
+                if let Some(p) = referent {
                     out.push(Found {
                         who: Subject::Entity(p),
                         s: tok.s,
