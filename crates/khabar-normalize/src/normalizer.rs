@@ -1027,10 +1027,16 @@ fn joined_as_parts<T: Unit>(words: &mut Words, v: &[T], items: &[Item], keys: &[
             if part.plain && ins.get(first).is_some_and(|&p| (p as usize) < part.ue) {
                 let id = words.id(key);
                 let m = words.restore_part(id, key, after_prefix);
+                // The part's ZWNJ become the part's own restoration, as a second run reads them: also where the
+                // glued word's context had moved one ("نمی بیشهای": "بیشه‌ای" at the line's end, but "بیش‌های"
+                // as the part after "نمی‌").
                 ins.retain(|&p| {
                     let p = p as usize;
-                    p <= part.us || p >= part.ue || m & (1u64 << (p - part.us - 1)) != 0
+                    p <= part.us || p >= part.ue
                 });
+                let at = ins.partition_point(|&p| p as usize <= part.us);
+                let own = (0..64).filter(|b| m & (1u64 << b) != 0).map(|b| (part.us + 1 + b) as u32);
+                ins.splice(at..at, own.filter(|&p| (p as usize) < part.ue));
             }
             after_prefix = is_verb_prefix(key);
             true
