@@ -1013,9 +1013,9 @@ fn join_line<T: Unit>(words: &mut Words, v: &mut [T], items: &mut Vec<Item>, key
 }
 
 /// Pieces joined to their neighbours with a ZWNJ become parts of a ZWNJ word, which are restored by the lexicon
-/// only ([`Words::restore_part`]): ZWNJ the character model put into a piece on its own are taken back
-/// ("گفت وگوهای" → "گفت‌وگوهای", not "گفت‌وگوه‌ای"), as a second run would see them. Parts with marks are
-/// left as they are.
+/// only ([`Words::restore_part`]): a part that got ZWNJ takes exactly its part restoration, so ZWNJ the character
+/// model or the context put into a piece on its own are replaced ("گفت وگوهای" → "گفت‌وگوهای", not "گفت‌وگوه‌ای"),
+/// as a second run would see them. Parts with marks are left as they are.
 #[cold]
 #[inline(never)]
 fn joined_as_parts<T: Unit>(words: &mut Words, v: &[T], items: &[Item], keys: &[char], ins: &mut Vec<u32>) {
@@ -1034,9 +1034,9 @@ fn joined_as_parts<T: Unit>(words: &mut Words, v: &[T], items: &[Item], keys: &[
                     let p = p as usize;
                     p <= part.us || p >= part.ue
                 });
-                let at = ins.partition_point(|&p| p as usize <= part.us);
+                // `first` still points after the ZWNJ before the part (only the part's own were removed).
                 let own = (0..64).filter(|b| m & (1u64 << b) != 0).map(|b| (part.us + 1 + b) as u32);
-                ins.splice(at..at, own.filter(|&p| (p as usize) < part.ue));
+                ins.splice(first..first, own.filter(|&p| (p as usize) < part.ue));
             }
             after_prefix = is_verb_prefix(key);
             true
