@@ -130,6 +130,20 @@ impl Role {
         self.end_day.is_some_and(|e| e < day) || self.ended_by.is_some_and(|b| b <= day)
     }
 
+    /// How far `day` lies outside the tenure's known dates, in days (approximately: months count 31 days);
+    /// 0 when the role may have been held on `day`. Tells which of two tenures of one office an article
+    /// dated outside both is nearer to.
+    pub fn distance_to(&self, day: Day) -> u32 {
+        let ord = |d: Day| d.0 as i64 * 372 + d.1 as i64 * 31 + d.2 as i64;
+        if let Some(s) = self.start_day.filter(|&s| s > day) {
+            return (ord(s) - ord(day)) as u32;
+        }
+        match self.end_day.or(self.ended_by) {
+            Some(e) if self.ended_before(day) => (ord(day) - ord(e)).max(0) as u32,
+            _ => 0,
+        }
+    }
+
     /// The first day of the tenure, when known.
     pub fn start_day(&self) -> Option<Day> {
         self.start_day

@@ -2042,7 +2042,21 @@ impl Builder {
                 let earlier_tenure = !current
                     && slot.is_some_and(|sl| held_now.contains(&sl) || (ended && maybe_now.contains(&sl)));
                 let named = slot.is_some_and(|sl| in_text.contains(&sl)) && !earlier_tenure;
-                if named || current {
+                // The text names an office the person held twice, and the article's day is in neither tenure:
+                // the nearer tenure is the one meant ("دبیر شورای عالی امنیت ملی" for Larijani, 2005–2007 and
+                // from 2025-08, in an article of 2025-06), not both.
+                let nearer_tenure = named
+                    && !current
+                    && date.is_some_and(|d| {
+                        mine.iter().any(|&rj| {
+                            let o = &r.kb.roles[rj];
+                            rj != ri
+                                && r.role_slot_of[rj] == slot
+                                && (o.distance_to(d), std::cmp::Reverse(o.start_day()))
+                                    < (role.distance_to(d), std::cmp::Reverse(role.start_day()))
+                        })
+                    });
+                if (named && !nearer_tenure) || current {
                     x.roles.push(RoleOut {
                         role_fa: role.role_fa.clone(),
                         role_en: Some(role.role_en.clone()).filter(|s| !s.is_empty()),

@@ -973,3 +973,23 @@ fn the_martyr_soleimani_is_qasem_soleimani() {
     assert!(ents.iter().all(|e| e.id != "gholamreza-soleimani"));
     spans_index_text(text, &ents);
 }
+
+#[test]
+fn an_office_held_twice_is_named_once_by_the_nearer_tenure() {
+    // Larijani was the SNSC's secretary 2005-08 to 2007-10 and again from 2025-08; an article of 2025-06 that
+    // calls him so means the second tenure, and lists the office once.
+    let text = "علی لاریجانی دبیر شورای عالی امنیت ملی با وزیر خارجه عمان دیدار کرد.";
+    let snsc = |date: &str| -> Vec<(String, Option<String>)> {
+        let ents = tag(text, Some(date));
+        find(&ents, "ali-larijani")
+            .roles
+            .iter()
+            .filter(|r| r.role_fa == "دبیر شورای عالی امنیت ملی")
+            .map(|r| (r.role_fa.clone(), r.start.clone()))
+            .collect()
+    };
+    assert_eq!(snsc("2025-06-07"), vec![("دبیر شورای عالی امنیت ملی".to_string(), Some("2025-08".to_string()))]);
+    assert_eq!(snsc("2009-01-10"), vec![("دبیر شورای عالی امنیت ملی".to_string(), Some("2005-08".to_string()))]);
+    // Inside a tenure, that tenure.
+    assert_eq!(snsc("2006-03-01"), vec![("دبیر شورای عالی امنیت ملی".to_string(), Some("2005-08".to_string()))]);
+}
