@@ -1024,7 +1024,13 @@ pub fn find(
                     })
                     .map_or((None, false), |(d, told)| (Some(d), told));
                 if cue.frame == Frame::Session {
-                    if let Some(i) = session {
+                    // A later session cue is the session told before ("در ابتدای نشست", "در این جلسه") unless an
+                    // organization's name follows it: "در نشست اوپک پلاس" after "در حاشیه نشست هیئت دولت" is
+                    // another gathering.
+                    let named = doc.toks.get(t + n).is_some_and(|x| {
+                        cl.m.within(x.s, se).first().is_some_and(|m| m.0 == x.s && cl.m.ents[m.2].kind == Kind::Org)
+                    });
+                    if let Some(i) = session.filter(|_| this || !named) {
                         for a in actors {
                             if !out[i].actors.contains(&a) {
                                 out[i].actors.push(a);

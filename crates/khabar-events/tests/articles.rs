@@ -2273,3 +2273,19 @@ fn an_office_of_a_place_whose_name_holds_and() {
         assert_eq!(q.speaker_name_fa.as_deref(), Some("استاندار سیستان و بلوچستان"), "{t}: {q:#?}");
     }
 }
+
+#[test]
+fn a_session_named_by_an_organization_is_another_gathering() {
+    // "در نشست اوپک پلاس" is not the cabinet session told before: Iran is no participant of that one.
+    let t = "به گزارش شانا، محسن پاک‌نژاد روز دوشنبه در حاشیه نشست هیئت دولت در جمع خبرنگاران افزود: صادرات نفت کاهش نیافته است.\n\n\
+             وزیر نفت درباره نشست آینده اوپک نیز گفت: ایران در نشست اوپک پلاس از تمدید کاهش تولید حمایت می‌کند.";
+    let l = run(t, Some(Day(2024, 11, 25)));
+    let cabinet = l.events.iter().find(|e| e.actors.contains(&"mohsen-paknejad".to_string())).expect("the cabinet session");
+    assert_eq!(cabinet.actors, ["mohsen-paknejad"], "{:#?}", l.events);
+    // The same session again, unnamed, is the one told before.
+    let t = "به گزارش ایرنا، عباس عراقچی روز یکشنبه در نشست وزیران خارجه کشورهای همسایه افغانستان شرکت کرد.\n\n\
+             در ادامه نشست، سرگئی لاوروف نیز درباره وضع افغانستان سخن گفت.";
+    let l = run(t, Some(Day(2024, 11, 25)));
+    let both = l.events.iter().find(|e| e.actors.contains(&"abbas-araghchi".to_string())).expect("the session");
+    assert!(both.actors.contains(&"sergey-lavrov".to_string()), "{:#?}", l.events);
+}
