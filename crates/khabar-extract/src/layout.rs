@@ -75,6 +75,10 @@ fn lines(doc: &str) -> Vec<Line<'_>> {
         let n_chars = raw_line.chars().count();
         let lead_ws: usize = raw_line.chars().take_while(|c| is_blank(*c)).count();
         let trimmed = raw_line.trim_matches(is_blank);
+        // Markup around a text file's line ("<p>عنوان</p>") is no part of it; a line of tags only stays whole,
+        // for the chrome rules to drop.
+        let (tag_lead, inner) = strip_edge_tags(trimmed);
+        let (lead_ws, trimmed) = if inner.is_empty() { (lead_ws, trimmed) } else { (lead_ws + tag_lead, inner) };
         if !trimmed.is_empty() {
             let start = char_pos + lead_ws;
             let folded = fold(trimmed);
@@ -84,6 +88,33 @@ fn lines(doc: &str) -> Vec<Line<'_>> {
         char_pos += n_chars + 1;
     }
     out
+}
+
+/// The length of a markup tag at the start of `s` ("<p>", "</div>", "<span class=\"x\">"), in bytes.
+fn tag_at_start(s: &str) -> Option<usize> {
+    let rest = s.strip_prefix('<')?;
+    let rest = rest.strip_prefix('/').unwrap_or(rest);
+    if !rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let end = s.find('>')?;
+    (!s[1..end].contains('<')).then_some(end + 1)
+}
+
+/// `s` without the markup tags at its two ends, and how many characters were cut at its start.
+fn strip_edge_tags(s: &str) -> (usize, &str) {
+    let mut inner = s;
+    while let Some(n) = tag_at_start(inner) {
+        inner = inner[n..].trim_start_matches(is_blank);
+    }
+    let lead = s.chars().count() - inner.chars().count();
+    while let Some(open) = inner.rfind('<') {
+        if !inner.ends_with('>') || tag_at_start(&inner[open..]) != Some(inner.len() - open) {
+            break;
+        }
+        inner = inner[..open].trim_end_matches(is_blank);
+    }
+    (lead, inner)
 }
 
 fn is_blank(c: char) -> bool {
@@ -493,6 +524,22 @@ tabnak\tTabnak\tتابناک\tپایگاه خبری تابناک\t\ttabnak.ir\ts
         let l = lay_out(doc, ChromeRules::builtin(), &outlets);
         let pieces = l.pieces.iter().map(|p| (p.field, slice_chars(doc, p.raw.clone()).to_string())).collect();
         (l, pieces)
+    }
+
+    #[test]
+    fn markup_left_in_a_text_file_is_no_part_of_its_lines() {
+        // A scraped text with a stray tag line and a headline still in its "<p>": the lines are the paragraphs,
+        // their ranges point past the tags.
+        let doc = "<p>\n<p>روابط تهران و بغداد راهبردی است</p>\n\
+رئیس جمهور در دیدار با نخست وزیر عراق گفت: روابط دو کشور ریشه در تاریخ دارد و گسترش آن به نفع منطقه است.\n\
+<span class=\"x\">به گزارش ایرنا، این دیدار در کاخ سعدآباد برگزار شد.</span>\n";
+        let (_, p) = run(doc);
+        assert_eq!(p[0], (Field::Title, "روابط تهران و بغداد راهبردی است".to_string()), "{p:?}");
+        assert!(p[1].1.starts_with("رئیس جمهور"), "{p:?}");
+        assert_eq!(p[2].1, "به گزارش ایرنا، این دیدار در کاخ سعدآباد برگزار شد.", "{p:?}");
+        assert_eq!(p.len(), 3, "{p:?}");
+        assert_eq!(strip_edge_tags("<b>x</b> y"), (3, "x</b> y"));
+        assert_eq!(strip_edge_tags("a < b > c"), (0, "a < b > c"));
     }
 
     #[test]

@@ -529,9 +529,17 @@ pub fn looks_like_html(bytes: &[u8]) -> bool {
     if !t.starts_with('<') {
         return false;
     }
-    ["<!doctype html", "<html", "<head", "<body", "<meta", "<title", "<div", "<p>", "<p ", "<article", "<!--"]
-        .iter()
-        .any(|m| t.contains(m))
+    if ["<!doctype html", "<html", "<head", "<body", "<meta", "<title", "<article"].iter().any(|m| t.contains(m)) {
+        return true;
+    }
+    // A fragment ("<p>...</p>" lines) is HTML when its tags run through it; a scraped text file with a stray
+    // "<p>" on its first line and bare lines after is text, whose lines are its paragraphs.
+    if !["<div", "<p>", "<p ", "<!--"].iter().any(|m| t.contains(m)) {
+        return false;
+    }
+    let lines: Vec<&str> = t.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let tagged = lines.iter().filter(|l| l.contains('<')).count();
+    tagged * 3 >= lines.len()
 }
 
 #[cfg(test)]
@@ -608,6 +616,10 @@ mod tests {
         assert!(looks_like_html(b"\xef\xbb\xbf  <!DOCTYPE html><html>"));
         assert!(looks_like_html(b"<div class=x><p>hi</p></div>"));
         assert!(!looks_like_html("به گزارش ایرنا <b>".as_bytes()));
+        // A fragment's tags run through it; a scraped text with a stray tag on its first line is text.
+        assert!(looks_like_html("<p>عنوان</p>\n<p>متن خبر</p>\n<p>ادامه</p>".as_bytes()));
+        assert!(looks_like_html("<p>\nمتن خبر\n</p>".as_bytes()));
+        assert!(!looks_like_html("<p>\nعنوان خبر\n\nبه گزارش ایرنا، متن\n\nادامه متن\nتاریخ\n".as_bytes()));
     }
 
     proptest::proptest! {
