@@ -607,6 +607,23 @@ pub fn find(
                         {
                             actors.push(c);
                         }
+                        // A pronoun object ("و او را به جانبداری از حماس متهم کرد") is the last person the sentence
+                        // named before it who is not the subject ("سخنان گوترش را رد کرد": Guterres).
+                        if objects == 0
+                            && let Some(p) = (doc.tok_from(from)..t).find(|&i| matches!(doc.toks[i].key.as_str(), "او" | "وی"))
+                            && doc.toks.get(p + 1).is_some_and(|x| x.key == "را")
+                            && let Some(who) = cl
+                                .m
+                                .within(ss, doc.toks[p].s)
+                                .iter()
+                                .rev()
+                                .map(|m| m.2)
+                                .filter(|&e| cl.m.ents[e].kind == Kind::Person)
+                                .find_map(|e| as_actor(cl, e).filter(|a| !actors.contains(a)))
+                        {
+                            actors.push(who);
+                            objects += 1;
+                        }
                         // "این اقدام را محکوم کرد": the act the article told before, by its actor (the US
                         // Treasury's sanctions, condemned by the ministry).
                         if objects == 0

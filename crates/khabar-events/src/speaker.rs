@@ -1139,10 +1139,14 @@ impl Clauses<'_, '_> {
 
     /// Whether `f` follows a finite verb and "و": the subject of a new clause ("چین شریک راهبردی ایران است و
     /// مجلس از ... حمایت می‌کند").
+    /// Not one marked by "را": the new clause's object ("سخنان گوترش را رد کرد و او را به ... متهم کرد").
     fn after_finite_verb(&self, f: &Found) -> bool {
         let d = self.doc;
         let t = d.tok_from(f.s);
-        t > 1 && d.toks[t - 1].key == "و" && finite_verb(&d.toks[t - 2].key)
+        t > 1
+            && d.toks[t - 1].key == "و"
+            && finite_verb(&d.toks[t - 2].key)
+            && d.toks.get(d.tok_from(f.e)).is_none_or(|x| x.key != "را")
     }
 
     /// All subjects of the clause: the subject and persons coordinated with it by "و" before

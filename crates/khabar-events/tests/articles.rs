@@ -2289,3 +2289,12 @@ fn a_session_named_by_an_organization_is_another_gathering() {
     let both = l.events.iter().find(|e| e.actors.contains(&"abbas-araghchi".to_string())).expect("the session");
     assert!(both.actors.contains(&"sergey-lavrov".to_string()), "{:#?}", l.events);
 }
+
+#[test]
+fn a_pronoun_object_after_a_coordinated_verb_is_no_subject() {
+    // "و او را ... متهم کرد": the ambassador accused Guterres; "او" opens no clause of its own.
+    let t = "در همین حال، سفیر اسرائیل در سازمان ملل سخنان آنتونیو گوترش را رد کرد و او را به جانبداری از حماس متهم کرد.";
+    let l = run(t, Some(Day(2024, 12, 22)));
+    let accused = l.events.iter().find(|e| e.event_type == "ACCUSE").expect("the accusation");
+    assert_eq!(accused.actors, ["country-il", "antonio-guterres"], "{:#?}", l.events);
+}
