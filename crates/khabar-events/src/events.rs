@@ -1001,9 +1001,12 @@ pub fn find(
                 } else if cue.frame == Frame::Trip {
                     location_in(doc, cl, cs, clause_e, true, false, false)
                 } else {
+                    // After a cue used as an adverbial ("با قدردانی از تلاش‌های قطر برای برقراری آتش‌بس در غزه
+                    // گفت") a place is in the object's phrase, not where the act was.
+                    let object_after = adverbial.is_some() && !object_place;
                     attacked_place
                         .or_else(|| location_in(doc, cl, clause_s, cs, travel, true, object_place))
-                        .or_else(|| location_in(doc, cl, cs, clause_e, travel, false, object_place))
+                        .or_else(|| (!object_after).then(|| location_in(doc, cl, cs, clause_e, travel, false, object_place)).flatten())
                 };
                 // "در حاشیه این نشست با Y دیدار کرد": a meeting at a gathering told before is where that gathering
                 // was ("نشست سران بریکس در کازان"); one "در این سفر" where the visit told before went.

@@ -2298,3 +2298,12 @@ fn a_pronoun_object_after_a_coordinated_verb_is_no_subject() {
     let accused = l.events.iter().find(|e| e.event_type == "ACCUSE").expect("the accusation");
     assert_eq!(accused.actors, ["country-il", "antonio-guterres"], "{:#?}", l.events);
 }
+
+#[test]
+fn a_place_in_an_adverbial_cues_object_is_not_where_the_act_was() {
+    let t = "مسعود پزشکیان رئیس جمهور عصر سه‌شنبه در تماس تلفنی با امیر قطر، با قدردانی از تلاش‌های قطر برای برقراری آتش‌بس در غزه گفت: جنایات باید متوقف شود.";
+    let l = run(t, Some(Day(2024, 12, 3)));
+    let praise = l.events.iter().find(|e| e.event_type == "COOPERATE" || e.english.contains("praised")).expect("the praise");
+    assert!(praise.actors.contains(&"country-qa".to_string()), "{praise:#?}");
+    assert_eq!(praise.location, None, "{praise:#?}");
+}
