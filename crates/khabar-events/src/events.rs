@@ -1062,6 +1062,13 @@ pub fn find(
                     }
                     session = Some(out.len());
                     not_a_meeting = false;
+                } else if cue.frame == Frame::Noun
+                    && cue.event_type == "CONSULT"
+                    && (t..t + n).any(|i| matches!(doc.toks[i].key.as_str(), "نشست" | "جلسه"))
+                {
+                    // A joint session ("در نشست خبری مشترک با همتای ترکیه‌ای خود") is the gathering a later
+                    // "در این نشست" points back to: who speaks there is among its parties, not at a new session.
+                    session = Some(out.len());
                 }
                 let sources = actors.iter().take_while(|a| subject_ids.contains(a)).count().max(1);
                 out.push(RawEvent {

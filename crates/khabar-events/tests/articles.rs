@@ -2307,3 +2307,13 @@ fn a_place_in_an_adverbial_cues_object_is_not_where_the_act_was() {
     assert!(praise.actors.contains(&"country-qa".to_string()), "{praise:#?}");
     assert_eq!(praise.location, None, "{praise:#?}");
 }
+
+#[test]
+fn this_session_after_a_joint_press_conference_is_that_conference() {
+    let t = "به گزارش تسنیم، سرگئی لاوروف روز پنجشنبه در نشست خبری مشترک با هاکان فیدان در مسکو گفت: روسیه از راه حل سیاسی حمایت می‌کند.\n\n\
+             هاکان فیدان وزیر امور خارجه ترکیه نیز در این نشست گفت: گفت‌وگوهای سازنده‌ای داشتیم.";
+    let l = run(t, Some(Day(2024, 4, 2)));
+    let consult: Vec<_> = l.events.iter().filter(|e| e.event_type == "CONSULT").collect();
+    assert_eq!(consult.len(), 1, "{consult:#?}");
+    assert_eq!(consult[0].actors, ["sergey-lavrov", "hakan-fidan"], "{consult:#?}");
+}
