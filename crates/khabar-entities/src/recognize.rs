@@ -1203,6 +1203,27 @@ impl Recognizer {
             // still to come ("رئیس‌جمهور منتخب آمریکا").
             let after = toks.partition_point(|t| t.s < e);
             if toks.get(after).is_some_and(|t| chars[e..t.s].iter().all(|c| *c == ' ') && not_held_now(t.key)) {
+                // A former office ("رئیس جمهور سابق") is the one former holder the article names, when it names
+                // exactly one whose tenure had ended by its date ("حسن روحانی" in the title): not an office of
+                // another country ("رئیس جمهور سابق آمریکا").
+                let former_end = toks[after].e;
+                if crate::role_names::is_former(toks[after].key)
+                    && let Some(d) = date
+                    && b.country_starting_near(former_end, chars).is_none()
+                    && !covered(&b, s, former_end)
+                {
+                    let mut former = holders.iter().copied().filter(|&p| {
+                        b.kb_index.contains_key(&p)
+                            && self.role_pats[slot]
+                                .iter()
+                                .map(|&ri| &self.kb.roles[ri])
+                                .filter(|r| r.person == p)
+                                .all(|r| r.ended_before(d))
+                    });
+                    if let (Some(p), None) = (former.next(), former.next()) {
+                        b.add_kb(self.kb, p, s, former_end, Via::Role, chars);
+                    }
+                }
                 // The office-elect ("رئیس‌جمهور منتخب آمریکا") is the one whose tenure of it begins within months
                 // of the article's date.
                 if toks[after].key == "منتخب"

@@ -993,3 +993,25 @@ fn an_office_held_twice_is_named_once_by_the_nearer_tenure() {
     // Inside a tenure, that tenure.
     assert_eq!(snsc("2006-03-01"), vec![("دبیر شورای عالی امنیت ملی".to_string(), Some("2005-08".to_string()))]);
 }
+
+#[test]
+fn a_former_office_is_the_one_former_holder_the_article_names() {
+    // Rouhani was president 2013-2021: in 2025, "رئیس جمهور سابق" in an article that names him is him.
+    let text = "روحانی: برجام می‌توانست اقتصاد را نجات دهد\n\nرئیس جمهور سابق در دیدار با فعالان اقتصادی گفت: اگر برجام اجرا می‌شد وضع دیگری داشتیم.\n\nحسن روحانی افزود: ما با خروج آمریکا مواجه شدیم.";
+    let ents = tag(text, Some("2025-01-22"));
+    let p = find(&ents, "hassan-rouhani");
+    assert!(p.mentions.iter().any(|m| m.text == "رئیس جمهور سابق"), "{:?}", p.mentions);
+    spans_index_text(text, &ents);
+    // Not the current holder, and not anyone when the article names no former holder, or another country's.
+    for text in [
+        "رئیس جمهور سابق در دیدار با فعالان اقتصادی گفت: اگر برجام اجرا می‌شد وضع دیگری داشتیم.",
+        "حسن روحانی گفت: رئیس جمهور سابق آمریکا برجام را نابود کرد.",
+    ] {
+        let ents = tag(text, Some("2025-01-22"));
+        assert!(
+            !ents.iter().any(|e| e.mentions.iter().any(|m| m.text.starts_with("رئیس جمهور"))),
+            "{text}: {:?}",
+            ents.iter().map(|e| (&e.id, &e.mentions)).collect::<Vec<_>>()
+        );
+    }
+}
