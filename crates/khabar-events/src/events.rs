@@ -339,7 +339,7 @@ pub fn find(
                                 .find(|o| o.actors.len() == 2 && lex.cues[o.cue].event_type == "CONSULT")
                                 .or_else(|| out.iter().rev().find(|o| o.actors.len() == 2))
                                 .map_or_else(Vec::new, |o| o.actors.clone()),
-                            Subject::Group(_) => vec![],
+                            Subject::Group(_) => officials_countries(doc, cl, f.s, cs),
                         })
                         .collect();
                     (subs, end)
@@ -1221,8 +1221,9 @@ fn merge(evs: Vec<RawEvent>, cl: &Clauses<'_, '_>) -> Vec<RawEvent> {
     // Countries told meeting ("گفت‌وگوی تلفنی وزیران خارجه ایران و ترکیه", a headline) are the meeting of their
     // officials the article tells next (Fidan of Turkey and Araghchi of Iran): one event, the officials'. So is a
     // country told acting alone ("آمریکا ... تحریم کرد") before its body's same act ("وزارت خزانه‌داری آمریکا ...
-    // تحریم کرد"). Told after the officials' event, the countries' is another ("ایران و عربستان اسفند سال گذشته
-    // ... توافق کردند").
+    // تحریم کرد"). Told after the officials' event, the countries' is the same only on the same day and with no day
+    // of its own ("وزرای خارجه ایران و ترکیه در این تماس ..."); else another ("ایران و عربستان اسفند سال گذشته ...
+    // توافق کردند", a day khabar does not resolve).
     // So is a body told acting ("اتحادیه اروپا ... تحریم کرد") before the same act of its part ("شورای اتحادیه اروپا
     // ... تحریم کرد"): an actor stands for its root, a country or the topmost body of an international one.
     let countries = |ev: &RawEvent| -> Option<Vec<String>> {
@@ -1241,12 +1242,15 @@ fn merge(evs: Vec<RawEvent>, cl: &Clauses<'_, '_>) -> Vec<RawEvent> {
         let by_officials = (0..across.len()).any(|j| {
             j != i
                 && !absorbed[j]
-                && across[i].s < across[j].s
+                // After the officials' event, only with no day of its own ("وزرای خارجه دو کشور در این تماس
+                // ...": the call again, by the ministers' countries).
+                && (across[i].s < across[j].s
+                    || (!across[i].date_told && across[i].date.is_some() && across[i].date == across[j].date))
                 && across[j].actors.iter().any(|&a| !is_root(a))
                 && lex.cues[across[j].cue].event_type == lex.cues[across[i].cue].event_type
                 // Praise of a country's stance is not its support ("ایران و قطر از گفت‌وگو حمایت کرده‌اند", then
                 // "نخست‌وزیر قطر با قدردانی از مواضع ایران"): another act.
-                && lex.cues[across[j].cue].mode == lex.cues[across[i].cue].mode
+                && same_mode(&lex.cues[across[j].cue].mode, &lex.cues[across[i].cue].mode)
                 && across[j].status == across[i].status
                 // The headline's day is the article's when it tells none.
                 && (across[j].date.is_none()
@@ -1262,6 +1266,12 @@ fn merge(evs: Vec<RawEvent>, cl: &Clauses<'_, '_>) -> Vec<RawEvent> {
     let mut keep = absorbed.iter().map(|d| !d);
     across.retain(|_| keep.next().unwrap_or(true));
     across
+}
+
+/// Whether two modes tell one act: the same, or talks and a meeting ("گفتگو کردند" in a headline, "در این نشست"
+/// in the body).
+fn same_mode(a: &str, b: &str) -> bool {
+    a == b || (matches!(a, "meet" | "consult") && matches!(b, "meet" | "consult"))
 }
 
 /// An indefinite noun that heads a relative clause ("ابتکاری که", "اقدامی که", "هرگونه تلاشی که"): a word of 3+
@@ -1554,6 +1564,41 @@ fn demonym_subject(doc: &Doc, cl: &Clauses<'_, '_>, s: usize, e: usize) -> Optio
         return None;
     }
     Some(ids.iter().filter_map(|id| cl.m.ents.iter().position(|x| x.id == *id)).collect())
+}
+
+/// Plural heads of officials ("رئیسان جمهور", "وزرای خارجه", "سران"): a group of them named by their countries
+/// acts for those countries.
+const OFFICIALS: &[&str] = &["رئیسان", "روسای", "رؤسای", "وزرای", "وزیران", "سران", "سفرای", "سفیران"];
+
+/// The countries of a group of officials at `s` (before `e`): "رئیسان جمهور ایران و روسیه ... امضا کردند" is
+/// Iran and Russia, as PLOVER codes unnamed officials by their country. Up to three words of the office
+/// before the first country, then countries joined by "و" or a comma; empty for any other group ("سران
+/// کشورهای عضو بریکس").
+fn officials_countries(doc: &Doc, cl: &Clauses<'_, '_>, s: usize, e: usize) -> Vec<usize> {
+    let r = doc.toks_in(s, e);
+    if !doc.toks.get(r.start).is_some_and(|x| OFFICIALS.iter().any(|w| key(w) == x.key)) {
+        return vec![];
+    }
+    let country = |c: usize| cl.m.starting_at(c).filter(|&(_, ent)| cl.m.ents[ent].id.starts_with("country-"));
+    let Some(mut c) = (r.start + 1..(r.start + 5).min(r.end))
+        .take_while(|&i| !PREPOSITIONS.contains(&doc.toks[i].key) && doc.toks[i].key != "و")
+        .map(|i| doc.toks[i].s)
+        .find(|&c| country(c).is_some())
+    else {
+        return vec![];
+    };
+    let mut out = Vec::new();
+    while let Some((ce, ent)) = country(c) {
+        out.push(ent);
+        let next = doc.tok_from(ce);
+        let joined = doc.toks.get(next).is_some_and(|x| x.key == "و");
+        let at = if joined { next + 1 } else { next };
+        match doc.toks.get(at) {
+            Some(x) if x.s < e && (joined || doc.gap_has(ce, x.s, &['،', ','])) => c = x.s,
+            _ => break,
+        }
+    }
+    out
 }
 
 /// Nouns of gatherings and trips that "این"/"همین" points back to.

@@ -2317,3 +2317,21 @@ fn this_session_after_a_joint_press_conference_is_that_conference() {
     assert_eq!(consult.len(), 1, "{consult:#?}");
     assert_eq!(consult[0].actors, ["sergey-lavrov", "hakan-fidan"], "{consult:#?}");
 }
+
+#[test]
+fn a_group_of_officials_named_by_their_countries_acts_for_them() {
+    // "رئیسان جمهور ایران و روسیه": the two countries signed, not the last person named before.
+    let t = "پوتین و پزشکیان پیمان مشارکت راهبردی امضا کردند\n\n\
+             رئیسان جمهور ایران و روسیه در مسکو سند پیمان جامع مشارکت راهبردی دو کشور را امضا کردند.";
+    let l = run(t, Some(Day(2025, 1, 17)));
+    let signed: Vec<_> = l.events.iter().filter(|e| e.event_type == "AGREE").collect();
+    assert!(signed.iter().any(|e| e.actors == ["country-ir", "country-ru"]), "{signed:#?}");
+    assert!(!signed.iter().any(|e| e.actors.len() == 3), "{signed:#?}");
+    // The same call told again by the ministers' countries, on the same day, is the ministers' call.
+    let t = "به گزارش ایرنا، عباس عراقچی روز دوشنبه در تماس تلفنی با هاکان فیدان درباره سوریه گفت‌وگو کرد.\n\n\
+             وزرای خارجه ایران و ترکیه در این تماس تلفنی بر حفظ تمامیت ارضی سوریه تاکید کردند.";
+    let l = run(t, Some(Day(2025, 12, 15)));
+    let calls: Vec<_> = l.events.iter().filter(|e| e.event_type == "CONSULT").collect();
+    assert_eq!(calls.len(), 1, "{calls:#?}");
+    assert_eq!(calls[0].actors, ["abbas-araghchi", "hakan-fidan"], "{calls:#?}");
+}
