@@ -73,7 +73,7 @@ fn earlier_at_an_untold_time(doc: &Doc, s: usize, e: usize) -> bool {
             "ماه" | "سال" | "ماههای" | "سالهای" => matches!(next(1), Some("گذشته" | "پیش" | "قبل")),
             "پیش" | "قبل" => {
                 next(1) == Some("از")
-                    && matches!(next(2), Some("این" | "آن"))
+                    && matches!(next(2), Some("این" | "ان"))
                     && cues.longest_at(&doc.toks, range.start + i + 3).is_none()
                     // "پیش از این نشست": before the meeting the article tells, on its day.
                     && !next(3).is_some_and(|w| EVENT_NOUNS.contains(&w))

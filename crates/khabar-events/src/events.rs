@@ -139,6 +139,13 @@ pub fn find(
                 }
                 // "ضمن محکوم کردن X ... گفت", "با تشکر از X": the cue as an adverbial of the clause's own verb.
                 let adverbial = adverbial_object(doc, t, n, cue);
+                // An act done to someone told in the passive, with its doer ("فواد شکر ... توسط جنگنده‌های اسرائیلی
+                // ترور شد"): the light verb is "شد", and the doer follows "توسط", "از سوی" or "به دست".
+                let may_be_passive = cue.frame == Frame::Object
+                    && cue.marker.is_none()
+                    && matches!(cue.event_type.as_str(), "ASSAULT" | "COERCE")
+                    && cue.light.as_ref().is_some_and(|(p, _)| p.contains(&"کرد"));
+                let mut passive_voice = false;
                 // The light verb and its tense.
                 let (tense, first_person) = match &cue.light {
                     None => (None, false),
@@ -169,6 +176,13 @@ pub fn find(
                             }
                             (Some(if future { Tense::Future } else { Tense::Past }), false)
                         }
+                        None if may_be_passive => match light_after(doc, t + n, range.end, &["شد"], &["شو"], false) {
+                            Some((x, _)) => {
+                                passive_voice = true;
+                                (Some(x), false)
+                            }
+                            None => continue,
+                        },
                         None => continue,
                     },
                 };
@@ -353,6 +367,24 @@ pub fn find(
                 // Subjects written before the object ("دو طرف از X قدردانی کردند": both).
                 let mut subjects_n = 1;
                 match cue.frame {
+                    Frame::Object if passive_voice => {
+                        let Some((agent, by)) = passive_agent(doc, cl, clause_s, cs) else { continue };
+                        let patients: Vec<usize> = cl
+                            .subjects(clause_s, doc.toks[by].s, None)
+                            .into_iter()
+                            .filter(|f| f.named)
+                            .filter_map(|f| match f.who {
+                                Subject::Entity(e) => as_actor(cl, e),
+                                _ => None,
+                            })
+                            .filter(|&p| p != agent)
+                            .collect();
+                        if patients.is_empty() {
+                            continue;
+                        }
+                        actors.push(agent);
+                        actors.extend(patients);
+                    }
                     Frame::With => {
                         actors = subjects();
                         // Nobody the text names met: a partner alone is no event ("استاندار خوزستان با سرکنسول
@@ -460,6 +492,13 @@ pub fn find(
                             .is_none()
                             .then(|| (doc.tok_from(subj_end)..t).rev().find(|&i| doc.toks[i].key == "را"))
                             .flatten();
+                        // An act called something before it is condemned ("این حمله را نقض آشکار حاکمیت لبنان خواند و
+                        // آن را محکوم کرد"): the object is what was called so, not the words it was called.
+                        let ra = (doc.tok_from(subj_end)..t)
+                            .find(|&v| CALLING_VERBS.contains(&doc.toks[v].key.as_str()) && doc.toks.get(v + 1).is_some_and(|x| x.key == "و"))
+                            .and_then(|v| (doc.tok_from(subj_end)..v).rev().find(|&i| doc.toks[i].key == "را"))
+                            .filter(|_| cue.marker.is_none())
+                            .or(ra);
                         let obj_end = ra.map_or(cs, |i| doc.toks[i].s);
                         let comma = (subj_end..obj_end)
                             .rev()
@@ -664,7 +703,7 @@ pub fn find(
                         if objects == 0
                             && cue.mode == "empathize"
                             && let Some(ra) = (doc.tok_from(from)..t).find(|&i| doc.toks[i].key == "را")
-                            && (doc.tok_from(from)..ra).any(|i| matches!(doc.toks[i].key.as_str(), "این" | "آن" | "همین"))
+                            && (doc.tok_from(from)..ra).any(|i| matches!(doc.toks[i].key.as_str(), "این" | "ان" | "همین"))
                             && let Some(prev) = out.iter().rev().find(|o| o.e <= ss && lex.cues[o.cue].mode == "empathize")
                             && let Some(&dead) = prev.actors.get(prev.sources)
                             && !actors.contains(&dead)
@@ -1564,6 +1603,31 @@ fn demonym_subject(doc: &Doc, cl: &Clauses<'_, '_>, s: usize, e: usize) -> Optio
         return None;
     }
     Some(ids.iter().filter_map(|id| cl.m.ents.iter().position(|x| x.id == *id)).collect())
+}
+
+/// Verbs that call their object something ("X را اقدامی جنایتکارانه خواند", "X را نقض حاکمیت دانست").
+const CALLING_VERBS: &[&str] = &["خواند", "خواندند", "دانست", "دانستند", "نامید", "نامیدند"];
+
+/// The doer of a passive act in the clause `s..e` ("توسط جنگنده‌های اسرائیلی", "از سوی ارتش اسرائیل", "به دست
+/// نیروهای آمریکایی"): the first entity within three words after the marker, or the country of a demonym there;
+/// with the marker's first token.
+fn passive_agent(doc: &Doc, cl: &Clauses<'_, '_>, s: usize, e: usize) -> Option<(usize, usize)> {
+    let r = doc.toks_in(s, e);
+    let by = r.clone().find(|&i| {
+        let k = doc.toks[i].key.as_str();
+        let next = doc.toks.get(i + 1).map(|x| x.key.as_str());
+        k == "توسط" || (k == "از" && next == Some("سوی")) || (k == "به" && next == Some("دست"))
+    })?;
+    let from = if doc.toks[by].key == "توسط" { by + 1 } else { by + 2 };
+    let window = from..(from + 3).min(r.end);
+    let named = window.clone().find_map(|i| cl.m.starting_at(doc.toks[i].s).and_then(|(_, ent)| as_actor(cl, ent)));
+    let agent = named.or_else(|| {
+        window.clone().find_map(|i| {
+            let id = crate::speaker::country_of_word(&doc.toks[i].key)?;
+            cl.m.ents.iter().position(|x| x.id == id)
+        })
+    })?;
+    Some((agent, by))
 }
 
 /// Plural heads of officials ("رئیسان جمهور", "وزرای خارجه", "سران"): a group of them named by their countries

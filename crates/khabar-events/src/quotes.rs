@@ -93,7 +93,7 @@ pub fn find(doc: &Doc, cl: &Clauses<'_, '_>) -> QuotePass {
         let mut quoted_here = false;
         let range = doc.toks_in(ss, se);
         if let Some(t) = range.clone().find(|&t| is_statement_word(&doc.toks[t].key))
-            && !doc.toks.get(t.wrapping_sub(1)).is_some_and(|x| matches!(x.key.as_str(), "این" | "آن"))
+            && !doc.toks.get(t.wrapping_sub(1)).is_some_and(|x| matches!(x.key.as_str(), "این" | "ان"))
             && let Some(f) = cl.subject(ss, doc.toks[t].s, None).filter(|f| f.named)
         {
             issuer = Some(f.who);

@@ -799,7 +799,7 @@ impl Clauses<'_, '_> {
         let x = d.toks.get(t).filter(|x| x.s < e)?;
         if self.m.at(x.s).is_some()
             || SUBJECTLESS_OPENERS.contains(&x.key.as_str())
-            || matches!(x.key.as_str(), "آن" | "در" | "هم")
+            || matches!(x.key.as_str(), "ان" | "در" | "هم")
             || PREPOSITIONS.contains(&x.key)
             || NP_STOP.contains(&x.key)
             || CONNECTIVES.iter().any(|c| c.starts_with(x.key.as_str()))

@@ -2335,3 +2335,20 @@ fn a_group_of_officials_named_by_their_countries_acts_for_them() {
     assert_eq!(calls.len(), 1, "{calls:#?}");
     assert_eq!(calls[0].actors, ["abbas-araghchi", "hakan-fidan"], "{calls:#?}");
 }
+
+#[test]
+fn a_passive_act_with_its_doer_and_a_condemnation_of_it() {
+    // The doer by its demonym, a country the article names ("رژیم صهیونیستی").
+    let t = "یکی از فرماندهان ارشد حزب الله در حمله هوایی رژیم صهیونیستی به ضاحیه بیروت به شهادت رسید.\n\n\
+             به گزارش مهر، فواد شکر از فرماندهان ارشد حزب الله شامگاه سه شنبه توسط جنگنده‌های اسرائیلی در ضاحیه بیروت ترور شد.\n\n\
+             نجیب میقاتی نخست وزیر لبنان این حمله را نقض آشکار حاکمیت لبنان خواند و آن را محکوم کرد.";
+    let l = run(t, Some(Day(2024, 7, 30)));
+    let hit = l.events.iter().find(|e| e.event_type == "ASSAULT").expect("the assassination");
+    assert_eq!(hit.actors, ["country-il", "fuad-shukr"], "{:#?}", l.events);
+    assert_eq!(hit.mode, "assassinate");
+    let condemned = l.events.iter().find(|e| e.english.contains("condemned")).unwrap_or_else(|| panic!("{:#?}", l.events));
+    assert_eq!(condemned.actors, ["najib-mikati", "country-il"], "{:#?}", l.events);
+    // No doer named: no event (who acted is unknown).
+    let l = run("فواد شکر شامگاه سه شنبه در ضاحیه بیروت ترور شد.", Some(Day(2024, 7, 30)));
+    assert!(!l.events.iter().any(|e| e.event_type == "ASSAULT"), "{:#?}", l.events);
+}
