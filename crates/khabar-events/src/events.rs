@@ -494,10 +494,17 @@ pub fn find(
                             .flatten();
                         // An act called something before it is condemned ("این حمله را نقض آشکار حاکمیت لبنان خواند و
                         // آن را محکوم کرد"): the object is what was called so, not the words it was called.
-                        let ra = (doc.tok_from(subj_end)..t)
-                            .find(|&v| CALLING_VERBS.contains(&doc.toks[v].key.as_str()) && doc.toks.get(v + 1).is_some_and(|x| x.key == "و"))
+                        let ra = cue
+                            .marker
+                            .is_none()
+                            .then(|| {
+                                (doc.tok_from(subj_end)..t).find(|&v| {
+                                    CALLING_VERBS.contains(&doc.toks[v].key.as_str())
+                                        && doc.toks.get(v + 1).is_some_and(|x| x.key == "و")
+                                })
+                            })
+                            .flatten()
                             .and_then(|v| (doc.tok_from(subj_end)..v).rev().find(|&i| doc.toks[i].key == "را"))
-                            .filter(|_| cue.marker.is_none())
                             .or(ra);
                         let obj_end = ra.map_or(cs, |i| doc.toks[i].s);
                         let comma = (subj_end..obj_end)

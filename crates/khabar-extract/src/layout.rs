@@ -107,7 +107,7 @@ fn strip_edge_tags(s: &str) -> (usize, &str) {
     while let Some(n) = tag_at_start(inner) {
         inner = inner[n..].trim_start_matches(is_blank);
     }
-    let lead = s.chars().count() - inner.chars().count();
+    let lead = s[..s.len() - inner.len()].chars().count();
     while let Some(open) = inner.rfind('<') {
         if !inner.ends_with('>') || tag_at_start(&inner[open..]) != Some(inner.len() - open) {
             break;
